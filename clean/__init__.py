@@ -1,0 +1,1 @@
+"""pagewash's cleaning pipeline: capture -> decode -> blocks -> repair -> classify -> metadata."""

@@ -1,0 +1,1 @@
+"""pagewash's near-duplicate detection: normalise -> shingle -> sign -> index -> verify -> cluster."""
