@@ -1,0 +1,88 @@
+"""The one frozen configuration of the dedup pipeline, with every threshold in one place.
+
+Defaults are measured, not guessed; ``bench/reprints.py`` is the measurement. Each field
+says which stage reads it, so a TOML section ``[dedup]`` maps onto it one to one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    """Tunables of ``dedup`` (normalise → shingle → sign → index → verify → cluster)."""
+
+    # --- normalise -------------------------------------------------------------------
+    #: OpenCC conversions applied in order to bring every script and regional vocabulary to
+    #: one form. Measured on 74 real bodies converted with s2t/s2tw/s2twp/s2hk: plain t2s
+    #: leaves s2twp copies at mean 5-gram Jaccard 0.93 (软件 vs 軟體, min 0.37); this chain
+    #: reaches 0.999 for every variant. hk2s folds HK variants, s2twp maps all phrasing to
+    #: the Taiwan vocabulary (so 软件 and 軟體 meet), t2s returns to one character set.
+    opencc_chain: tuple[str, ...] = ("hk2s", "s2twp", "t2s")
+    #: Keep digits in the fingerprint. Reprints rarely change numbers, different reports in
+    #: one template often differ mostly by numbers; see the bench for the measurement.
+    keep_digits: bool = True
+    #: Normalised bodies shorter than this are never clustered (empty or stub bodies would
+    #: otherwise all match each other).
+    min_chars: int = 50
+
+    # --- shingle / sign ---------------------------------------------------------------
+    #: Character n-gram size of the shingles.
+    shingle_size: int = 5
+    #: Seed of the 32-bit xxhash (xxh32 over the UTF-32-LE shingle) that hashes shingles.
+    hash_seed: int = 0
+    #: Number of MinHash permutations (datasketch's default).
+    num_perm: int = 128
+    #: Seed of the permutations; the same seed gives datasketch's ``MinHash(seed=...)``.
+    perm_seed: int = 1
+    #: Documents signed per numpy batch (bounds the batch's temporary memory).
+    batch_docs: int = 64
+
+    # --- index -------------------------------------------------------------------------
+    #: LSH banding: ``lsh_bands`` bands of ``lsh_rows`` rows (``bands * rows <= num_perm``).
+    #: 32 × 4 catches a pair at Jaccard 0.5 with probability 0.87 and at 0.6 with 0.98,
+    #: while a pair at 0.1 collides with probability 0.003.
+    lsh_bands: int = 32
+    lsh_rows: int = 4
+    #: Sentence anchors find excerpt reprints that banding cannot (their Jaccard to the
+    #: full text is small): normalised sentences of at least this many characters are
+    #: hashed, and documents sharing at least ``anchor_min_shared`` of them become candidates.
+    anchor_min_chars: int = 12
+    anchor_min_shared: int = 2
+    #: A bucket (band key or sentence anchor) with more members than this is treated as
+    #: boilerplate shared by many pages: its members are linked as a star to the first one
+    #: instead of pairwise, so that cost stays linear.
+    max_bucket: int = 50
+
+    # --- verify ------------------------------------------------------------------------
+    #: A candidate pair is a duplicate when the shingle-set Jaccard reaches this ...
+    jaccard_threshold: float = 0.5
+    #: ... or when the share of the shorter text's shingles found in the longer does.
+    containment_threshold: float = 0.8
+
+    # --- cluster -----------------------------------------------------------------------
+    #: Bodies within this share of the longest body in their cluster count as complete.
+    completeness_tolerance: float = 0.05
+    #: Values of ``metadata["source"]`` by which a copy names itself the original.
+    self_source_markers: tuple[str, ...] = ("原创", "本站", "本网", "本報", "本报", "本台", "original")
+
+    def __post_init__(self) -> None:
+        if self.shingle_size < 1:
+            raise ValueError("shingle_size must be positive")
+        if self.min_chars < self.shingle_size:
+            raise ValueError("min_chars must be at least shingle_size")
+        if self.num_perm < 1:
+            raise ValueError("num_perm must be positive")
+        if self.lsh_bands < 1 or self.lsh_rows < 1:
+            raise ValueError("lsh_bands and lsh_rows must be positive")
+        if self.lsh_bands * self.lsh_rows > self.num_perm:
+            raise ValueError(
+                f"lsh_bands * lsh_rows = {self.lsh_bands * self.lsh_rows} exceeds num_perm = {self.num_perm}"
+            )
+        for name in ("jaccard_threshold", "containment_threshold", "completeness_tolerance"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be within [0, 1], got {value}")
+        if self.anchor_min_shared < 1 or self.max_bucket < 2 or self.batch_docs < 1:
+            raise ValueError("anchor_min_shared >= 1, max_bucket >= 2 and batch_docs >= 1 are required")
