@@ -16,9 +16,10 @@ import opencc
 
 from dedup.config import DedupConfig
 
-# Sentence ends after NFKC (which maps ！？； to !?;). Paragraph breaks end sentences too, so
-# that re-splitting paragraphs moves no anchor.
-_SENTENCE_END = re.compile(r"[。!?;…\n]+")
+# Sentence ends after NFKC (which maps ！？； to !?;), and a half-width full stop, which
+# reprints use for 。 when they narrow punctuation (not between digits: 3.5 is a number).
+# Paragraph breaks end sentences too, so that re-splitting paragraphs moves no anchor.
+_SENTENCE_END = re.compile(r"(?:[。!?;…\n]|(?<!\d)\.|\.(?!\d))+")
 _NOT_WORD = re.compile(r"[\W_]+")
 _NOT_WORD_OR_DIGIT = re.compile(r"[\W_\d]+")
 
