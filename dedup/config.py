@@ -41,7 +41,7 @@ class DedupConfig:
     #: Seed of the permutations; the same seed gives datasketch's ``MinHash(seed=...)``.
     perm_seed: int = 1
     #: Documents signed per numpy batch (bounds the batch's temporary memory).
-    batch_docs: int = 64
+    batch_docs: int = 256
 
     # --- index -------------------------------------------------------------------------
     #: LSH banding: ``lsh_bands`` bands of ``lsh_rows`` rows (``bands * rows <= num_perm``),

@@ -18,42 +18,56 @@ _P2 = np.uint32(0x85EBCA77)
 _P3 = np.uint32(0xC2B2AE3D)
 _P4 = np.uint32(0x27D4EB2F)
 _P5 = np.uint32(0x165667B1)
+_CHUNK = 65536
 
 
-def _rotl(x: np.ndarray, r: int) -> np.ndarray:
-    return (x << np.uint32(r)) | (x >> np.uint32(32 - r))
+def _rotl(x: np.ndarray, r: int, scratch: np.ndarray) -> np.ndarray:
+    """Rotate ``x`` left by ``r`` bits in place (``scratch``: a same-shaped buffer)."""
+    np.right_shift(x, np.uint32(32 - r), out=scratch)
+    np.left_shift(x, np.uint32(r), out=x)
+    x |= scratch
+    return x
 
 
-def _xxh32_words(words: np.ndarray, seed: int) -> np.ndarray:
-    """xxh32 of each row of ``words`` (uint32, shape (m, n)) read as 4n little-endian bytes."""
-    m, n = words.shape
+def _xxh32_words(words: list[np.ndarray], seed: int) -> np.ndarray:
+    """xxh32 of ``n`` uint32 words per input, read as 4n little-endian bytes.
+
+    ``words[j][i]`` is word ``j`` of input ``i`` (n columns of length m, which may be
+    overlapping views of one array). In-place arithmetic on a few (m,) arrays: a batch of
+    shingles is hashed with about 40 numpy calls whatever its size.
+    """
+    n, m = len(words), len(words[0])
     seed32 = np.uint32(seed & 0xFFFFFFFF)
+    scratch = np.empty(m, dtype=np.uint32)
     with np.errstate(over="ignore"):
         if n >= 4:
-            acc = [
-                np.full(m, seed32 + _P1 + _P2, np.uint32),
-                np.full(m, seed32 + _P2, np.uint32),
-                np.full(m, seed32, np.uint32),
-                np.full(m, seed32 - _P1, np.uint32),
-            ]
+            acc = [np.full(m, v, np.uint32) for v in (seed32 + _P1 + _P2, seed32 + _P2, seed32, seed32 - _P1)]
             stripes = n // 4
             for s in range(stripes):
                 for lane in range(4):
-                    v = acc[lane] + words[:, 4 * s + lane] * _P2
-                    acc[lane] = _rotl(v, 13) * _P1
-            h = _rotl(acc[0], 1) + _rotl(acc[1], 7) + _rotl(acc[2], 12) + _rotl(acc[3], 18)
+                    np.multiply(words[4 * s + lane], _P2, out=scratch)
+                    acc[lane] += scratch
+                    _rotl(acc[lane], 13, scratch)
+                    acc[lane] *= _P1
+            h = _rotl(acc[0], 1, scratch)
+            for lane, r in ((1, 7), (2, 12), (3, 18)):
+                h += _rotl(acc[lane], r, scratch)
             tail = range(4 * stripes, n)
         else:
             h = np.full(m, seed32 + _P5, np.uint32)
             tail = range(n)
-        h = h + np.uint32(4 * n)
+        h += np.uint32(4 * n)
         for col in tail:
-            h = _rotl(h + words[:, col] * _P3, 17) * _P4
-        h ^= h >> np.uint32(15)
-        h *= _P2
-        h ^= h >> np.uint32(13)
-        h *= _P3
-        h ^= h >> np.uint32(16)
+            np.multiply(words[col], _P3, out=scratch)
+            h += scratch
+            _rotl(h, 17, scratch)
+            h *= _P4
+        for shift, prime in ((15, _P2), (13, _P3)):
+            np.right_shift(h, np.uint32(shift), out=scratch)
+            h ^= scratch
+            h *= prime
+        np.right_shift(h, np.uint32(16), out=scratch)
+        h ^= scratch
     return h
 
 
@@ -76,10 +90,18 @@ def batch_shingle_hashes(texts: Sequence[str], n: int, seed: int) -> tuple[np.nd
     if offsets[-1] == 0:
         return np.zeros(0, dtype=np.uint32), offsets
     codepoints = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4")
-    windows = np.lib.stride_tricks.sliding_window_view(codepoints, n)
+    # Hash the shingle at every position of the joined texts (column j is the text shifted
+    # by j, a view, not a copy), then keep the positions whose shingle lies inside one text.
+    # Chunks of _CHUNK positions keep the ~40 temporaries in L2 cache (measured: 20 % faster
+    # than one pass over a whole batch).
+    positions = len(codepoints) - n + 1
+    hashes = np.empty(positions, dtype=np.uint32)
+    for lo in range(0, positions, _CHUNK):
+        hi = min(lo + _CHUNK, positions)
+        hashes[lo:hi] = _xxh32_words([codepoints[lo + j : hi + j] for j in range(n)], seed)
     starts = np.repeat(np.cumsum(lengths) - lengths, counts)
     starts += np.arange(offsets[-1], dtype=np.int64) - np.repeat(offsets[:-1], counts)
-    return _xxh32_words(windows[starts], seed), offsets
+    return hashes[starts], offsets
 
 
 def shingle_set(text: str, n: int, seed: int) -> np.ndarray:
