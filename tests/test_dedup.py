@@ -128,7 +128,7 @@ def test_exact_and_near_copies_share_one_cluster_with_a_documented_keep_rule():
 
 def test_signatures_equal_datasketch_minhash():
     cfg = DedupConfig()
-    long_text = (SOFTWARE + SECURITY + TALENT + TALENT[::-1]) * 2  # more than one 2048-shingle block
+    long_text = (SOFTWARE + SECURITY + TALENT + TALENT[::-1]) * 3  # more than one 2048-shingle block
     texts = [normalise(t, cfg).text for t in (SOFTWARE, SECURITY, TALENT, "短文本一二三四五六", long_text)]
     hashes, offsets = batch_shingle_hashes(texts, cfg.shingle_size, cfg.hash_seed)
     ours = signatures(hashes, offsets, permutations(cfg.num_perm, cfg.perm_seed))
