@@ -87,7 +87,12 @@ def _config(overrides: list[str]) -> DedupConfig:
         if name not in fields:
             raise SystemExit(f"unknown DedupConfig field {name!r}")
         default = getattr(DedupConfig(), name)
-        values[name] = raw.lower() in ("1", "true", "yes") if isinstance(default, bool) else type(default)(raw)
+        if isinstance(default, bool):
+            values[name] = raw.lower() in ("1", "true", "yes")
+        elif isinstance(default, tuple):
+            values[name] = tuple(part for part in raw.split(",") if part)
+        else:
+            values[name] = type(default)(raw)
     return DedupConfig(**values)
 
 

@@ -14,8 +14,11 @@ import json
 import os
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
@@ -26,7 +29,7 @@ from dedup.cluster import DocInfo, choose_kept, doc_info, link
 from dedup.config import DedupConfig
 from dedup.index import band_keys, candidate_pairs
 from dedup.normalise import normalise
-from dedup.shingle import batch_shingle_hashes
+from dedup.shingle import batch_shingle_hashes, sorted_unique
 from dedup.sign import permutations, signatures
 from dedup.verify import Verdict, compare
 
@@ -50,51 +53,88 @@ class DedupSummary:
 
 @dataclass
 class _Fingerprints:
+    """What pass 1 keeps per document: small fixed-size values, no text."""
+
     infos: list[DocInfo]
     short: np.ndarray  # bool per document
     exact: np.ndarray  # uint64 hash of the normalised text
     bands: np.ndarray  # uint64 (documents, bands); rows of short documents unused
-    anchor_keys: np.ndarray
-    anchor_docs: np.ndarray
+    anchor_keys: np.ndarray  # uint64 sentence hashes ...
+    anchor_docs: np.ndarray  # ... and the document each belongs to
 
 
-def _batches(docs: Iterable[Mapping], size: int) -> Iterator[list[Mapping]]:
+def _batches(docs: Iterable, size: int) -> Iterator[list]:
     it = iter(docs)
     while batch := list(islice(it, size)):
         yield batch
 
 
-def _fingerprint(source: Source, config: DedupConfig) -> _Fingerprints:
-    perms = permutations(config.num_perm, config.perm_seed)
-    infos: list[DocInfo] = []
-    seen: set[str] = set()
-    short, exact, bands, anchor_keys, anchor_docs = [], [], [], [], []
-    for batch in _batches(source(), config.batch_docs):
-        texts = []
-        for doc in batch:
-            doc_id = str(doc["id"])
-            if doc_id in seen:
-                raise ValueError(f"document id {doc_id!r} occurs twice")
-            seen.add(doc_id)
-            norm = normalise(doc.get("text") or "", config)
-            number = len(infos)
-            infos.append(doc_info(doc_id, len(norm.text), doc.get("metadata") or {}, config))
-            short.append(len(norm.text) < config.min_chars)
-            exact.append(xxhash.xxh3_64_intdigest(norm.text.encode("utf-8")))
-            texts.append(norm.text if not short[-1] else "")
-            for sentence in norm.sentences:
-                if len(sentence) >= config.anchor_min_chars and not short[-1]:
-                    anchor_keys.append(xxhash.xxh3_64_intdigest(sentence.encode("utf-8")))
-                    anchor_docs.append(number)
-        hashes, offsets = batch_shingle_hashes(texts, config.shingle_size, config.hash_seed)
-        bands.append(band_keys(signatures(hashes, offsets, perms), config.lsh_bands, config.lsh_rows))
+def _map(function: Callable, batches: Iterable[list], config: DedupConfig) -> Iterator:
+    """``map(function, batches)`` in order, on ``config.workers`` processes when > 1, with
+    at most two batches per worker in flight so that the input is streamed, not loaded."""
+    if config.workers == 1:
+        yield from map(function, batches)
+        return
+    with ProcessPoolExecutor(config.workers) as pool:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(pool.submit(function, batch))
+            if len(pending) >= 2 * config.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _fingerprint_batch(batch: list[Mapping], config: DedupConfig) -> _Fingerprints:
+    """Pass 1 on one batch (a pure function, so that it can run in a worker process)."""
+    infos, short, exact, texts, anchor_keys, anchor_docs = [], [], [], [], [], []
+    for number, doc in enumerate(batch):
+        norm = normalise(doc.get("text") or "", config)
+        infos.append(doc_info(str(doc["id"]), len(norm.text), doc.get("metadata") or {}, config))
+        short.append(len(norm.text) < config.min_chars)
+        exact.append(xxhash.xxh3_64_intdigest(norm.text.encode("utf-8")))
+        texts.append("" if short[-1] else norm.text)
+        for sentence in norm.sentences if not short[-1] else ():
+            if len(sentence) >= config.anchor_min_chars:
+                anchor_keys.append(xxhash.xxh3_64_intdigest(sentence.encode("utf-8")))
+                anchor_docs.append(number)
+    hashes, offsets = batch_shingle_hashes(texts, config.shingle_size, config.hash_seed)
+    sigs = signatures(hashes, offsets, permutations(config.num_perm, config.perm_seed))
     return _Fingerprints(
         infos,
         np.array(short, dtype=bool),
         np.array(exact, dtype=np.uint64),
-        np.concatenate(bands) if bands else np.zeros((0, config.lsh_bands), np.uint64),
+        band_keys(sigs, config.lsh_bands, config.lsh_rows),
         np.array(anchor_keys, dtype=np.uint64),
         np.array(anchor_docs, dtype=np.int64),
+    )
+
+
+def _fingerprint(source: Source, config: DedupConfig) -> _Fingerprints:
+    infos: list[DocInfo] = []
+    seen: set[str] = set()
+    short, exact, bands, anchor_keys, anchor_docs = [], [], [], [], []
+    for part in _map(partial(_fingerprint_batch, config=config), _batches(source(), config.batch_docs), config):
+        for info in part.infos:
+            if info.id in seen:
+                raise ValueError(f"document id {info.id!r} occurs twice")
+            seen.add(info.id)
+        short.append(part.short)
+        exact.append(part.exact)
+        bands.append(part.bands)
+        anchor_keys.append(part.anchor_keys)
+        anchor_docs.append(part.anchor_docs + len(infos))
+        infos.extend(part.infos)
+    if not infos:
+        empty = np.zeros(0, dtype=np.uint64)
+        return _Fingerprints([], np.zeros(0, bool), empty, np.zeros((0, config.lsh_bands), np.uint64), empty, np.zeros(0, np.int64))
+    return _Fingerprints(
+        infos,
+        np.concatenate(short),
+        np.concatenate(exact),
+        np.concatenate(bands),
+        np.concatenate(anchor_keys),
+        np.concatenate(anchor_docs),
     )
 
 
@@ -118,20 +158,26 @@ def _candidates(fp: _Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> n
     lsh = candidate_pairs(fp.bands[reps], np.repeat(reps, config.lsh_bands), 1, config.max_bucket)
     mask = is_rep[fp.anchor_docs] if len(fp.anchor_docs) else np.zeros(0, dtype=bool)
     anchors = candidate_pairs(
-        fp.anchor_keys[mask], fp.anchor_docs[mask], config.anchor_min_shared, config.max_bucket
+        fp.anchor_keys[mask], fp.anchor_docs[mask], config.anchor_min_shared, config.max_bucket, star=False
     )
-    return np.unique(np.concatenate([lsh, anchors]), axis=0)
+    pairs = np.concatenate([lsh, anchors])
+    codes = np.unique((pairs[:, 0] << 31) | pairs[:, 1])
+    return np.stack([codes >> 31, codes & ((1 << 31) - 1)], axis=1)
+
+
+def _shingle_set_batch(batch: list[tuple[int, Mapping]], config: DedupConfig) -> list[tuple[int, np.ndarray]]:
+    texts = [normalise(doc.get("text") or "", config).text for _, doc in batch]
+    hashes, offsets = batch_shingle_hashes(texts, config.shingle_size, config.hash_seed)
+    return [(n, sorted_unique(hashes[offsets[k] : offsets[k + 1]])) for k, (n, _) in enumerate(batch)]
 
 
 def _shingle_sets(source: Source, wanted: np.ndarray, config: DedupConfig) -> dict[int, np.ndarray]:
+    """Pass 2: the shingle sets of the ``wanted`` documents only."""
     wanted_set = set(wanted.tolist())
-    sets: dict[int, np.ndarray] = {}
     chosen = ((n, doc) for n, doc in enumerate(source()) if n in wanted_set)
-    for batch in _batches(chosen, config.batch_docs):
-        texts = [normalise(doc.get("text") or "", config).text for _, doc in batch]
-        hashes, offsets = batch_shingle_hashes(texts, config.shingle_size, config.hash_seed)
-        for k, (n, _) in enumerate(batch):
-            sets[n] = np.unique(hashes[offsets[k] : offsets[k + 1]])
+    sets: dict[int, np.ndarray] = {}
+    for part in _map(partial(_shingle_set_batch, config=config), _batches(chosen, config.batch_docs), config):
+        sets.update(part)
     return sets
 
 

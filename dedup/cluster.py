@@ -16,7 +16,7 @@ from dedup.config import DedupConfig
 _DATE = re.compile(r"(\d{4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})(?:\D{1,3}(\d{1,2})\D(\d{1,2}))?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocInfo:
     """What the keep rule needs to know about one document."""
 

@@ -47,33 +47,35 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def _group_pairs(docs: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bucket: int) -> np.ndarray:
+def _group_pairs(docs: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bucket: int, star: bool) -> np.ndarray:
     """Pairs within each group ``docs[start:start+size]`` (docs sorted within groups)."""
-    out = []
+    out = [np.zeros((0, 2), dtype=np.int64)]
     small = sizes <= max_bucket
     for size in np.unique(sizes[small]):
         group_starts = starts[small & (sizes == size)]
         members = docs[group_starts[:, None] + np.arange(size)]
         left, right = np.triu_indices(size, k=1)
         out.append(np.stack([members[:, left].ravel(), members[:, right].ravel()], axis=1))
-    # A huge bucket is boilerplate shared by many pages, or one much-copied article:
-    # link every member to the first instead of all pairs, so cost stays linear.
-    for start, size in zip(starts[~small], sizes[~small]):
-        members = docs[start : start + size]
-        out.append(np.stack([np.full(size - 1, members[0]), members[1:]], axis=1))
-    if not out:
-        return np.zeros((0, 2), dtype=np.int64)
+    if star:
+        for start, size in zip(starts[~small], sizes[~small]):
+            members = docs[start : start + size]
+            out.append(np.stack([np.full(size - 1, members[0]), members[1:]], axis=1))
     return np.concatenate(out).astype(np.int64, copy=False)
 
 
-def candidate_pairs(keys: np.ndarray, docs: np.ndarray, min_shared: int, max_bucket: int) -> np.ndarray:
+def candidate_pairs(
+    keys: np.ndarray, docs: np.ndarray, min_shared: int, max_bucket: int, star: bool = True
+) -> np.ndarray:
     """Document pairs ``(i, j)``, ``i < j``, sharing at least ``min_shared`` keys.
 
     Args:
         keys: uint64 keys, one per (document, key) occurrence.
-        docs: the document number of each key.
+        docs: the document number (< 2**31) of each key.
         min_shared: how many distinct shared keys make a pair a candidate.
-        max_bucket: groups larger than this are linked as a star (see ``_group_pairs``).
+        max_bucket: what to do with a key shared by more documents than this: with
+            ``star``, link every member to the first (a much-copied article: linear cost
+            instead of quadratic); without, ignore the key (a sentence on hundreds of
+            pages is boilerplate, not evidence of a reprint).
 
     Returns:
         int64 array ``(pairs, 2)``, sorted, without repeats.
@@ -92,9 +94,11 @@ def candidate_pairs(keys: np.ndarray, docs: np.ndarray, min_shared: int, max_buc
     starts = np.concatenate([[0], boundaries])
     sizes = np.diff(np.concatenate([starts, [len(keys)]]))
     multi = sizes >= 2
-    pairs = _group_pairs(docs, starts[multi], sizes[multi], max_bucket)
+    pairs = _group_pairs(docs, starts[multi], sizes[multi], max_bucket, star)
     if len(pairs) == 0:
         return pairs
+    # One int64 per pair (i < j < 2**31): a 1-D unique is far cheaper than unique(axis=0).
     pairs.sort(axis=1)
-    unique, counts = np.unique(pairs, axis=0, return_counts=True)
-    return unique[counts >= min_shared]
+    codes, counts = np.unique((pairs[:, 0] << 31) | pairs[:, 1], return_counts=True)
+    codes = codes[counts >= min_shared]
+    return np.stack([codes >> 31, codes & ((1 << 31) - 1)], axis=1)
