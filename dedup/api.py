@@ -1,11 +1,10 @@
-"""The dedup pipeline end to end: two streaming passes over the documents.
+"""The dedup pipeline end to end, and its two entry points.
 
-Pass 1 normalises, shingles and signs every document in numpy batches and keeps only
-small arrays (exact-text hash, LSH band keys, sentence-anchor keys, keep-rule facts).
-Index turns shared keys into candidate pairs. Pass 2 re-reads only the candidates and
-builds their shingle sets, which verify and cluster need. Texts and shingle sets of the
-other documents are never held, so memory grows with the number of candidates, not of
-characters.
+``passes.fingerprint`` streams every document once into small arrays; ``index`` turns
+shared keys into candidate pairs; ``passes.shingle_sets`` re-reads only the candidates;
+``verify`` decides each pair on the shingle sets; ``cluster`` links and picks the copy
+to keep. ``find_duplicates`` works on documents in memory, ``run_dedup`` on an output
+folder's ``documents.jsonl``.
 """
 
 from __future__ import annotations
@@ -14,26 +13,17 @@ import json
 import os
 import tempfile
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import partial
-from itertools import islice
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-import xxhash
 
-from dedup.cluster import DocInfo, choose_kept, doc_info, link
+from dedup.cluster import DocInfo, choose_kept, link
 from dedup.config import DedupConfig
-from dedup.index import band_keys, candidate_pairs
-from dedup.normalise import normalise
-from dedup.shingle import batch_shingle_hashes, sorted_unique
-from dedup.sign import permutations, signatures
+from dedup.index import candidate_pairs, unique_pairs
+from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets
 from dedup.verify import Verdict, compare
-
-Source = Callable[[], Iterator[Mapping]]
 
 
 @dataclass(frozen=True)
@@ -49,96 +39,12 @@ class DedupSummary:
     exact_duplicates: int = 0  #: duplicates whose normalised text is identical to another's
     candidate_pairs: int = 0
     verified_pairs: int = 0
+    #: wall-clock seconds of fingerprint (normalise+shingle+sign), index, shingle_sets,
+    #: verify and cluster
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass
-class _Fingerprints:
-    """What pass 1 keeps per document: small fixed-size values, no text."""
-
-    infos: list[DocInfo]
-    short: np.ndarray  # bool per document
-    exact: np.ndarray  # uint64 hash of the normalised text
-    bands: np.ndarray  # uint64 (documents, bands); rows of short documents unused
-    anchor_keys: np.ndarray  # uint64 sentence hashes ...
-    anchor_docs: np.ndarray  # ... and the document each belongs to
-
-
-def _batches(docs: Iterable, size: int) -> Iterator[list]:
-    it = iter(docs)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
-def _map(function: Callable, batches: Iterable[list], config: DedupConfig) -> Iterator:
-    """``map(function, batches)`` in order, on ``config.workers`` processes when > 1, with
-    at most two batches per worker in flight so that the input is streamed, not loaded."""
-    if config.workers == 1:
-        yield from map(function, batches)
-        return
-    with ProcessPoolExecutor(config.workers) as pool:
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.submit(function, batch))
-            if len(pending) >= 2 * config.workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
-def _fingerprint_batch(batch: list[Mapping], config: DedupConfig) -> _Fingerprints:
-    """Pass 1 on one batch (a pure function, so that it can run in a worker process)."""
-    infos, short, exact, texts, anchor_keys, anchor_docs = [], [], [], [], [], []
-    for number, doc in enumerate(batch):
-        norm = normalise(doc.get("text") or "", config)
-        infos.append(doc_info(str(doc["id"]), len(norm.text), doc.get("metadata") or {}, config))
-        short.append(len(norm.text) < config.min_chars)
-        exact.append(xxhash.xxh3_64_intdigest(norm.text.encode("utf-8")))
-        texts.append("" if short[-1] else norm.text)
-        for sentence in norm.sentences if not short[-1] else ():
-            if len(sentence) >= config.anchor_min_chars:
-                anchor_keys.append(xxhash.xxh3_64_intdigest(sentence.encode("utf-8")))
-                anchor_docs.append(number)
-    hashes, offsets = batch_shingle_hashes(texts, config.shingle_size, config.hash_seed)
-    sigs = signatures(hashes, offsets, permutations(config.num_perm, config.perm_seed))
-    return _Fingerprints(
-        infos,
-        np.array(short, dtype=bool),
-        np.array(exact, dtype=np.uint64),
-        band_keys(sigs, config.lsh_bands, config.lsh_rows),
-        np.array(anchor_keys, dtype=np.uint64),
-        np.array(anchor_docs, dtype=np.int64),
-    )
-
-
-def _fingerprint(source: Source, config: DedupConfig) -> _Fingerprints:
-    infos: list[DocInfo] = []
-    seen: set[str] = set()
-    short, exact, bands, anchor_keys, anchor_docs = [], [], [], [], []
-    for part in _map(partial(_fingerprint_batch, config=config), _batches(source(), config.batch_docs), config):
-        for info in part.infos:
-            if info.id in seen:
-                raise ValueError(f"document id {info.id!r} occurs twice")
-            seen.add(info.id)
-        short.append(part.short)
-        exact.append(part.exact)
-        bands.append(part.bands)
-        anchor_keys.append(part.anchor_keys)
-        anchor_docs.append(part.anchor_docs + len(infos))
-        infos.extend(part.infos)
-    if not infos:
-        empty = np.zeros(0, dtype=np.uint64)
-        return _Fingerprints([], np.zeros(0, bool), empty, np.zeros((0, config.lsh_bands), np.uint64), empty, np.zeros(0, np.int64))
-    return _Fingerprints(
-        infos,
-        np.concatenate(short),
-        np.concatenate(exact),
-        np.concatenate(bands),
-        np.concatenate(anchor_keys),
-        np.concatenate(anchor_docs),
-    )
-
-
-def _exact_representatives(fp: _Fingerprints) -> np.ndarray:
+def _exact_representatives(fp: Fingerprints) -> np.ndarray:
     """For each document the first document with the same normalised text (itself if
     none); short documents are their own."""
     n = len(fp.infos)
@@ -153,42 +59,30 @@ def _exact_representatives(fp: _Fingerprints) -> np.ndarray:
     return rep
 
 
-def _candidates(fp: _Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> np.ndarray:
-    reps = np.flatnonzero(is_rep)
-    lsh = candidate_pairs(fp.bands[reps], np.repeat(reps, config.lsh_bands), 1, config.max_bucket)
-    mask = is_rep[fp.anchor_docs] if len(fp.anchor_docs) else np.zeros(0, dtype=bool)
-    anchors = candidate_pairs(
-        fp.anchor_keys[mask], fp.anchor_docs[mask], config.anchor_min_shared, config.max_bucket, star=False
+def _candidates(fp: Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> np.ndarray:
+    """Pairs of exact-group representatives sharing an LSH band or enough sentence anchors."""
+    reps = np.flatnonzero(is_rep).astype(np.int32)
+    # One band at a time: a few MB of sort buffers per million documents instead of GBs.
+    found = [candidate_pairs(fp.bands[reps, band], reps, 1, config.max_bucket) for band in range(config.lsh_bands)]
+    mask = is_rep[fp.anchor_docs]
+    found.append(
+        candidate_pairs(fp.anchor_keys[mask], fp.anchor_docs[mask], config.anchor_min_shared, config.max_bucket, star=False)
     )
-    pairs = np.concatenate([lsh, anchors])
-    codes = np.unique((pairs[:, 0] << 31) | pairs[:, 1])
-    return np.stack([codes >> 31, codes & ((1 << 31) - 1)], axis=1)
+    return unique_pairs(np.concatenate(found))
 
 
-def _shingle_set_batch(batch: list[tuple[int, Mapping]], config: DedupConfig) -> list[tuple[int, np.ndarray]]:
-    texts = [normalise(doc.get("text") or "", config).text for _, doc in batch]
-    hashes, offsets = batch_shingle_hashes(texts, config.shingle_size, config.hash_seed)
-    return [(n, sorted_unique(hashes[offsets[k] : offsets[k + 1]])) for k, (n, _) in enumerate(batch)]
-
-
-def _shingle_sets(source: Source, wanted: np.ndarray, config: DedupConfig) -> dict[int, np.ndarray]:
-    """Pass 2: the shingle sets of the ``wanted`` documents only."""
-    wanted_set = set(wanted.tolist())
-    chosen = ((n, doc) for n, doc in enumerate(source()) if n in wanted_set)
-    sets: dict[int, np.ndarray] = {}
-    for part in _map(partial(_shingle_set_batch, config=config), _batches(chosen, config.batch_docs), config):
-        sets.update(part)
-    return sets
-
-
-def _dedup(source: Source, config: DedupConfig) -> tuple[list[dict], DedupSummary]:
-    start = time.perf_counter()
-    fp = _fingerprint(source, config)
+def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSummary]:
+    """Run the pipeline; returns the rows (a generator, in input order) and the summary."""
+    clock = _Clock()
+    fp = fingerprint(source, config)
     n = len(fp.infos)
+    clock.lap("fingerprint")
     rep = _exact_representatives(fp)
     is_rep = (rep == np.arange(n)) & ~fp.short
     pairs = _candidates(fp, is_rep, config)
-    sets = _shingle_sets(source, np.unique(pairs), config)
+    clock.lap("index")
+    sets = shingle_sets(source, np.unique(pairs), config)
+    clock.lap("shingle_sets")
 
     verdicts: dict[tuple[int, int], Verdict] = {}
 
@@ -198,50 +92,73 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[list[dict], DedupSummar
             verdicts[key] = compare(sets[key[0]], sets[key[1]], config)
         return verdicts[key]
 
-    edges = []
-    for i, j in pairs.tolist():
-        v = verdict(i, j)
-        if v.duplicate:
-            edges.append((v.jaccard, v.containment, i, j))
-    lengths = [info.length for info in fp.infos]
-    roots = link(n, edges, lengths, lambda x, y: verdict(x, y).duplicate)
+    edges = [(v.jaccard, v.containment, i, j) for i, j in pairs.tolist() if (v := verdict(i, j)).duplicate]
+    clock.lap("verify")
+    roots = np.asarray(link(n, edges, [info.length for info in fp.infos], lambda x, y: verdict(x, y).duplicate))
+    kept_of, reasons, sizes = _choose_kept_copies(roots[rep], fp.infos, config)
+    clock.lap("cluster")
 
-    members: dict[int, list[int]] = {}
-    for doc in range(n):
-        members.setdefault(roots[rep[doc]], []).append(doc)
-    rows: list[dict] = [{} for _ in range(n)]
-    for group in members.values():
-        if len(group) == 1:
-            doc = group[0]
-            info = fp.infos[doc]
-            why = (
-                f"too short to compare ({info.length} < {config.min_chars} characters)"
-                if fp.short[doc]
-                else "no duplicate found"
-            )
-            rows[doc] = _row(info.id, info.id, None, None, None, why)
-            continue
-        kept, why = choose_kept(group, fp.infos, config)
-        for doc in group:
-            if doc == kept:
-                rows[doc] = _row(fp.infos[doc].id, fp.infos[kept].id, None, 1.0, 1.0, why)
-                continue
-            v = Verdict(1.0, 1.0, True) if rep[doc] == rep[kept] else verdict(rep[doc], rep[kept])
-            rows[doc] = _row(fp.infos[doc].id, fp.infos[kept].id, fp.infos[kept].id, v.jaccard, v.containment, None)
+    def rows() -> Iterator[dict]:
+        for doc, info in enumerate(fp.infos):
+            kept = int(kept_of[doc])
+            if kept < 0:
+                why = f"too short to compare ({info.length} < {config.min_chars} characters)" if fp.short[doc] else "no duplicate found"
+                yield _row(info.id, info.id, None, None, None, why)
+            elif kept == doc:
+                yield _row(info.id, info.id, None, 1.0, 1.0, reasons[doc])
+            else:
+                v = Verdict(1.0, 1.0, True) if rep[doc] == rep[kept] else verdict(int(rep[doc]), int(rep[kept]))
+                kept_id = fp.infos[kept].id
+                yield _row(info.id, kept_id, kept_id, v.jaccard, v.containment, None)
 
-    clustered = [g for g in members.values() if len(g) > 1]
     summary = DedupSummary(
         documents=n,
-        clusters=len(clustered),
-        duplicates=sum(len(g) - 1 for g in clustered),
-        largest_cluster=max((len(g) for g in clustered), default=0),
-        seconds=round(time.perf_counter() - start, 3),
+        clusters=len(sizes),
+        duplicates=int(sum(sizes) - len(sizes)),
+        largest_cluster=max(sizes, default=0),
+        seconds=clock.total(),
         too_short=int(fp.short.sum()),
         exact_duplicates=int(((rep != np.arange(n)) & ~fp.short).sum()),
         candidate_pairs=len(pairs),
         verified_pairs=len(edges),
+        stage_seconds=clock.laps,
     )
-    return rows, summary
+    return rows(), summary
+
+
+def _choose_kept_copies(
+    cluster: np.ndarray, infos: list[DocInfo], config: DedupConfig
+) -> tuple[np.ndarray, dict[int, str], list[int]]:
+    """For each document the kept copy of its cluster (-1 when alone), why each kept copy
+    won, and the sizes of the clusters with two or more members."""
+    kept_of = np.full(len(cluster), -1, dtype=np.int64)
+    reasons: dict[int, str] = {}
+    sizes: list[int] = []
+    order = np.argsort(cluster, kind="stable")
+    bounds = np.flatnonzero(np.diff(cluster[order])) + 1
+    for group in np.split(order, bounds):
+        if len(group) > 1:
+            kept, reasons_for_kept = choose_kept(group.tolist(), infos, config)
+            kept_of[group] = kept
+            reasons[kept] = reasons_for_kept
+            sizes.append(len(group))
+    return kept_of, reasons, sizes
+
+
+class _Clock:
+    """Wall-clock seconds per stage, for the summary (and the scale benchmark)."""
+
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self.last, 3)
+        self.last = now
+
+    def total(self) -> float:
+        return round(time.perf_counter() - self.start, 3)
 
 
 def _row(doc_id, cluster, duplicate_of, similarity, containment, kept_because) -> dict:
@@ -268,7 +185,7 @@ def find_duplicates(documents: Iterable[Mapping], config: DedupConfig | None = N
     """
     docs = list(documents)
     rows, _ = _dedup(lambda: iter(docs), config or DedupConfig())
-    return rows
+    return list(rows)
 
 
 def _read_jsonl(path: Path) -> Iterator[Mapping]:
@@ -300,11 +217,22 @@ def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = 
     """
     out_dir = Path(out_dir)
     documents = out_dir / "documents.jsonl"
+    start = time.perf_counter()
     rows, summary = _dedup(lambda: _read_jsonl(documents), config or DedupConfig())
-    _write_atomic(out_dir / "clusters.jsonl", (json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    kept = bytearray()  # one flag per document: not a duplicate
+
+    def records() -> Iterator[str]:
+        for row in rows:
+            kept.append(row["duplicate_of"] is None)
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+
+    _write_atomic(out_dir / "clusters.jsonl", records())
     if drop:
-        kept = iter(row["duplicate_of"] is None for row in rows)
+        flags = iter(kept)
         with documents.open(encoding="utf-8") as handle:
-            lines = (line for line in handle if line.strip() and next(kept))
-            _write_atomic(out_dir / "deduplicated.jsonl", (l if l.endswith("\n") else l + "\n" for l in lines))
+            lines = (line if line.endswith("\n") else line + "\n" for line in handle if line.strip() and next(flags))
+            _write_atomic(out_dir / "deduplicated.jsonl", lines)
+    seconds = round(time.perf_counter() - start, 3)
+    stages = {**summary.stage_seconds, "write": round(seconds - summary.seconds, 3)}
+    summary = replace(summary, seconds=seconds, stage_seconds=stages)
     return summary

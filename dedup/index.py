@@ -63,6 +63,18 @@ def _group_pairs(docs: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bu
     return np.concatenate(out).astype(np.int64, copy=False)
 
 
+def unique_pairs(pairs: np.ndarray, min_count: int = 1) -> np.ndarray:
+    """Distinct rows of an ``(m, 2)`` pair array (each ``i < j < 2**31``) occurring at least
+    ``min_count`` times, sorted. One int64 code per pair: a 1-D unique is far cheaper than
+    ``np.unique(axis=0)``."""
+    if len(pairs) == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = pairs.astype(np.int64, copy=False)
+    codes, counts = np.unique((pairs[:, 0] << 31) | pairs[:, 1], return_counts=True)
+    codes = codes[counts >= min_count]
+    return np.stack([codes >> 31, codes & ((1 << 31) - 1)], axis=1)
+
+
 def candidate_pairs(
     keys: np.ndarray, docs: np.ndarray, min_shared: int, max_bucket: int, star: bool = True
 ) -> np.ndarray:
@@ -70,7 +82,8 @@ def candidate_pairs(
 
     Args:
         keys: uint64 keys, one per (document, key) occurrence.
-        docs: the document number (< 2**31) of each key.
+        docs: the document number (< 2**31) of each key, in ascending order (as the passes
+            produce them), so that one stable sort by key groups them.
         min_shared: how many distinct shared keys make a pair a candidate.
         max_bucket: what to do with a key shared by more documents than this: with
             ``star``, link every member to the first (a much-copied article: linear cost
@@ -81,9 +94,9 @@ def candidate_pairs(
         int64 array ``(pairs, 2)``, sorted, without repeats.
     """
     keys = np.asarray(keys, dtype=np.uint64).ravel()
-    docs = np.asarray(docs, dtype=np.int64).ravel()
-    order = np.lexsort((docs, keys))
-    keys, docs = keys[order], docs[order]
+    order = np.argsort(keys, kind="stable")
+    keys, docs = keys[order], np.asarray(docs).ravel()[order]
+    del order
     # A document repeating a key (a sentence said twice) counts once.
     keep = np.ones(len(keys), dtype=bool)
     keep[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
@@ -95,10 +108,5 @@ def candidate_pairs(
     sizes = np.diff(np.concatenate([starts, [len(keys)]]))
     multi = sizes >= 2
     pairs = _group_pairs(docs, starts[multi], sizes[multi], max_bucket, star)
-    if len(pairs) == 0:
-        return pairs
-    # One int64 per pair (i < j < 2**31): a 1-D unique is far cheaper than unique(axis=0).
     pairs.sort(axis=1)
-    codes, counts = np.unique((pairs[:, 0] << 31) | pairs[:, 1], return_counts=True)
-    codes = codes[counts >= min_shared]
-    return np.stack([codes >> 31, codes & ((1 << 31) - 1)], axis=1)
+    return unique_pairs(pairs, min_shared)

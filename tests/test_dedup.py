@@ -182,3 +182,9 @@ def test_the_five_seeds_are_not_duplicates_of_each_other():
         pytest.skip("../shared is absent")
     rows = find_duplicates(_doc(p.stem, p.read_text(encoding="utf-8")) for p in sorted(gold.glob("*.txt")))
     assert len(rows) == 5 and all(r["duplicate_of"] is None and r["cluster"] == r["id"] for r in rows)
+
+
+def test_worker_processes_give_the_same_rows():
+    docs = [_doc(str(k), text) for k, text in enumerate([SOFTWARE, SECURITY, TALENT, SOFTWARE[:250], opencc.OpenCC("s2t").convert(TALENT)] * 3)]
+    docs = [dict(d, id=f"{d['id']}-{k}") for k, d in enumerate(docs)]
+    assert find_duplicates(docs, DedupConfig(workers=2, batch_docs=4)) == find_duplicates(docs, DedupConfig(batch_docs=4))
