@@ -9,6 +9,7 @@ documents (a few hundred bytes each) and of candidates, not with the characters.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -54,7 +55,9 @@ def _map(function: Callable, batches: Iterable[list], config: DedupConfig) -> It
     if config.workers == 1:
         yield from map(function, batches)
         return
-    with ProcessPoolExecutor(config.workers) as pool:
+    # Spawned, not forked: a forked worker would inherit (and, through reference counts,
+    # copy) the parent's fingerprints and shingle sets, which can be gigabytes.
+    with ProcessPoolExecutor(config.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.submit(function, batch))
