@@ -22,7 +22,7 @@ import numpy as np
 from dedup.cluster import DocInfo, choose_kept, link
 from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, unique_pairs
-from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets
+from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets, workers
 from dedup.verify import Verdict, compare
 
 
@@ -74,15 +74,20 @@ def _candidates(fp: Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> np
 def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSummary]:
     """Run the pipeline; returns the rows (a generator, in input order) and the summary."""
     clock = _Clock()
-    fp = fingerprint(source, config)
-    n = len(fp.infos)
-    clock.lap("fingerprint")
-    rep = _exact_representatives(fp)
-    is_rep = (rep == np.arange(n)) & ~fp.short
-    pairs = _candidates(fp, is_rep, config)
-    clock.lap("index")
-    sets = shingle_sets(source, np.unique(pairs), config)
-    clock.lap("shingle_sets")
+    pool = workers(config)
+    try:
+        fp = fingerprint(source, config, pool)
+        n = len(fp.infos)
+        clock.lap("fingerprint")
+        rep = _exact_representatives(fp)
+        is_rep = (rep == np.arange(n)) & ~fp.short
+        pairs = _candidates(fp, is_rep, config)
+        clock.lap("index")
+        sets = shingle_sets(source, np.unique(pairs), config, pool)
+        clock.lap("shingle_sets")
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
     verdicts: dict[tuple[int, int], Verdict] = {}
 

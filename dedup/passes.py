@@ -9,10 +9,9 @@ documents (a few hundred bytes each) and of candidates, not with the characters.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -49,22 +48,29 @@ def _batches(docs: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _map(function: Callable, batches: Iterable[list], config: DedupConfig) -> Iterator:
-    """``map(function, batches)`` in order, on ``config.workers`` processes when > 1, with
-    at most two batches per worker in flight so that the input is streamed, not loaded."""
-    if config.workers == 1:
+def workers(config: DedupConfig) -> ProcessPoolExecutor | None:
+    """The worker pool of a run, or None for ``workers=1``.
+
+    Create it before pass 1, while this process is still small: workers forked later
+    would start with (and, through reference counts, copy) the fingerprints and shingle
+    sets of the parent, which can be gigabytes.
+    """
+    return ProcessPoolExecutor(config.workers) if config.workers > 1 else None
+
+
+def _map(function: Callable, batches: Iterable[list], pool: Executor | None, depth: int) -> Iterator:
+    """``map(function, batches)`` in order, on ``pool`` if given, with at most ``depth``
+    batches in flight so that the input is streamed, not loaded."""
+    if pool is None:
         yield from map(function, batches)
         return
-    # Spawned, not forked: a forked worker would inherit (and, through reference counts,
-    # copy) the parent's fingerprints and shingle sets, which can be gigabytes.
-    with ProcessPoolExecutor(config.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.submit(function, batch))
-            if len(pending) >= 2 * config.workers:
-                yield pending.popleft().result()
-        while pending:
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(pool.submit(function, batch))
+        if len(pending) >= depth:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _fingerprint_batch(batch: list[Mapping], config: DedupConfig) -> Fingerprints:
@@ -92,11 +98,13 @@ def _fingerprint_batch(batch: list[Mapping], config: DedupConfig) -> Fingerprint
     )
 
 
-def fingerprint(source: Source, config: DedupConfig) -> Fingerprints:
+def fingerprint(source: Source, config: DedupConfig, pool: Executor | None = None) -> Fingerprints:
+    """Pass 1 over all documents (on ``pool`` when given)."""
     infos: list[DocInfo] = []
     seen: set[str] = set()
     short, exact, bands, anchor_keys, anchor_docs = [], [], [], [], []
-    for part in _map(partial(_fingerprint_batch, config=config), _batches(source(), config.batch_docs), config):
+    batches = _batches(source(), config.batch_docs)
+    for part in _map(partial(_fingerprint_batch, config=config), batches, pool, 2 * config.workers):
         for info in part.infos:
             if info.id in seen:
                 raise ValueError(f"document id {info.id!r} occurs twice")
@@ -126,11 +134,14 @@ def _shingle_set_batch(batch: list[tuple[int, Mapping]], config: DedupConfig) ->
     return [(n, sorted_unique(hashes[offsets[k] : offsets[k + 1]])) for k, (n, _) in enumerate(batch)]
 
 
-def shingle_sets(source: Source, wanted: np.ndarray, config: DedupConfig) -> dict[int, np.ndarray]:
+def shingle_sets(
+    source: Source, wanted: np.ndarray, config: DedupConfig, pool: Executor | None = None
+) -> dict[int, np.ndarray]:
     """Pass 2: the shingle sets of the ``wanted`` documents only."""
     wanted_set = set(wanted.tolist())
     chosen = ((n, doc) for n, doc in enumerate(source()) if n in wanted_set)
     sets: dict[int, np.ndarray] = {}
-    for part in _map(partial(_shingle_set_batch, config=config), _batches(chosen, config.batch_docs), config):
+    batches = _batches(chosen, config.batch_docs)
+    for part in _map(partial(_shingle_set_batch, config=config), batches, pool, 2 * config.workers):
         sets.update(part)
     return sets
