@@ -1,0 +1,272 @@
+"""Undo a wrong decoding of CJK bytes inside a line: UTF-8 read as GBK or Big5, Big5 read
+as GBK and the reverse, GBK or Big5 read as Latin-1/cp1252.
+
+The text is encoded back with the codec that wrongly decoded it ("source") and the bytes
+are decoded with the one they were really in ("target"). A stretch is changed only when
+that reverse is exact -- every character of the stretch encodes, the bytes form valid
+``target`` sequences that start and end on character boundaries -- and the result is
+clearly more plausible (see ``detect.py``).
+
+A U+FFFD in the damaged text stands for one byte the wrong decoder could not map. It is
+kept as an unknown byte: when only one value is consistent with both decoders (e.g. the
+0x80 of ``、`` = E3 80 81 that gb18030 cannot start a character with) the character comes
+back exactly; otherwise the character holding it is dropped and counted, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+
+from .detect import COMMON, has_broken, is_han, plausibility
+
+UNKNOWN = 0xFF  # never a valid byte of UTF-8, GBK or Big5: marks a U+FFFD's lost byte
+_CONT = rb"[\x80-\xbf\xff]"
+#: One character's bytes in the target encoding (0xFF: a byte that was lost).
+_TOKENS = {
+    "utf-8": rb"[\x00-\x7f]|[\xc2-\xdf]%s|[\xe0-\xef]%s{2}|[\xf0-\xf4]%s{3}|\xff[\x80-\xbf]{0,3}"
+    % ((_CONT,) * 3),
+    "dbcs": rb"[\x00-\x7f]|[\x81-\xfe\xff][\x40-\x7e\x80-\xfe\xff]",
+}
+_TOKEN = {name: re.compile(token) for name, token in _TOKENS.items()}
+_RUN = {name: re.compile(rb"(?:%s)+" % token) for name, token in _TOKENS.items()}
+_FAMILY = {"gb18030": ("gb18030", "gbk"), "big5": ("big5", "cp950")}
+
+
+@dataclass(frozen=True)
+class Route:
+    """One kind of mis-decoding: bytes in ``target`` that were decoded as ``source``."""
+
+    name: str
+    source: str
+    target: str
+
+    @property
+    def single_byte_source(self) -> bool:
+        return self.source in ("latin-1", "sloppy-windows-1252")
+
+
+ROUTES = (
+    Route("utf8_as_gbk", "gb18030", "utf-8"),
+    Route("utf8_as_big5", "big5", "utf-8"),
+    Route("big5_as_gbk", "gb18030", "big5"),
+    Route("gbk_as_big5", "big5", "gb18030"),
+    Route("gbk_as_latin1", "latin-1", "gb18030"),
+    Route("gbk_as_cp1252", "sloppy-windows-1252", "gb18030"),
+    Route("big5_as_latin1", "latin-1", "big5"),
+    Route("big5_as_cp1252", "sloppy-windows-1252", "big5"),
+)
+
+
+@cache
+def _encode_char(char: str, codec: str) -> bytes | None:
+    try:
+        return char.encode(codec)
+    except UnicodeEncodeError:
+        return None
+
+
+@dataclass(frozen=True)
+class Window:
+    """A stretch of the line (chars ``start:end``) and what it decodes to."""
+
+    start: int
+    end: int
+    text: str
+    dropped: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """An encodable stretch of a line: its bytes and where each character starts."""
+
+    first: int
+    data: bytes
+    starts: tuple[int, ...]
+
+    def char_at(self, offset: int) -> int | None:
+        """Index in the line of the character starting at byte ``offset``, if one does."""
+        if offset == len(self.data):
+            return self.first + len(self.starts)
+        index = bisect_left(self.starts, offset)
+        return self.first + index if index < len(self.starts) and self.starts[index] == offset else None
+
+    def context(self, left: int, right: int) -> tuple[bytes, bytes]:
+        """Up to two whole characters of bytes on each side of ``left:right``."""
+        index = bisect_left(self.starts, left)
+        lo = self.starts[max(0, index - 2)] if index else left
+        index = bisect_left(self.starts, right)
+        hi = self.starts[index + 2] if index + 2 < len(self.starts) else len(self.data)
+        return self.data[lo:left], self.data[right:hi]
+
+
+def _segments(line: str, route: Route) -> list[Segment]:
+    """Split ``line`` where a character does not encode in the route's source codec."""
+    segments: list[Segment] = []
+    data, starts, first = bytearray(), [], 0
+    for index, char in enumerate(line):
+        raw = (
+            bytes((UNKNOWN,))
+            if char == "\ufffd" and not route.single_byte_source
+            else _encode_char(char, route.source)
+        )
+        if raw is None:
+            if data:
+                segments.append(Segment(first, bytes(data), tuple(starts)))
+            data, starts, first = bytearray(), [], index + 1
+            continue
+        starts.append(len(data))
+        data += raw
+    if data:
+        segments.append(Segment(first, bytes(data), tuple(starts)))
+    return segments
+
+
+def _resolve_utf8(seq: bytes, context: tuple[bytes, bytes], codecs: tuple[str, ...]) -> tuple[str, int]:
+    """Decode one UTF-8 sequence holding an unknown byte: (text, characters dropped).
+
+    A candidate value must give valid UTF-8 *and* reproduce, through the wrong decoder,
+    exactly what the damaged text shows around it (0xFF decodes to the same lone
+    U+FFFD there). A single surviving character is the original; several are dropped.
+    """
+    if seq.count(UNKNOWN) != 1 or seq[0] == UNKNOWN:
+        return "", 1
+    before, after = context
+    found: set[str] = set()
+    for codec in codecs:
+        shown = (before + seq + after).decode(codec, "replace")
+        for value in range(0x80, 0xC0):
+            candidate = seq.replace(bytes((UNKNOWN,)), bytes((value,)))
+            try:
+                char = candidate.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if (before + candidate + after).decode(codec, "replace") == shown:
+                found.add(char)
+    return (found.pop(), 0) if len(found) == 1 else ("", 1)
+
+
+def _decode(segment: Segment, lo: int, hi: int, route: Route, codecs: tuple[str, ...]) -> tuple[str, int]:
+    """Decode ``segment.data[lo:hi]``, resolving or dropping what unknown bytes hold.
+
+    Raises ``UnicodeDecodeError`` when the bytes are not the target encoding.
+    """
+    chunk = segment.data[lo:hi]
+    if UNKNOWN not in chunk:
+        return chunk.decode(route.target), 0
+    pieces: list[str] = []
+    dropped = 0
+    kind = "utf-8" if route.target == "utf-8" else "dbcs"
+    for token in _TOKEN[kind].finditer(chunk):
+        seq = token.group(0)
+        if UNKNOWN not in seq:
+            pieces.append(seq.decode(route.target))
+        elif kind == "utf-8" and route.source in _FAMILY:
+            where = (lo + token.start(), lo + token.end())
+            text, lost = _resolve_utf8(seq, segment.context(*where), codecs)
+            pieces.append(text)
+            dropped += lost
+        else:
+            dropped += 1
+    return "".join(pieces), dropped
+
+
+def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
+    """Which decoders of the source family could have produced ``line``.
+
+    Python's ``gbk`` turns GBK's user-defined cells into U+FFFD where ``gb18030`` (and
+    browsers) give private-use characters, so a private-use character rules ``gbk`` out.
+    """
+    family = _FAMILY.get(route.source, ())
+    if route.source == "gb18030" and any(0xE000 <= ord(c) <= 0xF8FF for c in line):
+        return family[:1]
+    return family
+
+
+def _windows(line: str, route: Route) -> list[Window]:
+    found: list[Window] = []
+    kind = "utf-8" if route.target == "utf-8" else "dbcs"
+    codecs = _wrong_decoders(line, route)
+    for segment in _segments(line, route):
+        for match in _RUN[kind].finditer(segment.data):
+            run = match.group(0)
+            offsets = [match.start() + t.start() for t in _TOKEN[kind].finditer(run)]
+            edges = [o for o in offsets + [match.end()] if segment.char_at(o) is not None]
+            if len(edges) < 2:
+                continue
+            lo, hi = edges[0], edges[-1]
+            chunk = segment.data[lo:hi]
+            if all(b < 0x80 for b in chunk):
+                continue
+            if kind == "dbcs" and _is_utf8(chunk):
+                continue  # valid UTF-8 is far stronger evidence: leave it to that route
+            try:
+                text, dropped = _decode(segment, lo, hi, route, codecs)
+            except UnicodeDecodeError:
+                continue
+            start, end = segment.char_at(lo), segment.char_at(hi)
+            assert start is not None and end is not None
+            found.append(Window(start, end, text, dropped))
+    return found
+
+
+def _is_utf8(chunk: bytes) -> bool:
+    try:
+        chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
+    after = window.text
+    if has_broken(after) or not any(is_han(c) for c in after):
+        return False
+    gain = plausibility(after) - plausibility(before)
+    if route.single_byte_source:
+        # Latin-1 words ("crème", "Müller") also pair up into GBK/Big5 codes: demand a run
+        # of several characters, all but ASCII gone, that reads as frequent Chinese.
+        letters = sum(c.isascii() and c.isalpha() for c in before)
+        if sum(map(is_han, after)) < 3 or letters > len(before) // 4:
+            return False
+        return plausibility(after) >= COMMON - 0.5 and gain >= min_gain
+    # GBK/Big5 also encode Latin letters ("é" is A8 A6): a lone accented letter is no
+    # evidence, mojibake of Chinese is made of CJK-range characters.
+    latin = sum(0x80 <= ord(c) <= 0x24F for c in before)
+    if sum(map(is_han, after)) < 2 or latin * 4 > sum(ord(c) >= 0x80 for c in before):
+        return False
+    return plausibility(after) >= 1.0 and gain >= min_gain
+
+
+@dataclass(frozen=True)
+class LineFix:
+    """A candidate repair of one line by one route."""
+
+    route: str
+    text: str
+    edits: list[tuple[str, str]]
+    dropped: int
+
+
+def fix_line(line: str, route: Route, min_gain: float) -> LineFix | None:
+    """Apply ``route`` to every stretch of ``line`` where it is exact and plausible."""
+    pieces: list[str] = []
+    edits: list[tuple[str, str]] = []
+    dropped, last = 0, 0
+    for window in _windows(line, route):
+        before = line[window.start : window.end]
+        if not _accept(before, window, route, min_gain):
+            continue
+        pieces.append(line[last : window.start])
+        pieces.append(window.text)
+        edits.append((before, window.text))
+        dropped += window.dropped
+        last = window.end
+    if not edits:
+        return None
+    pieces.append(line[last:])
+    return LineFix(route.name, "".join(pieces), edits, dropped)
