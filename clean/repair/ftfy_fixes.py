@@ -32,7 +32,7 @@ CJK_SAFE = ftfy.TextFixerConfig(
 def ftfy_line(line: str) -> str:
     """ftfy's encoding repair of one line, nothing else.
 
-    >>> ftfy_line("ç»Ÿä¸€æˆ˜çº¿ï¼Œâ€œå›¢ç»“â€")
+    >>> ftfy_line("ç»Ÿä¸€æˆ˜çº¿ï¼Œâ€œå›¢ç»“â€\x9d")
     '统一战线，“团结”'
     """
     return ftfy.fix_text(line, CJK_SAFE)

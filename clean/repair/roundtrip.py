@@ -31,6 +31,9 @@ _TOKENS = {
     "utf-8": rb"[\x00-\x7f]|[\xc2-\xdf]%s|[\xe0-\xef]%s{2}|[\xf0-\xf4]%s{3}|\xff[\x80-\xbf]{0,3}"
     % ((_CONT,) * 3),
     "dbcs": rb"[\x00-\x7f]|[\x81-\xfe\xff][\x40-\x7e\x80-\xfe\xff]",
+    # Text read as Latin-1 keeps its own ASCII letters: one standing alone (not a trail
+    # byte) is a Latin word and ends the run.
+    "latin": rb"[\x00-\x40\x5b-\x60\x7b-\x7f]|[\x81-\xfe][\x40-\x7e\x80-\xfe]",
 }
 _TOKEN = {name: re.compile(token) for name, token in _TOKENS.items()}
 _RUN = {name: re.compile(rb"(?:%s)+" % token) for name, token in _TOKENS.items()}
@@ -189,7 +192,7 @@ def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
 
 def _windows(line: str, route: Route) -> list[Window]:
     found: list[Window] = []
-    kind = "utf-8" if route.target == "utf-8" else "dbcs"
+    kind = "utf-8" if route.target == "utf-8" else "latin" if route.single_byte_source else "dbcs"
     codecs = _wrong_decoders(line, route)
     for segment in _segments(line, route):
         for match in _RUN[kind].finditer(segment.data):
@@ -202,8 +205,8 @@ def _windows(line: str, route: Route) -> list[Window]:
             chunk = segment.data[lo:hi]
             if all(b < 0x80 for b in chunk):
                 continue
-            if kind == "dbcs" and _is_utf8(chunk):
-                continue  # valid UTF-8 is far stronger evidence: leave it to that route
+            if kind != "utf-8" and _mostly_utf8(chunk):
+                continue
             try:
                 text, dropped = _decode(segment, lo, hi, route, codecs)
             except UnicodeDecodeError:
@@ -214,12 +217,25 @@ def _windows(line: str, route: Route) -> list[Window]:
     return found
 
 
-def _is_utf8(chunk: bytes) -> bool:
-    try:
-        chunk.decode("utf-8")
-    except UnicodeDecodeError:
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(chunk: bytes) -> bool:
+    """Whether most high bytes of ``chunk`` form valid UTF-8 sequences.
+
+    Valid UTF-8 is far stronger evidence than a plausible GBK/Big5 reading: such a
+    stretch is left to the UTF-8 routes and ftfy.
+    """
+    high = sum(b >= 0x80 for b in chunk)
+    return 2 * sum(len(m) for m in _UTF8_SEQ.findall(chunk)) >= high
+
+
+def _other_script(char: str) -> bool:
+    """A letter of a non-CJK script, or box drawing."""
+    code = ord(char)
+    if code < 0x80 or is_han(char) or 0x3040 <= code <= 0x30FF:
         return False
-    return True
+    return char.isalpha() or 0x2500 <= code <= 0x257F
 
 
 def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
@@ -229,15 +245,15 @@ def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
     gain = plausibility(after) - plausibility(before)
     if route.single_byte_source:
         # Latin-1 words ("crème", "Müller") also pair up into GBK/Big5 codes: demand a run
-        # of several characters, all but ASCII gone, that reads as frequent Chinese.
-        letters = sum(c.isascii() and c.isalpha() for c in before)
-        if sum(map(is_han, after)) < 3 or letters > len(before) // 4:
+        # of several characters that reads as frequent Chinese.
+        if sum(map(is_han, after)) < 3:
             return False
         return plausibility(after) >= COMMON - 0.5 and gain >= min_gain
-    # GBK/Big5 also encode Latin letters ("é" is A8 A6): a lone accented letter is no
-    # evidence, mojibake of Chinese is made of CJK-range characters.
-    latin = sum(0x80 <= ord(c) <= 0x24F for c in before)
-    if sum(map(is_han, after)) < 2 or latin * 4 > sum(ord(c) >= 0x80 for c in before):
+    # GBK/Big5 also encode Latin, Greek and Cyrillic letters and box drawing ("é" is
+    # A8 A6): text in those scripts is no evidence, mojibake of Chinese is made of
+    # CJK-range characters.
+    foreign = sum(map(_other_script, before))
+    if sum(map(is_han, after)) < 2 or foreign * 4 > sum(ord(c) >= 0x80 for c in before):
         return False
     return plausibility(after) >= 1.0 and gain >= min_gain
 
