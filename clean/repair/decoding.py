@@ -8,6 +8,9 @@ every candidate and the most plausible one wins. Two passes undo a double mix-up
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .detect import plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
 from .result import Edit, Fixed, make_fixed
@@ -16,8 +19,19 @@ from .roundtrip import ROUTES, LineFix, fix_line
 PASSES = 2
 
 
+@cache
+def _cluster() -> re.Pattern[str]:
+    """Two suspicious characters within three: a line worth trying to re-decode.
+
+    Clean lines hold the odd rare character or symbol; mojibake comes in runs.
+    """
+    char = suspicious_chars().pattern
+    return re.compile(rf"{char}[^\n]?{char}")
+
+
 def _best(line: str, min_gain: float) -> LineFix | None:
-    candidates = [fix for route in ROUTES if (fix := fix_line(line, route, min_gain))]
+    routes = ROUTES if _cluster().search(line) else ()
+    candidates = [fix for route in routes if (fix := fix_line(line, route, min_gain))]
     fixed = ftfy_line(line)
     if fixed != line:
         candidates.append(LineFix("ftfy", fixed, [(line, fixed)], 0))

@@ -46,14 +46,15 @@ def _drop_kunkao(line: str) -> tuple[str, list[Edit], int]:
     return kept, [(removed, "")], len(doomed)
 
 
-def _is_debris(char: str) -> bool:
-    return char == "\ufffd" or (not char.isspace() and char_score(char) < COMMON)
+def _is_debris(char: str, dominant: bool) -> bool:
+    """In a line that is mostly U+FFFD every survivor is an accident of the bytes."""
+    return char == "\ufffd" or (not char.isspace() and (dominant or char_score(char) < COMMON))
 
 
 def _drop_fffd(line: str) -> tuple[str, list[Edit], int]:
     visible = sum(not c.isspace() for c in line) or 1
     dominant = line.count("\ufffd") / visible >= FFFD_DOMINANT
-    spans = [m for m in _FFFD_SPAN.finditer(line) if all(map(_is_debris, m.group(0)))]
+    spans = [m for m in _FFFD_SPAN.finditer(line) if all(_is_debris(c, dominant) for c in m.group(0))]
     outside = set(range(len(line))) - {i for m in spans for i in range(*m.span())}
     if not spans or not (dominant or any(is_han(line[i]) for i in outside)):
         return line, [], 0

@@ -31,10 +31,11 @@ from .pinyin import SYLLABLE
 from .result import Fixed, make_fixed, substitute
 
 MISALIGNED = re.compile(
-    rf"(?<![?\ufffd])[?\ufffd](?:\(?{SYLLABLE}\))?([\u3400-\u9fff]{{1,16}})"
-    r"(?:([\x40-\x7e])(?![A-Za-z0-9])|[?\ufffd])"
+    rf"(?<!\?)\?(?:\(?{SYLLABLE}\))?([\u3400-\u9fff]{{1,16}})(?:([\x40-\x7e])(?![A-Za-z0-9])|\?)"
 )
 CODECS = ("gbk", "big5")
+#: How much more plausible the re-aligned characters must be than the run as shown.
+MIN_GAIN = 0.5
 
 
 def _pair(first: int, second: int, codec: str) -> str | None:
@@ -123,6 +124,8 @@ def fix_misaligned(text: str) -> Fixed:
     >>> fix_misaligned("我們?獔猿职l展經濟").text
     '我們要堅持發展經濟'
     """
+    if not MISALIGNED.search(text):
+        return Fixed(text, None)
     context = Context.of(text)
     removed = 0
 
@@ -131,7 +134,7 @@ def fix_misaligned(text: str) -> Fixed:
         run, tail = match.group(1), match.group(2)
         before = plausibility(run) + (FOREIGN if tail else 0.0)
         options = [r for codec in CODECS if (r := _realign(run, tail, codec, context))]
-        options = [r for r in options if not r[0] or plausibility(r[0]) >= before]
+        options = [r for r in options if not r[0] or plausibility(r[0]) >= before + MIN_GAIN]
         if not options:
             return None
         new, dropped = max(options, key=lambda r: (-r[1], plausibility(r[0])))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
@@ -91,12 +91,12 @@ class Segment:
     data: bytes
     starts: tuple[int, ...]
 
-    def char_at(self, offset: int) -> int | None:
-        """Index in the line of the character starting at byte ``offset``, if one does."""
-        if offset == len(self.data):
-            return self.first + len(self.starts)
-        index = bisect_left(self.starts, offset)
-        return self.first + index if index < len(self.starts) and self.starts[index] == offset else None
+    @cached_property
+    def index(self) -> dict[int, int]:
+        """Byte offset -> index in the line, for every character start (and the end)."""
+        table = {offset: self.first + i for i, offset in enumerate(self.starts)}
+        table[len(self.data)] = self.first + len(self.starts)
+        return table
 
     def context(self, left: int, right: int) -> tuple[bytes, bytes]:
         """Up to two whole characters of bytes on each side of ``left:right``."""
@@ -198,7 +198,7 @@ def _windows(line: str, route: Route) -> list[Window]:
         for match in _RUN[kind].finditer(segment.data):
             run = match.group(0)
             offsets = [match.start() + t.start() for t in _TOKEN[kind].finditer(run)]
-            edges = [o for o in offsets + [match.end()] if segment.char_at(o) is not None]
+            edges = [o for o in offsets + [match.end()] if o in segment.index]
             if len(edges) < 2:
                 continue
             lo, hi = edges[0], edges[-1]
@@ -211,9 +211,7 @@ def _windows(line: str, route: Route) -> list[Window]:
                 text, dropped = _decode(segment, lo, hi, route, codecs)
             except UnicodeDecodeError:
                 continue
-            start, end = segment.char_at(lo), segment.char_at(hi)
-            assert start is not None and end is not None
-            found.append(Window(start, end, text, dropped))
+            found.append(Window(segment.index[lo], segment.index[hi], text, dropped))
     return found
 
 
@@ -252,8 +250,8 @@ def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
     # GBK/Big5 also encode Latin, Greek and Cyrillic letters and box drawing ("é" is
     # A8 A6): text in those scripts is no evidence, mojibake of Chinese is made of
     # CJK-range characters.
-    foreign = sum(map(_other_script, before))
-    if sum(map(is_han, after)) < 2 or foreign * 4 > sum(ord(c) >= 0x80 for c in before):
+    shown = [c for c in before if ord(c) >= 0x80 and c != "\ufffd"]
+    if sum(map(is_han, after)) < 2 or 4 * sum(map(_other_script, shown)) > len(shown):
         return False
     return plausibility(after) >= 1.0 and gain >= min_gain
 
@@ -268,8 +266,17 @@ class LineFix:
     dropped: int
 
 
+#: Characters Latin-1/cp1252 decode high bytes to; GBK/Big5 read that way is made of them.
+_SINGLE_BYTE_HIGH = re.compile(
+    "[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
 def fix_line(line: str, route: Route, min_gain: float) -> LineFix | None:
     """Apply ``route`` to every stretch of ``line`` where it is exact and plausible."""
+    if route.single_byte_source and len(_SINGLE_BYTE_HIGH.findall(line)) < 4:
+        return None  # too few high bytes for three characters
     pieces: list[str] = []
     edits: list[tuple[str, str]] = []
     dropped, last = 0, 0
