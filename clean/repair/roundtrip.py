@@ -22,7 +22,7 @@ from functools import cache, cached_property
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
-from .detect import COMMON, has_broken, is_han, plausibility
+from .detect import has_broken, is_han, plausibility
 
 UNKNOWN = 0xFF  # never a valid byte of UTF-8, GBK or Big5: marks a U+FFFD's lost byte
 _CONT = rb"[\x80-\xbf\xff]"
@@ -236,24 +236,37 @@ def _other_script(char: str) -> bool:
     return char.isalpha() or 0x2500 <= code <= 0x257F
 
 
+#: A re-decoded stretch must read at least this well (mean score; frequent Chinese ~2).
+MIN_PLAUSIBILITY = 1.5
+#: Below this many non-ASCII characters a stretch is too short to judge by plausibility
+#: alone (``鞠婧`` reads as ``六匝`` in Big5): it must also hold a character that no
+#: correct text has (private use, U+FFFD).
+SHORT = 6
+
+
 def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
+    """Whether ``window`` (the re-decoding of ``before``) clearly reads better.
+
+    U+FFFD in ``before`` is left out of the comparison: it marks bytes already lost, and
+    dropping them is no evidence that the rest was decoded wrongly.
+    """
     after = window.text
     if has_broken(after) or not any(is_han(c) for c in after):
         return False
-    gain = plausibility(after) - plausibility(before)
+    shown = [c for c in before if ord(c) >= 0x80 and c != "\ufffd"]
+    gain = plausibility(after) - plausibility("".join(shown))
+    if plausibility(after) < MIN_PLAUSIBILITY or gain < min_gain:
+        return False
     if route.single_byte_source:
         # Latin-1 words ("crème", "Müller") also pair up into GBK/Big5 codes: demand a run
-        # of several characters that reads as frequent Chinese.
-        if sum(map(is_han, after)) < 3:
-            return False
-        return plausibility(after) >= COMMON - 0.5 and gain >= min_gain
+        # of several characters.
+        return sum(map(is_han, after)) >= 3
+    if len(shown) < SHORT and not has_broken(before):
+        return False
     # GBK/Big5 also encode Latin, Greek and Cyrillic letters and box drawing ("é" is
     # A8 A6): text in those scripts is no evidence, mojibake of Chinese is made of
     # CJK-range characters.
-    shown = [c for c in before if ord(c) >= 0x80 and c != "\ufffd"]
-    if sum(map(is_han, after)) < 2 or 4 * sum(map(_other_script, shown)) > len(shown):
-        return False
-    return plausibility(after) >= 1.0 and gain >= min_gain
+    return sum(map(is_han, after)) >= 2 and 4 * sum(map(_other_script, shown)) <= len(shown)
 
 
 @dataclass(frozen=True)
