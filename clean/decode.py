@@ -26,8 +26,13 @@ from clean.config import DecodeConfig
 from clean.errors import BinaryCapture
 
 _SUPERSETS = {
-    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "hz": "gb18030",
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030",
     "big5": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs",
+}
+#: Labels browsers accept (WHATWG Encoding Standard) that Python's codec registry does not.
+_WEB_LABELS = {
+    "x-gbk": "gbk", "gb_2312-80": "gb2312", "csgb2312": "gb2312", "iso-ir-58": "gb2312",
+    "chinese": "gb2312", "csiso58gb231280": "gb2312", "x-x-big5": "big5", "csbig5": "big5",
 }
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -64,11 +69,14 @@ def canonical_encoding(label: str) -> str | None:
 
     >>> canonical_encoding("GB2312"), canonical_encoding("x-gbk"), canonical_encoding("BIG5")
     ('gb18030', 'gb18030', 'big5hkscs')
+    >>> canonical_encoding("windows-1252"), canonical_encoding("UTF8")
+    ('cp1252', 'utf-8')
     >>> canonical_encoding("no-such-charset") is None
     True
     """
+    label = label.strip().lower()
     try:
-        name = codecs.lookup(label.strip().lower()).name
+        name = codecs.lookup(_WEB_LABELS.get(label, label)).name
     except LookupError:
         return None
     return _SUPERSETS.get(name.replace("_", "").replace("-", ""), name)

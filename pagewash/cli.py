@@ -118,3 +118,7 @@ def _run_dedup(out_dir: Path, config: Config, drop: bool, quiet: bool) -> None:
         click.echo(f"dedup: {summary.documents} documents, {summary.clusters} clusters of reprints, "
                    f"{summary.duplicates} duplicates flagged, largest cluster {summary.largest_cluster} "
                    f"in {summary.seconds:.1f} s", err=True)
+
+
+if __name__ == "__main__":
+    main()
