@@ -17,6 +17,7 @@ order, streamed, so memory stays flat in the number of files.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -73,10 +74,13 @@ class BatchSummary:
         return f"clean: {self.total} files: {parts}{resumed} in {self.seconds:.1f} s"
 
 
-def clean_batch(inputs: Iterable[Path], out_dir: Path, config: Config, *, progress=None) -> BatchSummary:
+def clean_batch(inputs: Iterable[Path], out_dir: Path, config: Config, *, progress=None,
+                client=None) -> BatchSummary:
     """Clean every capture under ``inputs`` into ``out_dir``; see the module docstring.
 
-    ``progress``, if given, is called once per finished input with its status.
+    ``progress``, if given, is called once per finished input with its status. With
+    ``config.batch.engine == "dask"`` the files are cleaned on the cluster of ``client``
+    (or of a cluster started for this call, see ``pagewash.dask_engine``).
     """
     start = time.monotonic()
     inputs = [Path(p) for p in inputs]
@@ -87,17 +91,26 @@ def clean_batch(inputs: Iterable[Path], out_dir: Path, config: Config, *, progre
         CleanTask(found, out_dir, config.clean, config_key, config.batch.max_bytes)
         for found in discover(inputs, exclude=out_dir) if found.kind is not None
     )
+    limits = {"timeout": config.batch.timeout, "memory_mb": config.batch.worker_memory_mb}
     resumed = 0
-    for task, outcome in run_tasks(clean_one, tasks, jobs=config.batch.worker_count(),
-                                   timeout=config.batch.timeout, memory_mb=config.batch.worker_memory_mb):
-        if outcome.status == ERROR:
-            _write_part(task, _row(task, ERROR, outcome.error), None)
-            status = ERROR
+    with contextlib.ExitStack() as stack:
+        if config.batch.engine == "dask":
+            from pagewash.dask_engine import dask_client, run_tasks_on_dask
+
+            if client is None:
+                client = stack.enter_context(dask_client(config.batch.scheduler, config.batch.worker_count()))
+            outcomes = run_tasks_on_dask(client, clean_one, tasks, **limits)
         else:
-            status, was_resumed = outcome.value
-            resumed += was_resumed
-        if progress is not None:
-            progress(status)
+            outcomes = run_tasks(clean_one, tasks, jobs=config.batch.worker_count(), **limits)
+        for task, outcome in outcomes:
+            if outcome.status == ERROR:
+                _write_part(task, _row(task, ERROR, outcome.error), None)
+                status = ERROR
+            else:
+                status, was_resumed = outcome.value
+                resumed += was_resumed
+            if progress is not None:
+                progress(status)
     counts: Counter = Counter()
     _write_outputs(out_dir, _manifest_rows(discover(inputs, exclude=out_dir), out_dir, counts))
     return BatchSummary(counts, resumed, time.monotonic() - start)

@@ -32,6 +32,11 @@ def _common(command):
 
 
 def _batch_options(command):
+    command = click.option("--scheduler", default=None, metavar="ADDRESS",
+                           help="With --engine dask: the scheduler to use (tcp://host:8786); "
+                                "default: a LocalCluster of --jobs workers on this machine.")(command)
+    command = click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+                           help="Run on local worker processes (default) or on a dask.distributed cluster.")(command)
     command = click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
                            help="Seconds one file may take before it is stopped and recorded as an error "
                                 "(default 60).")(command)
@@ -54,13 +59,13 @@ def main() -> None:
 @main.command()
 @_batch_options
 @_common
-def clean(inputs, out_dir, jobs, timeout, config_path, quiet):
+def clean(inputs, out_dir, jobs, timeout, engine, scheduler, config_path, quiet):
     """Clean every capture under INPUTS (files or folders, recursive) into OUT.
 
     Writes OUT/<id>.txt (body, one paragraph a line), OUT/documents.jsonl and
     OUT/manifest.jsonl (one row per input with status, reason and audit trail).
     """
-    config = _load(config_path, jobs=jobs, timeout=timeout)
+    config = _load(config_path, jobs=jobs, timeout=timeout, engine=engine, scheduler=scheduler)
     _run_clean(inputs, out_dir, config, quiet)
 
 
@@ -78,9 +83,9 @@ def dedup(out_dir, drop, config_path, quiet):
 @_batch_options
 @click.option("--drop", is_flag=True, help="Also write OUT/deduplicated.jsonl with one document per cluster.")
 @_common
-def run(inputs, out_dir, jobs, timeout, drop, config_path, quiet):
+def run(inputs, out_dir, jobs, timeout, engine, scheduler, drop, config_path, quiet):
     """Clean INPUTS into OUT, then flag duplicates (clean + dedup)."""
-    config = _load(config_path, jobs=jobs, timeout=timeout)
+    config = _load(config_path, jobs=jobs, timeout=timeout, engine=engine, scheduler=scheduler)
     _run_clean(inputs, out_dir, config, quiet)
     _run_dedup(out_dir, config, drop, quiet)
 

@@ -37,6 +37,9 @@ class ConfigError(ValueError):
     """The config file is unreadable or names something that does not exist."""
 
 
+ENGINES = ("local", "dask")
+
+
 @dataclass(frozen=True)
 class BatchConfig:
     """How the batch engine runs (not part of what a document's output depends on)."""
@@ -50,6 +53,17 @@ class BatchConfig:
     #: Address-space limit of each worker in MiB (0 = none): a page that would eat the
     #: machine's memory becomes an error row instead.
     worker_memory_mb: int = 4096
+    #: ``local`` (worker processes on this machine) or ``dask`` (a dask.distributed cluster).
+    engine: str = "local"
+    #: Dask scheduler address (``tcp://host:8786``); empty = start a LocalCluster of ``jobs`` workers.
+    scheduler: str = ""
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise ConfigError(f"batch.engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.timeout <= 0 or self.max_bytes <= 0 or self.jobs < 0 or self.worker_memory_mb < 0:
+            raise ConfigError("batch.timeout and batch.max_bytes must be positive, "
+                              "batch.jobs and batch.worker_memory_mb not negative")
 
     def worker_count(self) -> int:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)

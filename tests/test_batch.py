@@ -156,3 +156,15 @@ def test_the_five_seeds_give_five_ok_rows(tmp_path):
     assert len(rows) == 5 and all(row["status"] == "ok" for row in rows)
     for row in rows:
         assert (tmp_path / "out" / row["id"]).stat().st_size > 0
+
+
+def test_dask_engine_gives_the_same_outputs_as_the_local_engine(corpus, tmp_path):
+    """A LocalCluster on loopback, started and stopped by the engine itself."""
+    pytest.importorskip("distributed")
+    root, _ = corpus
+    local, on_dask = tmp_path / "local", tmp_path / "dask"
+    clean_batch([root], local, Config())
+    clean_batch([root], on_dask, Config(batch=BatchConfig(engine="dask", jobs=2)))
+    assert (on_dask / "documents.jsonl").read_bytes() == (local / "documents.jsonl").read_bytes()
+    strip = lambda rows: [{k: v for k, v in r.items() if k not in ("seconds", "input")} for r in rows]  # noqa: E731
+    assert strip(manifest(on_dask)) == strip(manifest(local))
