@@ -224,6 +224,8 @@ def _windows(line: str, route: Route) -> list[Window]:
     for segment in _segments(line, route):
         for match in _RUN[kind].finditer(segment.data):
             run = match.group(0)
+            if len(run) < 4 or max(run) < 0x80:
+                continue  # too short for two CJK characters, or plain ASCII
             offsets = [match.start() + t.start() for t in _TOKEN[kind].finditer(run)]
             edges = [o for o in offsets + [match.end()] if o in segment.index]
             if len(edges) < 2:
