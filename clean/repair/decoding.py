@@ -1,15 +1,19 @@
 """Per line, pick the most plausible reading among ftfy's and the CJK round trips.
 
 ftfy knows UTF-8 read as a single-byte codec; ``roundtrip`` knows the CJK legacy
-codecs. Some damaged lines are valid input to several of them (GBK read as Latin-1 is
-also something ftfy will half-"fix" into Hebrew letters), so each suspicious line gets
-every candidate and the most plausible one wins. Two passes undo a double mix-up.
+codecs. When ftfy's strict UTF-8 decoding leaves nothing that ftfy itself finds
+mojibake-like, it is taken as is (Thai, Korean, Latvian... are outside our Chinese
+plausibility scores). Otherwise several readings may be valid (GBK read as Latin-1 is
+something ftfy will half-"fix" into Hebrew letters), so every candidate is made and the
+most plausible one wins. Two passes undo a double mix-up.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+
+from ftfy.badness import is_bad
 
 from .detect import plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
@@ -30,11 +34,14 @@ def _cluster() -> re.Pattern[str]:
 
 
 def _best(line: str, min_gain: float) -> LineFix | None:
+    fixed = ftfy_line(line)
+    ftfy_fix = LineFix("ftfy", fixed, [(line, fixed)], 0) if fixed != line else None
+    if ftfy_fix and not is_bad(fixed):
+        return ftfy_fix  # a strict UTF-8 decoding that left nothing mojibake-like
     routes = ROUTES if _cluster().search(line) else ()
     candidates = [fix for route in routes if (fix := fix_line(line, route, min_gain))]
-    fixed = ftfy_line(line)
-    if fixed != line:
-        candidates.append(LineFix("ftfy", fixed, [(line, fixed)], 0))
+    if ftfy_fix:
+        candidates.append(ftfy_fix)
     if not candidates:
         return None
     return max(candidates, key=lambda fix: (plausibility(fix.text), fix.route == "ftfy"))

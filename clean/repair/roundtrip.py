@@ -244,17 +244,21 @@ def _windows(line: str, route: Route) -> list[Window]:
     return found
 
 
-_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+#: Share of a stretch's high bytes that must decode as UTF-8 for it to count as UTF-8
+#: (GBK text happens to form valid UTF-8 pairs for a third or more of its bytes).
+UTF8_SHARE = 0.8
 
 
 def _mostly_utf8(chunk: bytes) -> bool:
-    """Whether most high bytes of ``chunk`` form valid UTF-8 sequences.
+    """Whether most high bytes of ``chunk`` decode, in order, as UTF-8.
 
     Valid UTF-8 is far stronger evidence than a plausible GBK/Big5 reading: such a
     stretch is left to the UTF-8 routes and ftfy.
     """
     high = sum(b >= 0x80 for b in chunk)
-    return 2 * sum(len(m) for m in _UTF8_SEQ.findall(chunk)) >= high
+    decoded = chunk.decode("utf-8", "replace")
+    valid = sum(len(c.encode("utf-8")) for c in decoded if ord(c) >= 0x80 and c != "\ufffd")
+    return valid >= UTF8_SHARE * high
 
 
 def _other_script(char: str) -> bool:
@@ -265,6 +269,17 @@ def _other_script(char: str) -> bool:
     return char.isalpha() or 0x2500 <= code <= 0x257F
 
 
+def _foreign_words(text: str) -> int:
+    """Characters of non-CJK scripts that stand next to another letter of a non-CJK
+    script, ASCII included (words, box art)."""
+    flags = [_other_script(c) for c in text]
+    letters = [flag or (c.isascii() and c.isalpha()) for flag, c in zip(flags, text)]
+    return sum(
+        flag and ((i > 0 and letters[i - 1]) or (i + 1 < len(flags) and letters[i + 1]))
+        for i, flag in enumerate(flags)
+    )
+
+
 #: A re-decoded stretch must read at least this well (mean score; frequent Chinese ~2).
 MIN_PLAUSIBILITY = 1.5
 #: Below this many non-ASCII characters a stretch is too short to judge by plausibility
@@ -273,11 +288,13 @@ MIN_PLAUSIBILITY = 1.5
 SHORT = 6
 
 
-def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
+def _accept(before: str, window: Window, route: Route, min_gain: float, confirmed: bool) -> bool:
     """Whether ``window`` (the re-decoding of ``before``) clearly reads better.
 
     U+FFFD in ``before`` is left out of the comparison: it marks bytes already lost, and
-    dropping them is no evidence that the rest was decoded wrongly.
+    dropping them is no evidence that the rest was decoded wrongly. ``confirmed`` means
+    other stretches of the line went through the same single-byte route: then a short
+    stretch (cut off by an English word) needs no evidence of its own beyond plausibility.
     """
     after = window.text
     if has_broken(after) or not any(is_han(c) for c in after):
@@ -286,6 +303,8 @@ def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
     gain = plausibility(after) - plausibility("".join(shown))
     if plausibility(after) < MIN_PLAUSIBILITY or gain < min_gain:
         return False
+    if confirmed:
+        return True
     if route.single_byte_source:
         # Latin-1 words ("crème", "Müller") also pair up into GBK/Big5 codes: demand a run
         # of several characters.
@@ -293,9 +312,9 @@ def _accept(before: str, window: Window, route: Route, min_gain: float) -> bool:
     if len(shown) < SHORT and not has_broken(before):
         return False
     # GBK/Big5 also encode Latin, Greek and Cyrillic letters and box drawing ("é" is
-    # A8 A6): text in those scripts is no evidence, mojibake of Chinese is made of
-    # CJK-range characters.
-    return sum(map(is_han, after)) >= 2 and 4 * sum(map(_other_script, shown)) <= len(shown)
+    # A8 A6): words in those scripts are no evidence, mojibake of Chinese is made of
+    # CJK-range characters with the odd such letter in between.
+    return sum(map(is_han, after)) >= 2 and 4 * _foreign_words(before) <= len(shown)
 
 
 @dataclass(frozen=True)
@@ -312,13 +331,15 @@ def fix_line(line: str, route: Route, min_gain: float) -> LineFix | None:
     """Apply ``route`` to every stretch of ``line`` where it is exact and plausible."""
     if route.marker is not None and len(route.marker.findall(line)) < 4:
         return None  # too few high bytes for three characters
+    windows = _windows(line, route)
+    accepted = [w for w in windows if _accept(line[w.start : w.end], w, route, min_gain, False)]
+    if accepted and route.single_byte_source:
+        accepted = [w for w in windows if _accept(line[w.start : w.end], w, route, min_gain, True)]
     pieces: list[str] = []
     edits: list[tuple[str, str]] = []
     dropped, last = 0, 0
-    for window in _windows(line, route):
+    for window in accepted:
         before = line[window.start : window.end]
-        if not _accept(before, window, route, min_gain):
-            continue
         pieces.append(line[last : window.start])
         pieces.append(window.text)
         edits.append((before, window.text))
