@@ -14,8 +14,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .detect import COMMON, char_score, is_han
+from .detect import CJK_PUNCT, COMMON, char_score, han_tiers, is_han
 from .result import Edit, Fixed, make_fixed
 
 KUNKAO = "锟斤拷"
@@ -27,6 +28,12 @@ _FFFD_SPAN = re.compile(
     r"(?:(?<!\S)\S(?=\ufffd))?\ufffd(?:[^\s\ufffd]{0,4}\ufffd)*(?:[^\s\ufffd](?![^\s\ufffd]))?"
 )
 _QMARKS = re.compile(r"\?{2,}")
+@cache
+def _plausible_run() -> re.Pattern[str]:
+    """Three or more common characters in a row: text that survived, not an accident."""
+    common = "".join(sorted(c for c, score in han_tiers().items() if score >= COMMON))
+    return re.compile(f"[{common}{CJK_PUNCT}]{{3,}}")
+
 #: Share of a line's visible characters that are U+FFFD from which the line is debris.
 FFFD_DOMINANT = 0.4
 
@@ -58,12 +65,17 @@ def _drop_fffd(line: str) -> tuple[str, list[Edit], int]:
     outside = set(range(len(line))) - {i for m in spans for i in range(*m.span())}
     if not spans or not (dominant or any(is_han(line[i]) for i in outside)):
         return line, [], 0
-    pieces, last = [], 0
-    for match in spans:
-        pieces.append(line[last : match.start()])
-        last = match.end()
-    pieces.append(line[last:])
-    return "".join(pieces), [(m.group(0), "") for m in spans], sum(len(m.group(0)) for m in spans)
+    doomed = {i for m in spans for i in range(*m.span())}
+    if dominant:
+        # The survivors of such a line are accidents of the bytes too (Cyrillic, Armenian,
+        # Hebrew letters, a stray Han character): every non-ASCII character goes unless
+        # it belongs to a stretch of real-looking text.
+        doomed |= {i for i, c in enumerate(line) if ord(c) >= 0x80 and not c.isspace()}
+        for run in _plausible_run().finditer(line):
+            doomed -= set(range(*run.span()))
+    kept = "".join(c for i, c in enumerate(line) if i not in doomed)
+    gone = "".join(line[i] for i in sorted(doomed))
+    return kept, [(m.group(0), "") for m in spans] or [(gone, "")], len(doomed)
 
 
 def _near_han(text: str, match: re.Match[str]) -> tuple[bool, bool]:

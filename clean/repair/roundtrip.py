@@ -22,7 +22,7 @@ from functools import cache, cached_property
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
-from .detect import has_broken, is_han, plausibility
+from .detect import PUNCT, char_score, has_broken, is_han, plausibility
 
 UNKNOWN = 0xFF  # never a valid byte of UTF-8, GBK or Big5: marks a U+FFFD's lost byte
 _CONT = rb"[\x80-\xbf\xff]"
@@ -230,18 +230,47 @@ def _windows(line: str, route: Route) -> list[Window]:
             edges = [o for o in offsets + [match.end()] if o in segment.index]
             if len(edges) < 2:
                 continue
-            lo, hi = edges[0], edges[-1]
-            chunk = segment.data[lo:hi]
-            if all(b < 0x80 for b in chunk):
-                continue
+            chunk = segment.data[edges[0] : edges[-1]]
             if kind != "utf-8" and _mostly_utf8(chunk):
                 continue
-            try:
-                text, dropped = _decode(segment, lo, hi, route, codecs)
-            except UnicodeDecodeError:
-                continue
-            found.append(Window(segment.index[lo], segment.index[hi], text, dropped))
+            window = _trimmed(segment, edges, route, codecs)
+            if window:
+                found.append(window)
     return found
+
+
+#: How many characters a window's edges may give back to the text around it.
+TRIM = 3
+
+
+def _edge_is_poor(text: str, index: int) -> bool:
+    """A decoded edge character that is neither ASCII, CJK punctuation nor common Han."""
+    return bool(text) and ord(text[index]) >= 0x80 and char_score(text[index]) < PUNCT
+
+
+def _trimmed(segment: Segment, edges: list[int], route: Route, codecs: tuple[str, ...]) -> Window | None:
+    """Decode the run between ``edges``; give back up to ``TRIM`` characters at either
+    end when they decode poorly.
+
+    Where damage starts mid-line the run's edge can take in a correct character whose
+    bytes happen to be valid in the target too (``模`` is C4 A3 in GBK, ``ģ`` in UTF-8).
+    """
+    first, last = 0, len(edges) - 1
+    best: Window | None = None
+    while first < last:
+        lo, hi = edges[first], edges[last]
+        try:
+            text, dropped = _decode(segment, lo, hi, route, codecs)
+        except UnicodeDecodeError:
+            return best
+        best = Window(segment.index[lo], segment.index[hi], text, dropped)
+        if _edge_is_poor(text, 0) and first < TRIM:
+            first += 1
+        elif _edge_is_poor(text, -1) and len(edges) - 1 - last < TRIM:
+            last -= 1
+        else:
+            break
+    return best if best and any(ord(c) >= 0x80 for c in best.text) else None
 
 
 #: Share of a stretch's high bytes that must decode as UTF-8 for it to count as UTF-8
@@ -301,6 +330,8 @@ def _accept(before: str, window: Window, route: Route, min_gain: float, confirme
         return False
     shown = [c for c in before if ord(c) >= 0x80 and c != "\ufffd"]
     gain = plausibility(after) - plausibility("".join(shown))
+    if has_broken(before):
+        min_gain /= 2  # a private-use character or a U+FFFD is evidence of its own
     if plausibility(after) < MIN_PLAUSIBILITY or gain < min_gain:
         return False
     if confirmed:
