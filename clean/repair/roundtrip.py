@@ -309,6 +309,10 @@ def _foreign_words(text: str) -> int:
     )
 
 
+#: U+FFFD next to the letters two-byte UTF-8 sequences give (Latin Extended, Greek,
+#: Cyrillic, Armenian, Hebrew, Arabic...): the mark of GBK or Big5 read as UTF-8, where
+#: most bytes are gone and the few that still decode do so by accident.
+_LOSSY_UTF8 = re.compile("\ufffd[\u0100-\u07ff]|[\u0100-\u07ff]\ufffd")
 #: A re-decoded stretch must read at least this well (mean score; frequent Chinese ~2).
 MIN_PLAUSIBILITY = 1.5
 #: Below this many non-ASCII characters a stretch is too short to judge by plausibility
@@ -330,6 +334,8 @@ def _accept(before: str, window: Window, route: Route, min_gain: float, confirme
         return False
     shown = [c for c in before if ord(c) >= 0x80 and c != "\ufffd"]
     gain = plausibility(after) - plausibility("".join(shown))
+    if _LOSSY_UTF8.search(before) and window.dropped > 2 * sum(ord(c) >= 0x80 for c in after):
+        return False  # GBK/Big5 read as UTF-8: what still decodes is an accident
     if has_broken(before):
         min_gain /= 2  # a private-use character or a U+FFFD is evidence of its own
     if plausibility(after) < MIN_PLAUSIBILITY or gain < min_gain:
@@ -345,7 +351,8 @@ def _accept(before: str, window: Window, route: Route, min_gain: float, confirme
     # GBK/Big5 also encode Latin, Greek and Cyrillic letters and box drawing ("é" is
     # A8 A6): words in those scripts are no evidence, mojibake of Chinese is made of
     # CJK-range characters with the odd such letter in between.
-    return sum(map(is_han, after)) >= 2 and 4 * _foreign_words(before) <= len(shown)
+    foreign = sum(map(_other_script, shown))
+    return sum(map(is_han, after)) >= 2 and 4 * _foreign_words(before) <= len(shown) and 2 * foreign < len(shown)
 
 
 @dataclass(frozen=True)
