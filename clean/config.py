@@ -34,8 +34,11 @@ class RepairConfig:
     pinyin_min_valid_share: float = 0.8
     #: ... this share of them sits on Traditional-only characters (what converters annotate) ...
     pinyin_min_traditional_share: float = 0.8
-    #: ... and they cover this share of the document's Traditional-only characters.
+    #: ... they cover this share of the document's Traditional-only characters ...
     pinyin_min_coverage: float = 0.25
+    #: ... and this share of them is followed by another Han character (running text,
+    #: not a quiz's or a glossary's list of items).
+    pinyin_min_inline_share: float = 0.5
     #: Whole-file re-decoding: how much more plausible another decoding must be.
     redecode_min_gain: float = 0.5
 

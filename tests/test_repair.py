@@ -174,3 +174,11 @@ def test_redecode_prefers_the_plausible_codec() -> None:
         assert better is not None and better[0] == text, (codec, wrong)
     raw = text.encode("utf-8")
     assert redecode(raw, raw.decode("utf-8"), "utf-8") is None
+
+
+def test_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    _shared("dev/chinese-wce/cleaned")
+    from bench.repair import main
+
+    assert main(["--shared", str(SHARED), "--limit", "3"]) == 0
+    assert "repair (undamaged)" in capsys.readouterr().out

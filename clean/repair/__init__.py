@@ -52,6 +52,7 @@ def repair_mojibake(text: str, config: RepairConfig | None = None) -> RepairResu
         config.pinyin_min_valid_share,
         config.pinyin_min_traditional_share,
         config.pinyin_min_coverage,
+        config.pinyin_min_inline_share,
     )
     steps = (
         fix_entities,

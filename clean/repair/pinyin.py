@@ -5,8 +5,9 @@ changed. Pinyin after a character is also legitimate (``北京(Beijing)``, ``李
 a quiz's ``長(cháng)``), so annotations are removed only on strong evidence from the whole
 document: several of them, on several different characters, nearly all a real reading
 of the character before them (any of its heteronyms, from pypinyin's dictionary), on
-characters the converter would have changed (Traditional-only forms), and covering a
-good share of such characters. A reading after a ``?`` (a character lost on the way)
+characters the converter would have changed (Traditional-only forms), covering a good
+share of such characters, and mostly inside running text (a quiz or a glossary lists
+``字(zì)、`` items instead). A reading after a ``?`` (a character lost on the way)
 goes with the others once the evidence holds.
 """
 
@@ -33,6 +34,7 @@ class Evidence:
     min_valid_share: float = 0.8
     min_traditional_share: float = 0.8
     min_coverage: float = 0.25
+    min_inline_share: float = 0.5
 
 
 @cache
@@ -68,6 +70,9 @@ def fix_pinyin(text: str, evidence: Evidence) -> Fixed:
     eligible = sum(1 for c in _HAN.findall(text) if traditional_only(c))
     if len(traditional) < evidence.min_coverage * eligible:
         return Fixed(text, None)
+    inline = sum(bool(_HAN.match(text, m.end())) for m in valid)
+    if inline < evidence.min_inline_share * len(valid):
+        return Fixed(text, None)  # a list of readings (a quiz, a glossary), not prose
     doomed = {m.start() for m in valid} | {m.start() for m in found if m.group(1) == "?"}
     edits: list[Edit] = []
 
