@@ -5,7 +5,8 @@ damage was done (entities are the outermost layer, converter punctuation the las
 
 1. ``entities``      HTML entities and double-escaped references;
 2. ``decoding``      encoding mix-ups, per line: ftfy (UTF-8 read as cp1252/Latin-1, ...)
-                     and the CJK round trips ftfy cannot do (``roundtrip``);
+                     and the CJK round trips ftfy cannot do (``roundtrip``, over the
+                     ``routes`` it knows and the byte ``windows`` of a line);
 3. ``misalign``      GBK/Big5 runs read one byte out of step;
 4. ``pinyin``        converter pinyin annotations;
 5. ``punctuation``   converter commas glued to other punctuation;

@@ -11,6 +11,7 @@ most plausible one wins. Two passes undo a double mix-up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from ftfy.badness import is_bad
@@ -18,9 +19,20 @@ from ftfy.badness import is_bad
 from .detect import plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
 from .result import Edit, Fixed, make_fixed
-from .roundtrip import ROUTES, LineFix, fix_line
+from .roundtrip import LineFix, fix_line
+from .routes import ROUTES
 
 PASSES = 2
+#: Characters ftfy's fixes start from: Latin-1 and Latin Extended letters, Greek,
+#: Cyrillic, the cp1252 punctuation Chinese text does not use, MacRoman's mathematical
+#: signs and ligatures, cp437's box drawing and shades, U+FFFD.
+FTFY_HINT = re.compile(
+    "[\x80-\u07ff\u2020-\u2022\u2030\u2039\u203a\u2122\u2200-\u22ff\u2310\u2320\u2321"
+    "\u2500-\u25a0\u25ca\ufb01\ufb02\ufffd]"
+)
+#: Symbols clean pages are full of (Hangul, arrows, shapes, dingbats, box drawing,
+#: emoji): not what CJK mojibake is made of.
+_PAGE_SYMBOLS = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u2190-\u21ff\u2500-\u27bf\U0001f000-\U0001faff"
 
 
 @cache
@@ -29,16 +41,22 @@ def _cluster() -> re.Pattern[str]:
 
     Clean lines hold the odd rare character or symbol; mojibake comes in runs.
     """
-    char = suspicious_chars().pattern
+    char = suspicious_chars().pattern[:-1] + _PAGE_SYMBOLS + "]"
     return re.compile(rf"{char}[^\n]?{char}")
 
 
-def _best(line: str, min_gain: float) -> LineFix | None:
-    fixed = ftfy_line(line)
-    ftfy_fix = LineFix("ftfy", fixed, [(line, fixed)], 0) if fixed != line else None
-    if ftfy_fix and not is_bad(fixed):
-        return ftfy_fix  # a strict UTF-8 decoding that left nothing mojibake-like
-    routes = ROUTES if _cluster().search(line) else ()
+def _lines_matching(pattern: re.Pattern[str], text: str, breaks: list[int]) -> set[int]:
+    return {bisect_right(breaks, m.start()) for m in pattern.finditer(text)}
+
+
+def _best(line: str, min_gain: float, try_ftfy: bool, try_routes: bool) -> LineFix | None:
+    ftfy_fix = None
+    if try_ftfy:
+        fixed = ftfy_line(line)
+        ftfy_fix = LineFix("ftfy", fixed, [(line, fixed)], 0) if fixed != line else None
+        if ftfy_fix and not is_bad(fixed):
+            return ftfy_fix  # a strict UTF-8 decoding that left nothing mojibake-like
+    routes = ROUTES if try_routes else ()
     candidates = [fix for route in routes if (fix := fix_line(line, route, min_gain))]
     if ftfy_fix:
         candidates.append(ftfy_fix)
@@ -48,19 +66,27 @@ def _best(line: str, min_gain: float) -> LineFix | None:
 
 
 def fix_mixups(text: str, min_gain: float) -> Fixed:
-    """Undo encoding mix-ups line by line; returns the characters dropped as lost."""
+    """Undo encoding mix-ups line by line; returns the characters dropped as lost.
+
+    Two scans of the whole text find the lines worth trying; the others are not looked
+    at again.
+    """
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    for_ftfy = _lines_matching(FTFY_HINT, text, breaks)
+    for_routes = _lines_matching(_cluster(), text, breaks)
     lines = text.split("\n")
     edits: list[Edit] = []
     dropped = 0
-    for index, line in enumerate(lines):
+    for index in sorted(for_ftfy | for_routes):
+        line = lines[index]
+        try_ftfy, try_routes = index in for_ftfy, index in for_routes
         for _ in range(PASSES):
-            if not suspicious_chars().search(line):
-                break
-            fix = _best(line, min_gain)
+            fix = _best(line, min_gain, try_ftfy, try_routes)
             if fix is None:
                 break
             edits.extend(fix.edits)
             dropped += fix.dropped
             line = fix.text
+            try_ftfy, try_routes = bool(FTFY_HINT.search(line)), bool(_cluster().search(line))
         lines[index] = line
     return make_fixed("encoding_mixup", "\n".join(lines), edits, dropped)

@@ -62,8 +62,8 @@ def _drop_fffd(line: str) -> tuple[str, list[Edit], int]:
     visible = sum(not c.isspace() for c in line) or 1
     dominant = line.count("\ufffd") / visible >= FFFD_DOMINANT
     spans = [m for m in _FFFD_SPAN.finditer(line) if all(_is_debris(c, dominant) for c in m.group(0))]
-    outside = set(range(len(line))) - {i for m in spans for i in range(*m.span())}
-    if not spans or not (dominant or any(is_han(line[i]) for i in outside)):
+    outside = "".join(line[a:b] for a, b in zip([0] + [m.end() for m in spans], [m.start() for m in spans] + [len(line)]))
+    if not spans or not (dominant or any(map(is_han, outside))):
         return line, [], 0
     doomed = {i for m in spans for i in range(*m.span())}
     if dominant:
@@ -103,7 +103,7 @@ def drop_garbage(text: str) -> Fixed:
     """
     edits: list[Edit] = []
     removed = 0
-    lines = text.split("\n")
+    lines = text.split("\n") if KUNKAO in text or "\ufffd" in text else []
     for index, line in enumerate(lines):
         if KUNKAO in line:
             line, new, count = _drop_kunkao(line)
@@ -114,11 +114,12 @@ def drop_garbage(text: str) -> Fixed:
             edits += new
             removed += count
         lines[index] = line
-    text = "\n".join(lines)
-    for match in DEBUG_FILL.finditer(text):
-        edits.append((match.group(0), ""))
-        removed += len(match.group(0))
-    text = DEBUG_FILL.sub("", text)
+    text = "\n".join(lines) if lines else text
+    if "烫烫烫" in text or "屯屯屯" in text:
+        for match in DEBUG_FILL.finditer(text):
+            edits.append((match.group(0), ""))
+            removed += len(match.group(0))
+        text = DEBUG_FILL.sub("", text)
     if "??" in text:
         text, new, count = _drop_qmarks(text)
         edits += new
