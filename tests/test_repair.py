@@ -182,3 +182,10 @@ def test_benchmark_runs(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["--shared", str(SHARED), "--limit", "3"]) == 0
     assert "repair (undamaged)" in capsys.readouterr().out
+
+
+def test_redecode_tolerates_a_cut_last_character() -> None:
+    text = "香港天文台預測，本週後期天氣持續炎熱，最高氣溫約三十三度。" * 20
+    raw = text.encode("big5")[:-1]
+    better = redecode(raw, raw.decode("gbk", "replace"), "gbk")
+    assert better is not None and better[1] == "big5" and better[0].startswith(text[:30])

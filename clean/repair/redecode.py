@@ -14,6 +14,8 @@ import codecs
 from .detect import plausibility
 
 CANDIDATES = ("utf-8", "gb18030", "big5")
+#: At most one undecodable byte per this many characters in a reading that is tried.
+MAX_INVALID = 1000
 #: Characters scored per reading: enough to judge, bounded for large files.
 SAMPLE_CHARS = 20_000
 
@@ -23,6 +25,15 @@ def _name(encoding: str) -> str:
         return codecs.lookup(encoding).name
     except LookupError:
         return encoding
+
+
+def _decode_tolerant(raw: bytes, codec: str) -> str | None:
+    """``raw`` in ``codec``, allowing the odd undecodable byte (a capture cut mid-character)."""
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        decoded = raw.decode(codec, "replace")
+    return decoded if decoded.count("\ufffd") <= max(1, len(decoded) // MAX_INVALID) else None
 
 
 def redecode(raw: bytes, text: str, encoding: str, min_gain: float = 0.5) -> tuple[str, str] | None:
@@ -39,9 +50,8 @@ def redecode(raw: bytes, text: str, encoding: str, min_gain: float = 0.5) -> tup
     for candidate in CANDIDATES:
         if _name(candidate) == _name(encoding) or {_name(encoding), candidate} <= {"gbk", "gb18030"}:
             continue
-        try:
-            decoded = raw.decode(candidate)
-        except UnicodeDecodeError:
+        decoded = _decode_tolerant(raw, candidate)
+        if decoded is None:
             continue
         score = plausibility(decoded[:SAMPLE_CHARS])
         if score >= current + min_gain and (best is None or score > best[0]):
