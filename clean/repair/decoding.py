@@ -1,9 +1,10 @@
 """Per line, pick the most plausible reading among ftfy's and the CJK round trips.
 
 ftfy knows UTF-8 read as a single-byte codec; ``roundtrip`` knows the CJK legacy
-codecs. When ftfy's strict UTF-8 decoding leaves nothing that ftfy itself finds
-mojibake-like, it is taken as is (Thai, Korean, Latvian... are outside our Chinese
-plausibility scores). Otherwise several readings may be valid (GBK read as Latin-1 is
+codecs. Outside Chinese text, when ftfy's strict UTF-8 decoding leaves nothing that
+ftfy itself finds mojibake-like, it is taken as is (Thai, Korean, Latvian... are outside
+our Chinese plausibility scores; in Chinese text ``Ð»Ð»`` is GBK's 谢谢 rather than
+UTF-8's лл). Otherwise several readings may be valid (GBK read as Latin-1 is
 something ftfy will half-"fix" into Hebrew letters), so every candidate is made and the
 most plausible one wins. Two passes undo a double mix-up.
 """
@@ -16,7 +17,7 @@ from functools import cache
 
 from ftfy.badness import is_bad
 
-from .detect import plausibility, suspicious_chars
+from .detect import is_han, plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
 from .result import Edit, Fixed, make_fixed
 from .roundtrip import LineFix, fix_line
@@ -45,16 +46,27 @@ def _cluster() -> re.Pattern[str]:
     return re.compile(rf"{char}[^\n]?{char}")
 
 
+#: Share of Han among a text's visible characters from which it is Chinese text.
+CHINESE = 0.2
+
+
+def _is_chinese(text: str) -> bool:
+    """Whether Han characters make up a good share of the text (its damaged lines too)."""
+    visible = len(text) - sum(map(str.isspace, text)) or 1
+    return sum(map(is_han, text)) >= CHINESE * visible
+
+
 def _lines_matching(pattern: re.Pattern[str], text: str, breaks: list[int]) -> set[int]:
     return {bisect_right(breaks, m.start()) for m in pattern.finditer(text)}
 
 
-def _best(line: str, min_gain: float, try_ftfy: bool, try_routes: bool) -> LineFix | None:
+def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: bool) -> LineFix | None:
+    try_ftfy, try_routes = tries
     ftfy_fix = None
     if try_ftfy:
         fixed = ftfy_line(line)
         ftfy_fix = LineFix("ftfy", fixed, [(line, fixed)], 0) if fixed != line else None
-        if ftfy_fix and not is_bad(fixed):
+        if ftfy_fix and not is_bad(fixed) and not chinese:
             return ftfy_fix  # a strict UTF-8 decoding that left nothing mojibake-like
     routes = ROUTES if try_routes else ()
     candidates = [fix for route in routes if (fix := fix_line(line, route, min_gain))]
@@ -75,13 +87,14 @@ def fix_mixups(text: str, min_gain: float) -> Fixed:
     for_ftfy = _lines_matching(FTFY_HINT, text, breaks)
     for_routes = _lines_matching(_cluster(), text, breaks)
     lines = text.split("\n")
+    chinese = _is_chinese(text)
     edits: list[Edit] = []
     dropped = 0
     for index in sorted(for_ftfy | for_routes):
         line = lines[index]
         try_ftfy, try_routes = index in for_ftfy, index in for_routes
         for _ in range(PASSES):
-            fix = _best(line, min_gain, try_ftfy, try_routes)
+            fix = _best(line, min_gain, (try_ftfy, try_routes), chinese)
             if fix is None:
                 break
             edits.extend(fix.edits)

@@ -77,17 +77,35 @@ def to_traditional(text: str) -> str:
 
 
 @cache
-def han_tiers() -> dict[str, float]:
-    """Score of every Han character in GB2312 or Big5 (others score ``RARE_HAN``)."""
+def script_tiers() -> tuple[dict[str, float], dict[str, float]]:
+    """Han scores read as Simplified text (GB2312's levels) and as Traditional text
+    (Big5's levels); characters outside a standard score ``RARE_HAN`` in that reading.
+
+    Correct text is written in one script, mojibake mixes both: judging a string in
+    each reading and keeping the better one stops a run of accidental Traditional
+    characters from passing for Simplified text, and the reverse.
+    """
     gb_trail = list(range(0xA1, 0xFF))
     big5_trail = list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))
-    less = _decode_grid("gb2312", range(0xD8, 0xF8), gb_trail)
-    less |= _decode_grid("big5", range(0xC9, 0xFA), big5_trail)
-    common = _decode_grid("gb2312", range(0xB0, 0xD8), gb_trail)
-    common |= _decode_grid("big5", range(0xA4, 0xC7), big5_trail)
-    tiers = {c: LESS for c in less if is_han(c)}
-    tiers.update({c: COMMON for c in common if is_han(c)})
-    tiers.update({c: TOP for c in frequency_rank()})
+    views = []
+    for codec, common_leads, less_leads, trails in (
+        ("gb2312", range(0xB0, 0xD8), range(0xD8, 0xF8), gb_trail),
+        ("big5", range(0xA4, 0xC7), range(0xC9, 0xFA), big5_trail),
+    ):
+        tiers = {c: LESS for c in _decode_grid(codec, less_leads, trails) if is_han(c)}
+        tiers.update({c: COMMON for c in _decode_grid(codec, common_leads, trails) if is_han(c)})
+        tiers.update({c: TOP for c in frequency_rank() if c in tiers})
+        views.append(tiers)
+    return views[0], views[1]
+
+
+@cache
+def han_tiers() -> dict[str, float]:
+    """Score of every Han character in GB2312 or Big5, in its better reading."""
+    simplified, traditional = script_tiers()
+    tiers = dict(traditional)
+    for char, score in simplified.items():
+        tiers[char] = max(score, tiers.get(char, score))
     return tiers
 
 
@@ -125,13 +143,25 @@ def char_score(char: str) -> float:
 
 
 def plausibility(text: str) -> float:
-    """Mean plausibility of the non-ASCII characters of ``text`` (0.0 when it has none).
+    """Mean plausibility of the non-ASCII characters of ``text`` (0.0 when it has none),
+    in the better of its Simplified and Traditional readings (see ``script_tiers``).
 
     ASCII is left out because every codec involved maps it to itself: it cannot tell two
     readings of the same bytes apart, only dilute the difference.
     """
-    scores = [char_score(c) for c in text if ord(c) >= 0x80]
-    return sum(scores) / len(scores) if scores else 0.0
+    simplified, traditional = script_tiers()
+    other = as_simplified = as_traditional = 0.0
+    count = 0
+    for char in text:
+        if ord(char) < 0x80:
+            continue
+        count += 1
+        if is_han(char):
+            as_simplified += simplified.get(char, RARE_HAN)
+            as_traditional += traditional.get(char, RARE_HAN)
+        else:
+            other += char_score(char)
+    return (other + max(as_simplified, as_traditional)) / count if count else 0.0
 
 
 def has_broken(text: str) -> bool:

@@ -40,23 +40,26 @@ def _foreign_words(text: str) -> int:
 #: Cyrillic, Armenian, Hebrew, Arabic...): the mark of GBK or Big5 read as UTF-8, where
 #: most bytes are gone and the few that still decode do so by accident.
 _LOSSY_UTF8 = re.compile("\ufffd[\u0100-\u07ff]|[\u0100-\u07ff]\ufffd")
-#: A re-decoded stretch must read at least this well (mean score; frequent Chinese ~2).
+#: A re-decoded stretch must read at least this well (mean score; frequent Chinese ~2),
+#: or this well once other stretches of its line went the same way.
 MIN_PLAUSIBILITY = 1.5
-#: Below this many non-ASCII characters a stretch is too short to judge by plausibility
-#: alone (``鞠婧`` reads as ``六匝`` in Big5): it must also hold a character that no
-#: correct text has (private use, U+FFFD).
+CONFIRMED_PLAUSIBILITY = 1.0
+#: Below this many non-ASCII characters a stretch re-read from one double-byte codec to
+#: another is too short to judge by plausibility alone (``鞠婧`` reads as ``六匝`` in
+#: Big5): it must also hold a character that no correct text has (private use, U+FFFD).
+#: UTF-8 is strict enough to be judged on a word.
 SHORT = 6
 
 
-def _accept(before: str, window: Window, route: Route, min_gain: float, confirmed: bool) -> bool:
-    """Whether ``window`` (the re-decoding of ``before``) clearly reads better.
+def _accept(line: str, window: Window, route: Route, min_gain: float, confirmed: bool) -> bool:
+    """Whether ``window`` (the re-decoding of a stretch of ``line``) clearly reads better.
 
     U+FFFD in ``before`` is left out of the comparison: it marks bytes already lost, and
     dropping them is no evidence that the rest was decoded wrongly. ``confirmed`` means
     other stretches of the line went through the same single-byte route: then a short
     stretch (cut off by an English word) needs no evidence of its own beyond plausibility.
     """
-    after = window.text
+    before, after = line[window.start : window.end], window.text
     if has_broken(after) or not any(is_han(c) for c in after):
         return False
     shown = [c for c in before if ord(c) >= 0x80 and c != "\ufffd"]
@@ -65,21 +68,30 @@ def _accept(before: str, window: Window, route: Route, min_gain: float, confirme
         return False  # GBK/Big5 read as UTF-8: what still decodes is an accident
     if has_broken(before):
         min_gain /= 2  # a private-use character or a U+FFFD is evidence of its own
-    if plausibility(after) < MIN_PLAUSIBILITY or gain < min_gain:
+    if plausibility(after) < (CONFIRMED_PLAUSIBILITY if confirmed else MIN_PLAUSIBILITY) or gain < min_gain:
         return False
     if confirmed:
         return True
+    han = sum(map(is_han, after))
     if route.single_byte_source:
         # Latin-1 words ("crème", "Müller") also pair up into GBK/Big5 codes: demand a run
-        # of several characters.
-        return sum(map(is_han, after)) >= 3 and case_chaos(before) >= route.min_case_chaos
-    if len(shown) < SHORT and not has_broken(before):
-        return False
+        # of several characters, or a stretch standing alone, not inside a Latin word.
+        alone = not any(c.isascii() and c.isalpha() for c in before) and _stands_alone(line, window)
+        return (han >= 3 or (han >= 2 and alone)) and case_chaos(before) >= route.min_case_chaos
+    if route.target != "utf-8" and len(shown) < SHORT and not has_broken(before):
+        return False  # DBCS to DBCS: plausibility alone cannot judge a word or two
     # GBK/Big5 also encode Latin, Greek and Cyrillic letters and box drawing ("é" is
     # A8 A6): words in those scripts are no evidence, mojibake of Chinese is made of
     # CJK-range characters with the odd such letter in between.
     foreign = sum(map(_other_script, shown))
-    return sum(map(is_han, after)) >= 2 and 4 * _foreign_words(before) <= len(shown) and 2 * foreign < len(shown)
+    return han >= 2 and 4 * _foreign_words(before) <= len(shown) and 2 * foreign < len(shown)
+
+
+def _stands_alone(line: str, window: Window) -> bool:
+    """No letter or digit glued to either side of the window."""
+    left = line[window.start - 1 : window.start]
+    right = line[window.end : window.end + 1]
+    return not (left.isalnum() or right.isalnum())
 
 
 @dataclass(frozen=True)
@@ -97,9 +109,9 @@ def fix_line(line: str, route: Route, min_gain: float) -> LineFix | None:
     if route.marker is not None and len(route.marker.findall(line)) < 4:
         return None  # too few high bytes for three characters
     found = windows(line, route)
-    accepted = [w for w in found if _accept(line[w.start : w.end], w, route, min_gain, False)]
+    accepted = [w for w in found if _accept(line, w, route, min_gain, False)]
     if accepted and route.single_byte_source:
-        accepted = [w for w in found if _accept(line[w.start : w.end], w, route, min_gain, True)]
+        accepted = [w for w in found if _accept(line, w, route, min_gain, True)]
     pieces: list[str] = []
     edits: list[tuple[str, str]] = []
     dropped, last = 0, 0
