@@ -8,7 +8,7 @@
   Cyrillic, Armenian or stray ASCII letters), where the line is Chinese or is mostly
   replacement characters. A lone U+FFFD inside a Latin word stays: ftfy's convention.
 * ``??`` standing for lost characters, inside a CJK word, or at its edge when the text
-  shows such runs inside words too.
+  shows such runs inside words too; not after a sentence-final particle (``真的吗??``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ _FFFD_SPAN = re.compile(
     r"(?:(?<!\S)\S(?=\ufffd))?\ufffd(?:[^\s\ufffd]{0,4}\ufffd)*(?:[^\s\ufffd](?![^\s\ufffd]))?"
 )
 _QMARKS = re.compile(r"\?{2,}")
+#: Sentence-final particles: ``吗??`` is an emphatic question, not lost characters.
+PARTICLES = set("吗嗎呢吧啊么麼嘛呀哦啦")
 @cache
 def _plausible_run() -> re.Pattern[str]:
     """Three or more common characters in a row: text that survived, not an accident."""
@@ -85,7 +87,7 @@ def _near_han(text: str, match: re.Match[str]) -> tuple[bool, bool]:
 
 
 def _drop_qmarks(text: str) -> tuple[str, list[Edit], int]:
-    runs = [(m, *_near_han(text, m)) for m in _QMARKS.finditer(text)]
+    runs = [(m, *_near_han(text, m)) for m in _QMARKS.finditer(text) if text[m.start() - 1 : m.start()] not in PARTICLES]
     inside = any(left and right for _, left, right in runs)
     doomed = [m for m, left, right in runs if (left and right) or (inside and (left or right))]
     for match in reversed(doomed):

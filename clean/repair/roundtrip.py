@@ -25,14 +25,26 @@ def _other_script(char: str) -> bool:
     return char.isalpha() or 0x2500 <= code <= 0x257F
 
 
+def _kind(char: str) -> str:
+    """Which kind of non-Chinese writing ``char`` belongs to ("" for none)."""
+    code = ord(char)
+    if 0x3040 <= code <= 0x30FF:
+        return "kana"
+    if 0x2500 <= code <= 0x257F:
+        return "box"
+    if char.isalpha() and not is_han(char):
+        return "letter"
+    return ""
+
+
 def _foreign_words(text: str) -> int:
-    """Characters of non-CJK scripts that stand next to another letter of a non-CJK
-    script, ASCII included (words, box art)."""
-    flags = [_other_script(c) for c in text]
-    letters = [flag or (c.isascii() and c.isalpha()) for flag, c in zip(flags, text)]
+    """Non-ASCII characters standing next to another of their kind: Latin, Greek or
+    Cyrillic words (ASCII letters included), box art, Japanese kana runs. What Chinese
+    mojibake holds of these stands alone between Han characters."""
+    kinds = [_kind(c) for c in text]
     return sum(
-        flag and ((i > 0 and letters[i - 1]) or (i + 1 < len(flags) and letters[i + 1]))
-        for i, flag in enumerate(flags)
+        bool(kind) and ord(char) >= 0x80 and kind in (kinds[i - 1] if i else "", kinds[i + 1] if i + 1 < len(kinds) else "")
+        for i, (char, kind) in enumerate(zip(text, kinds))
     )
 
 
