@@ -78,14 +78,27 @@ def main(argv: list[str]) -> int:
 
     dumps = [p.read_bytes() for p in sorted(dump_dir.glob("*"))[: args.limit or None]]
     if dumps:
+        print(f"\nclean stage (clean_capture) on {len(dumps)} text dumps of the same pages:")
+        print(f"{'dumps':28} {'docs':>6} {'with repair':>12} {'without':>9} {'pre-check':>10} {'repair share':>13}")
         off = CleanConfig(repair=RepairConfig(enabled=False))
-        stage_on = _timed(lambda raw: clean_capture(raw, kind="text"), dumps)  # type: ignore[arg-type]
-        stage_off = _timed(lambda raw: clean_capture(raw, kind="text", config=off), dumps)  # type: ignore[arg-type]
-        texts = [raw.decode("utf-8", "replace") for raw in dumps]
-        precheck = _timed(looks_clean, texts)
-        print(f"\nclean stage on {len(dumps)} text dumps: {stage_on:.3f}s with repair, {stage_off:.3f}s without")
-        print(f"repair share of the clean stage: {max(0.0, stage_on - stage_off) / stage_on:.1%}")
-        print(f"pre-check share of the clean stage: {precheck / stage_on:.2%}")
+        timings: dict[bool, list[float]] = {False: [0, 0, 0, 0], True: [0, 0, 0, 0]}
+        for raw in dumps:
+            start = time.perf_counter()
+            repaired = bool(clean_capture(raw, kind="text").repairs)
+            middle = time.perf_counter()
+            clean_capture(raw, kind="text", config=off)
+            end = time.perf_counter()
+            precheck = _timed(looks_clean, [raw.decode("utf-8", "replace")])
+            row = timings[repaired]
+            row[0] += 1
+            row[1] += middle - start
+            row[2] += end - middle
+            row[3] += precheck
+        for repaired, (docs, on, without, precheck) in timings.items():
+            if docs:
+                label = "damaged (something repaired)" if repaired else "undamaged (nothing repaired)"
+                share = max(0.0, on - without) / on
+                print(f"{label:28} {int(docs):6} {on:11.3f}s {without:8.3f}s {precheck:9.4f}s {share:12.1%}")
     return 0
 
 

@@ -12,7 +12,10 @@ classes that need no language model:
   are not, and Latin-1 letters, kana, box drawing and full-width Latin letters (what
   Chinese bytes turn into when read with the wrong codec) are mildly implausible.
 
-The tiers come from the codecs themselves, so no table has to be shipped for them.
+A string is scored in two readings, as Simplified text (GB2312's levels) and as
+Traditional text (Big5's), and keeps the better: correct text sticks to one script,
+mojibake mixes both. The tiers come from the codecs themselves; only the short list of
+the most frequent characters is shipped (``frequent_chars.txt``).
 """
 
 from __future__ import annotations
