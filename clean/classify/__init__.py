@@ -1,0 +1,106 @@
+"""The block classifier shared by both front ends (text dumps and HTML).
+
+``classify_blocks`` labels every block body, title, metadata or a removal reason, and
+records why. It works in three passes:
+
+1. local rules (``rules``): lexicon phrases and per-block signals (``signals``) give a
+   verdict for blocks that are chrome, disclaimers, related headers, widgets, image
+   placeholders or metadata lines on their own;
+2. sections (``sections``): the main text is the stretch of blocks with the most prose;
+   it ends at a related-reading header unless the article clearly continues after it;
+3. labelling: blocks inside the main text are body unless a local rule removed them;
+   metadata lines count only next to the article; the title is the line above it;
+   everything else is the page's head or tail.
+
+HTML blocks carry ``tag`` and ``link_density``; when present, a mostly-link block is
+treated as chrome and an ``h1`` is the title. Text blocks work without them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
+from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
+from clean.classify.rules import MetadataLabels, Verdict, local_verdict
+from clean.classify.sections import block_value, find_titles, main_region, related_cut
+from clean.classify.signals import compute_signals
+from clean.config import ClassifyConfig
+
+__all__ = ["classify_blocks", "metadata_labels"]
+
+#: Lexicon files that are phrase lexicons (the metadata labels have their own format).
+_PHRASE_LEXICON_NAMES = ("breadcrumb", "caption", "chrome", "disclaimer", "related", "share", "widget")
+
+
+def _lexicons(config: ClassifyConfig) -> dict[str, Lexicon]:
+    names = config.lexicons or _PHRASE_LEXICON_NAMES
+    return {name: load_lexicon(name) for name in names if name in _PHRASE_LEXICON_NAMES}
+
+
+@lru_cache(maxsize=None)
+def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
+    """The metadata label lexicon (``metadata_labels.txt``), compiled once."""
+    return MetadataLabels.parse((directory / "metadata_labels.txt").read_text(encoding="utf-8").splitlines())
+
+
+def _link_verdict(block: Block, config: ClassifyConfig) -> Verdict | None:
+    if block.tag and block.link_density >= config.link_density_max:
+        return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in <{block.tag}>")
+    return None
+
+
+def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
+    """Label ``blocks`` in place (and return them): ``label``, ``reason``, ``field``.
+
+    Example:
+        >>> from clean.textblocks import split_text_blocks
+        >>> text = "首页 | 新闻 | 政务\\n标题在这里\\n来源：某某网\\n正文第一句话很长，写了很多内容。第二句话也在这里。"
+        >>> [(b.label, b.field) for b in classify_blocks(split_text_blocks(text), ClassifyConfig())]
+        [('chrome', ''), ('title', 'title'), ('metadata', 'source'), ('body', '')]
+    """
+    if not blocks:
+        return blocks
+    texts = [b.text for b in blocks]
+    folded = fold(texts)
+    sigs = [compute_signals(t) for t in texts]
+    lexicons = _lexicons(config)
+    labels = metadata_labels()
+    verdicts = [
+        _link_verdict(b, config) or local_verdict(t, f, s, lexicons, labels, config)
+        for b, t, f, s in zip(blocks, texts, folded, sigs)
+    ]
+    region = main_region([block_value(s, v, config) for s, v in zip(sigs, verdicts)])
+    region, _header = related_cut(region, verdicts, sigs, texts, config)
+    titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], config)
+    head_limit = (titles[0] if titles else region.start) - config.metadata_window
+    tail_limit = region.end + config.metadata_window
+
+    related_header: str | None = None
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
+        if i >= region.end and verdict is not None and verdict.label == RELATED:
+            related_header = related_header or block.text
+        if i in titles:
+            field = "title" if i == titles[0] else "subtitle"
+            _set(block, TITLE, f"title: line above the main text ({field})", field)
+        elif verdict is not None and verdict.label == METADATA:
+            if head_limit <= i < tail_limit and related_header is None:
+                _set(block, METADATA, verdict.reason, verdict.field)
+            else:
+                _set(block, CHROME, "chrome: metadata-like line away from the main text")
+        elif verdict is not None:
+            _set(block, verdict.label, verdict.reason)
+        elif region.start <= i < region.end:
+            _set(block, BODY, "")
+        elif related_header is not None:
+            _set(block, RELATED, f"related: in the section under '{related_header}'")
+        else:
+            where = "head" if i < region.start else "tail"
+            _set(block, CHROME, f"chrome: outside the main text ({where})")
+    return blocks
+
+
+def _set(block: Block, label: str, reason: str, field: str = "") -> None:
+    block.label, block.reason, block.field = label, reason, field
+

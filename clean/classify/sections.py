@@ -1,0 +1,139 @@
+"""Page sections: where the article is, where its related-reading tail starts, its title.
+
+A rendered page reads head (navigation, breadcrumb, title, byline), article, tail
+(editor line, share and comment widgets, related reading, footer). The article is
+found as the stretch of blocks with the most prose in it: every block gets a value --
+its length when it reads like prose, a penalty when it is short, a label or a link, a
+large penalty when a local rule already removed it -- and the main text is the run of
+consecutive blocks with the largest total (the maximum-sum segment). Short headings
+and name lines inside an article cost little and are kept; long runs of links do not
+fit inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clean.blocks import METADATA, RELATED, REMOVED_LABELS
+from clean.classify.rules import Verdict
+from clean.classify.signals import Signals
+from clean.config import ClassifyConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """The main text: blocks ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+
+
+def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
+    """How much a block speaks for "the article is here" (negative: against)."""
+    if verdict is not None:
+        if verdict.label == METADATA:
+            return -config.metadata_penalty
+        if verdict.label in REMOVED_LABELS:
+            return -config.removed_penalty
+    if sig.sentence_like:
+        return float(sig.chars)
+    if sig.truncated or sig.date_only:
+        return -config.removed_penalty
+    return min(0.0, config.nonsentence_weight * sig.chars - config.short_block_penalty)
+
+
+def main_region(values: Sequence[float]) -> Region:
+    """The maximum-sum run of consecutive values (Kadane); empty if none is positive."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return Region(best_start, best_end)
+
+
+def _teaser_signals(sigs: Sequence[Signals], texts: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether blocks ``lo:hi`` look like a teaser list (timestamps, cut-off snippets, repeats)."""
+    seen: set[str] = set()
+    for i in range(lo, hi):
+        sig = sigs[i]
+        if sig.date_only or sig.truncated or (sig.dated and not sig.sentence_like):
+            return True
+        if texts[i] in seen and sig.chars >= 6:
+            return True
+        seen.add(texts[i])
+    return False
+
+
+def related_cut(
+    region: Region,
+    verdicts: Sequence[Verdict | None],
+    sigs: Sequence[Signals],
+    texts: Sequence[str],
+    config: ClassifyConfig,
+) -> tuple[Region, int | None]:
+    """Cut the article at the first related-reading header that does not continue it.
+
+    A header followed by a teaser list and then by more prose with no teaser signals
+    (an inline "related" box in the middle of an article) is not a cut. Returns the
+    shortened region and the header's index (None when nothing was cut).
+    """
+    for h in range(region.start + 1, region.end):
+        verdict = verdicts[h]
+        if verdict is None or verdict.label != RELATED:
+            continue
+        resume = h + 1
+        while resume < region.end and not sigs[resume].sentence_like:
+            resume += 1
+        prose = sum(s.chars for s in sigs[resume : region.end] if s.sentence_like)
+        if prose >= config.continuation_min_chars and not _teaser_signals(sigs, texts, resume, region.end):
+            continue
+        return Region(region.start, h), h
+    return region, None
+
+
+def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
+    """A block that can be the article's title: a short line that is not a sentence."""
+    return (
+        verdict is None
+        and not sig.sentence_like
+        and not sig.truncated
+        and config.title_min_chars <= sig.chars <= config.title_max_chars
+        and sig.cjk + sig.chars // 4 >= config.title_min_chars
+    )
+
+
+def find_titles(
+    region: Region,
+    sigs: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+    tags: Sequence[str],
+    config: ClassifyConfig,
+) -> list[int]:
+    """Indexes of the title (and subtitle) blocks above the article, in page order.
+
+    An ``h1`` from the HTML front end wins. Otherwise the title is the line just above
+    the article, skipping byline/date lines; a second such line directly above it makes
+    the pair title + subtitle (the upper one is the title).
+    """
+    h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
+    if h1:
+        return h1[-1:]
+    found: list[int] = []
+    i = region.start - 1
+    while i >= 0 and region.start - i <= config.metadata_window:
+        verdict = verdicts[i]
+        if verdict is not None and verdict.label == METADATA and not found:
+            i -= 1
+            continue
+        if not is_title_candidate(sigs[i], verdict, config):
+            break
+        found.append(i)
+        if len(found) == 2:
+            break
+        i -= 1
+    return sorted(found)

@@ -1,0 +1,110 @@
+"""Per-block features the classifier decides with.
+
+Everything here is a property of one block's text (plus the HTML front end's tag and
+link density when present). The features are script-neutral: they count characters,
+not words, because Chinese has no spaces to split on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Punctuation found inside sentences of prose (full-width and ASCII forms).
+_SENTENCE_PUNCT = re.compile(r"[。！？；，、：,;!?]|\.(?=\s|$)")
+#: Clause punctuation: what prose has and headlines mostly lack (、 and ： are common in both).
+_CLAUSE_PUNCT = re.compile(r"[。！？；，,;!?]|\.(?=\s|$)")
+#: Characters a sentence of prose ends with.
+_FINAL = "。！？!?；;…"
+#: Closing quotes/brackets that may follow the final punctuation.
+_CLOSERS = "”’\"'』」）)】》"
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORDISH = re.compile(r"[\w\u3400-\u9fff]")
+_SPACE = re.compile(r"\s+")
+#: Navigation separators between items of a link row or breadcrumb.
+_SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>")
+_BULLET = re.compile(r"^[•·●◆◇■□▪▸▶►○◎★☆*\-–]\s*")
+#: Dates and times as Chinese sites print them.
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"|(?P<us_m>\d{1,2})/(?P<us_d>\d{1,2})/(?P<us_y>(?:19|20)\d{2})"
+)
+TIME = re.compile(r"(?P<h>\d{1,2})\s*[:：时]\s*(?P<min>\d{2})(?:\s*[:：分]\s*\d{2}秒?)?(?:\s*(?P<ampm>[AaPp][Mm]))?")
+_TIME_ONLY_REST = re.compile(r"[\s\[\]【】()（）:：|｜/\-–—.,，]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What the rules need to know about one block.
+
+    Attributes:
+        chars: characters other than white space.
+        cjk: CJK ideographs among them.
+        punct: sentence punctuation marks (，。、；！？ and ASCII forms).
+        ends_sentence: the block ends like a sentence of prose (。！？… possibly
+            followed by a closing quote), or is a parenthesised note.
+        truncated: the block ends with a cut-off marker (``...`` or a single ``…``),
+            as teaser snippets in related-reading boxes do.
+        separators: navigation separators (``| / > »``).
+        bullet: the block starts with a list bullet.
+        dated: the block contains a date.
+        date_only: the block is a date/time and next to nothing else.
+        sentence_like: the block reads as prose rather than a label or a link.
+    """
+
+    chars: int
+    cjk: int
+    punct: int
+    ends_sentence: bool
+    truncated: bool
+    separators: int
+    bullet: bool
+    dated: bool
+    date_only: bool
+    sentence_like: bool
+
+
+def _ends_sentence(text: str) -> bool:
+    core = text.rstrip(_CLOSERS + " ")
+    if core and core[-1] in _FINAL and not _truncated(text):
+        return True
+    # a whole-block parenthesised note: （作者系……）, (完)
+    return len(text) > 2 and text[0] in "（(" and text[-1] in "）)"
+
+
+def _truncated(text: str) -> bool:
+    core = text.rstrip(" ")
+    return core.endswith("...") or (core.endswith("…") and not core.endswith("……"))
+
+
+def _date_only(text: str) -> bool:
+    rest = TIME.sub("", DATE.sub("", text))
+    return len(_TIME_ONLY_REST.sub("", rest)) <= 2
+
+
+def compute_signals(text: str) -> Signals:
+    """Compute the ``Signals`` of one block's text."""
+    squeezed = _SPACE.sub("", text)
+    chars = len(squeezed)
+    punct = len(_SENTENCE_PUNCT.findall(text))
+    ends = _ends_sentence(text.strip())
+    truncated = _truncated(text)
+    dated = DATE.search(text) is not None
+    sentence_like = (
+        chars >= 8
+        and not truncated
+        and _WORDISH.search(text) is not None
+        and (ends or (len(_CLAUSE_PUNCT.findall(text)) >= 2 and chars >= 25))
+    )
+    return Signals(
+        chars=chars,
+        cjk=len(_CJK.findall(text)),
+        punct=punct,
+        ends_sentence=ends,
+        truncated=truncated,
+        separators=len(_SEPARATORS.findall(text)),
+        bullet=_BULLET.match(text) is not None,
+        dated=dated,
+        date_only=(dated or TIME.search(text) is not None) and _date_only(text),
+        sentence_like=sentence_like,
+    )

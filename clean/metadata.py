@@ -1,0 +1,104 @@
+"""The metadata stage: fields out of the blocks the classifier labelled title/metadata.
+
+Bylines come in many shapes -- one field a line (``来源：人民网``), several fields on
+one line (``作者：张三 来源：新华网 发布时间：2022-09-30``), a value glued to a date
+(``来源:北京市东城区人民政府2022-09-30 16:04``), bracketed (``[ 责编:丛芳瑶 ]``), or
+a bare date. Each metadata block is cut at its labels; dates found anywhere in a
+metadata block are normalised to ``YYYY-MM-DD`` (``YYYY-MM-DD HH:MM`` when a time is
+given). Values keep the capture's own script.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clean.blocks import METADATA, TITLE, Block
+from clean.classify import metadata_labels
+from clean.classify.signals import DATE, TIME
+
+#: Characters trimmed from both ends of a value.
+_TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
+_MARKUP = re.compile(r"[=<>{}]")
+_KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
+
+
+def normalise_date(text: str) -> str | None:
+    """The first date in ``text`` as ``YYYY-MM-DD``, with ``HH:MM`` when a time follows.
+
+    Example:
+        >>> normalise_date("来源:北京市东城区人民政府2022-09-30 16:04")
+        '2022-09-30 16:04'
+        >>> normalise_date("发布日期： 7/5/2005 9:23:57 PM")
+        '2005-07-05 21:23'
+    """
+    found = DATE.search(text)
+    if not found:
+        return None
+    if found.group("y"):
+        year, month, day = found.group("y"), found.group("m"), found.group("d")
+    else:
+        year, month, day = found.group("us_y"), found.group("us_m"), found.group("us_d")
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    date = f"{year}-{int(month):02d}-{int(day):02d}"
+    clock = TIME.match(text, found.end()) or TIME.match(text[found.end():].lstrip())
+    if clock:
+        hour = int(clock.group("h"))
+        ampm = (clock.group("ampm") or "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24:
+            date += f" {hour:02d}:{clock.group('min')}"
+    return date
+
+
+def _clean_value(value: str) -> str:
+    value = TIME.sub("", DATE.sub("", value)) if DATE.search(value) else value
+    value = value.strip(_TRIM)
+    return "" if _MARKUP.search(value) else value
+
+
+def _fields_of_line(text: str) -> list[tuple[str, str]]:
+    """(field, raw value) pairs of one byline, in order."""
+    labels = metadata_labels()
+    matches = list(labels.pattern.finditer(text))
+    pairs = []
+    for k, found in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        pairs.append((labels.field_of[found.group("label").casefold()], text[found.end() : end]))
+    return pairs
+
+
+def extract_metadata(blocks: list[Block]) -> dict:
+    """Metadata fields from the labelled blocks; only the fields found.
+
+    Keys: ``title``, ``subtitle``, ``original_title``, ``date``, ``source``,
+    ``author``, ``editor``, ``keywords`` (a list). The first value of a field wins:
+    the byline above the article comes before the tail's.
+    """
+    meta: dict = {}
+    for block in blocks:
+        if block.label == TITLE and block.field:
+            meta.setdefault(block.field, block.text.strip())
+            continue
+        if block.label != METADATA:
+            continue
+        for field, raw in _fields_of_line(block.text):
+            if field == "date":
+                date = normalise_date(raw)
+                if date:
+                    meta.setdefault("date", date)
+            elif field == "keywords":
+                words = [w for w in _KEYWORD_SPLIT.split(raw.strip(_TRIM)) if w]
+                if words:
+                    meta.setdefault("keywords", words)
+            else:
+                value = _clean_value(raw)
+                if value:
+                    meta.setdefault(field, value)
+        date = normalise_date(block.text)
+        if date:
+            meta.setdefault("date", date)
+    return meta
