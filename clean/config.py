@@ -40,6 +40,8 @@ class ClassifyConfig:
     disclaimer_max_chars: int = 600
     #: Longest block read as a byline/metadata line (来源：…, 作者：…, a date).
     metadata_max_chars: int = 120
+    #: Longest unlabelled line with a date read as a dateline (above the text only).
+    dateline_max_chars: int = 60
     #: Longest block read as a related-reading header.
     header_max_chars: int = 20
     #: A row of links: average characters per item between separators at most this.
@@ -54,6 +56,8 @@ class ClassifyConfig:
     removed_penalty: float = 40.0
     #: ... cost of a metadata line (bylines sit next to, and sometimes inside, the text).
     metadata_penalty: float = 3.0
+    #: ... weight of prose after the first related/comment header.
+    after_header_weight: float = 0.25
     #: Prose after a related header that makes it an inline box, not the tail (characters).
     continuation_min_chars: int = 150
     #: Metadata and title lines are looked for this many blocks around the main text.

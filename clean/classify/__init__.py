@@ -24,14 +24,14 @@ from pathlib import Path
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
-from clean.classify.sections import block_value, find_titles, main_region, related_cut
+from clean.classify.sections import block_value, discount_after_header, find_titles, main_region, related_cut
 from clean.classify.signals import compute_signals
 from clean.config import ClassifyConfig
 
 __all__ = ["classify_blocks", "metadata_labels"]
 
 #: Lexicon files that are phrase lexicons (the metadata labels have their own format).
-_PHRASE_LEXICON_NAMES = ("breadcrumb", "caption", "chrome", "disclaimer", "related", "share", "widget")
+_PHRASE_LEXICON_NAMES = ("breadcrumb", "caption", "chrome", "comments", "disclaimer", "related", "share", "widget")
 
 
 def _lexicons(config: ClassifyConfig) -> dict[str, Lexicon]:
@@ -71,7 +71,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         _link_verdict(b, config) or local_verdict(t, f, s, lexicons, labels, config)
         for b, t, f, s in zip(blocks, texts, folded, sigs)
     ]
-    region = main_region([block_value(s, v, config) for s, v in zip(sigs, verdicts)])
+    values = [block_value(s, v, config) for s, v in zip(sigs, verdicts)]
+    region = main_region(discount_after_header(values, verdicts, config))
     region, _header = related_cut(region, verdicts, sigs, texts, config)
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
@@ -79,20 +80,26 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
 
     related_header: str | None = None
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
-        if i >= region.end and verdict is not None and verdict.label == RELATED:
+        if i >= region.end and verdict is not None and verdict.starts_section:
             related_header = related_header or block.text
         if i in titles:
             field = "title" if i == titles[0] else "subtitle"
             _set(block, TITLE, f"title: line above the main text ({field})", field)
         elif verdict is not None and verdict.label == METADATA:
-            if head_limit <= i < tail_limit and related_header is None:
+            in_head = head_limit <= i < region.start
+            in_tail = region.start <= i < tail_limit and verdict.labelled and related_header is None
+            if in_head or in_tail:
                 _set(block, METADATA, verdict.reason, verdict.field)
             else:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
         elif verdict is not None:
             _set(block, verdict.label, verdict.reason)
         elif region.start <= i < region.end:
-            _set(block, BODY, "")
+            sig = sigs[i]
+            if (sig.bullet or sig.counter) and not sig.sentence_like:
+                _set(block, CHROME, "chrome: list item inside the main text that is not prose")
+            else:
+                _set(block, BODY, "")
         elif related_header is not None:
             _set(block, RELATED, f"related: in the section under '{related_header}'")
         else:

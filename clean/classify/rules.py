@@ -16,6 +16,8 @@ from clean.classify.lexicon import Lexicon, script_variants
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
 
+#: Lexicons of headers that open a tail section, with the label they give.
+SECTION_LEXICONS: tuple[tuple[str, str], ...] = (("related", RELATED), ("comments", WIDGET))
 #: Lexicons whose phrases remove short or non-sentence blocks, with the label they give.
 PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
     ("breadcrumb", CHROME),
@@ -33,6 +35,10 @@ class Verdict:
     label: str
     reason: str
     field: str = ""
+    #: For metadata: a label names the field (``来源：``), so it counts in the tail too.
+    labelled: bool = False
+    #: A header that opens a section of the page's tail (related reading, comments).
+    starts_section: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,13 +97,14 @@ def local_verdict(
     if sig.chars <= config.metadata_max_chars and not sig.ends_sentence:
         field = labels.leading_field(text)
         if field:
-            return Verdict(METADATA, f"metadata: label for '{field}'", field)
-        if sig.date_only:
-            return Verdict(METADATA, "metadata: date/time line", "date")
-    if "related" in lexicons:
-        entry = lexicons["related"].match(folded)
-        if entry and sig.chars <= config.header_max_chars:
-            return Verdict(RELATED, f"related: lexicon 'related' matched '{entry}'")
+            return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True)
+        if sig.dated and (sig.date_only or sig.chars <= config.dateline_max_chars):
+            return Verdict(METADATA, "metadata: date line", "date")
+    if sig.chars <= config.header_max_chars:
+        for name, label in SECTION_LEXICONS:
+            entry = lexicons[name].match(folded) if name in lexicons else None
+            if entry:
+                return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", starts_section=True)
     removable = short or (not sig.sentence_like and sig.chars <= config.chrome_max_chars)
     if removable:
         for name, label in PHRASE_LEXICONS:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clean.blocks import METADATA, RELATED, REMOVED_LABELS
+from clean.blocks import METADATA, REMOVED_LABELS
 from clean.classify.rules import Verdict
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
@@ -32,15 +32,34 @@ class Region:
 def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
     """How much a block speaks for "the article is here" (negative: against)."""
     if verdict is not None:
-        if verdict.label == METADATA:
-            return -config.metadata_penalty
         if verdict.label in REMOVED_LABELS:
             return -config.removed_penalty
+        if verdict.label == METADATA and verdict.labelled:
+            return -config.metadata_penalty
+    if sig.truncated or sig.counter or (sig.stamped and not sig.ends_sentence):
+        # teasers, listings and comment headers: cut-off, counted or time-stamped lines
+        return -config.removed_penalty
     if sig.sentence_like:
         return float(sig.chars)
-    if sig.truncated or sig.date_only:
-        return -config.removed_penalty
     return min(0.0, config.nonsentence_weight * sig.chars - config.short_block_penalty)
+
+
+def discount_after_header(
+    values: Sequence[float], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+) -> list[float]:
+    """Prose after the first section header (related reading, comments) counts for less.
+
+    Comment threads and teaser lists can hold more prose than the article above them;
+    discounting them keeps the article the best run, while an article that comes after
+    a header near the top of the page (a sidebar box) still wins against the chrome.
+    """
+    out = list(values)
+    first = next((i for i, v in enumerate(verdicts) if v is not None and v.starts_section), None)
+    if first is not None:
+        for i in range(first + 1, len(out)):
+            if out[i] > 0:
+                out[i] *= config.after_header_weight
+    return out
 
 
 def main_region(values: Sequence[float]) -> Region:
@@ -61,7 +80,7 @@ def _teaser_signals(sigs: Sequence[Signals], texts: Sequence[str], lo: int, hi: 
     seen: set[str] = set()
     for i in range(lo, hi):
         sig = sigs[i]
-        if sig.date_only or sig.truncated or (sig.dated and not sig.sentence_like):
+        if sig.truncated or sig.counter or (sig.stamped and not sig.sentence_like):
             return True
         if texts[i] in seen and sig.chars >= 6:
             return True
@@ -76,7 +95,7 @@ def related_cut(
     texts: Sequence[str],
     config: ClassifyConfig,
 ) -> tuple[Region, int | None]:
-    """Cut the article at the first related-reading header that does not continue it.
+    """Cut the article at the first section header (related reading, comments) that does not continue it.
 
     A header followed by a teaser list and then by more prose with no teaser signals
     (an inline "related" box in the middle of an article) is not a cut. Returns the
@@ -84,7 +103,7 @@ def related_cut(
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
-        if verdict is None or verdict.label != RELATED:
+        if verdict is None or not verdict.starts_section:
             continue
         resume = h + 1
         while resume < region.end and not sigs[resume].sentence_like:
@@ -101,6 +120,7 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyCo
     return (
         verdict is None
         and not sig.sentence_like
+        and not sig.bullet
         and not sig.truncated
         and config.title_min_chars <= sig.chars <= config.title_max_chars
         and sig.cjk + sig.chars // 4 >= config.title_min_chars

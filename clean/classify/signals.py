@@ -23,7 +23,11 @@ _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
 #: Navigation separators between items of a link row or breadcrumb.
 _SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>")
-_BULLET = re.compile(r"^[•·●◆◇■□▪▸▶►○◎★☆*\-–]\s*")
+_BULLET = re.compile(r"^(?:[•·●◆◇■□▪▸▶►○◎★☆*+\-–]|o(?= ))\s*")
+#: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
+_STAMP = re.compile(r"(?<!\d)(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?!\d)")
+#: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``.
+_COUNTER = re.compile(r"[(\[（【]\s*\d+\s*[)\]）】]$")
 #: Dates and times as Chinese sites print them.
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
@@ -48,7 +52,9 @@ class Signals:
         separators: navigation separators (``| / > »``).
         bullet: the block starts with a list bullet.
         dated: the block contains a date.
+        stamped: the block contains a date or a clock time (listings, bylines, comments).
         date_only: the block is a date/time and next to nothing else.
+        counter: the block ends with an item count, as archive/category links do.
         sentence_like: the block reads as prose rather than a label or a link.
     """
 
@@ -60,7 +66,9 @@ class Signals:
     separators: int
     bullet: bool
     dated: bool
+    stamped: bool
     date_only: bool
+    counter: bool
     sentence_like: bool
 
 
@@ -105,6 +113,8 @@ def compute_signals(text: str) -> Signals:
         separators=len(_SEPARATORS.findall(text)),
         bullet=_BULLET.match(text) is not None,
         dated=dated,
+        stamped=dated or _STAMP.search(text) is not None,
+        counter=_COUNTER.search(text.rstrip()) is not None,
         date_only=(dated or TIME.search(text) is not None) and _date_only(text),
         sentence_like=sentence_like,
     )
