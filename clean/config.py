@@ -60,6 +60,11 @@ class ClassifyConfig:
     after_header_weight: float = 0.25
     #: Prose after a related header that makes it an inline box, not the tail (characters).
     continuation_min_chars: int = 150
+    #: Text dumps with a multi-column layout (at least this many lines holding several
+    #: cells): blocks starting more than ``column_tolerance`` columns away from the
+    #: article's column are sidebars.
+    min_shared_lines: int = 3
+    column_tolerance: int = 6
     #: Metadata and title lines are looked for this many blocks around the main text.
     metadata_window: int = 6
     #: Title length bounds (characters).

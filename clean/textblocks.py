@@ -14,6 +14,11 @@ per block:
   joined back into one block, so that it is seen as one row of links, not as many
   lines that each look like a short heading.
 
+Each block also records the display column it started at and whether it shared its
+line with other cells (``TextBlock``): a renderer that keeps the page's layout puts the
+article in one column and the sidebars in others, and the classifier uses that when it
+is there.
+
 Nothing is dropped: every character of the dump other than layout white space is in
 exactly one block, in the original order.
 """
@@ -21,6 +26,8 @@ exactly one block, in the original order.
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from clean.blocks import Block
 
@@ -33,34 +40,62 @@ _SEPARATOR_ONLY = re.compile(rf"^[\s{_SEPARATORS}]+$")
 _STRIP = " \t\r\u3000\u00a0\ufeff\u200b"
 
 
-def _cells(line: str) -> list[str]:
-    """Split one rendered line into its table cells, dropping layout white space."""
-    return [cell for cell in (c.strip(_STRIP) for c in _CELL_GAP.split(line)) if cell]
+@dataclass(slots=True)
+class TextBlock(Block):
+    """A block of a text dump, with where it sat in the rendered layout.
+
+    Attributes:
+        column: display column (full-width characters count two) the block starts at.
+        shared_line: the block's line held other cells too (a multi-column layout).
+    """
+
+    column: int = 0
+    shared_line: bool = False
 
 
-def split_text_blocks(text: str) -> list[Block]:
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """Split one rendered line into its table cells: (display column, text) pairs."""
+    cells = []
+    pos = 0
+    for piece in _CELL_GAP.split(line):
+        text = piece.strip(_STRIP)
+        if text:
+            lead = len(piece) - len(piece.lstrip(_STRIP))
+            cells.append((_width(line[: pos + lead]), text))
+        pos += len(piece)
+        gap = _CELL_GAP.match(line, pos)
+        if gap:
+            pos = gap.end()
+    return cells
+
+
+def split_text_blocks(text: str) -> list[TextBlock]:
     """Split a plain-text capture into blocks, in the original order.
 
     Example:
         >>> [b.text for b in split_text_blocks("首页\\n|\\n 公务邮箱\\n\\n　　正文第一段。")]
         ['首页 | 公务邮箱', '正文第一段。']
     """
-    texts: list[str] = []
+    blocks: list[TextBlock] = []
     join_next = False
     for line in text.splitlines():
         stripped = line.strip(_STRIP)
         if not stripped:
             continue
         if _SEPARATOR_ONLY.match(stripped):
-            if texts:
-                texts[-1] = f"{texts[-1]} {stripped}"
+            if blocks:
+                blocks[-1].text = f"{blocks[-1].text} {stripped}"
                 join_next = True
             continue
         cells = _cells(line)
-        starts_with_sep = cells[0][0] in _SEPARATORS
-        if texts and (join_next or starts_with_sep):
-            texts[-1] = f"{texts[-1]} {cells[0]}"
+        shared = len(cells) > 1
+        if blocks and (join_next or cells[0][1][0] in _SEPARATORS):
+            blocks[-1].text = f"{blocks[-1].text} {cells[0][1]}"
             cells = cells[1:]
-        texts.extend(cells)
-        join_next = bool(texts) and texts[-1][-1] in _SEPARATORS
-    return [Block(text=t) for t in texts]
+        blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
+        join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS
+    return blocks

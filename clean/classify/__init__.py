@@ -24,8 +24,16 @@ from pathlib import Path
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
-from clean.classify.sections import block_value, discount_after_header, find_titles, main_region, related_cut
-from clean.classify.signals import compute_signals
+from clean.classify.sections import (
+    Region,
+    block_value,
+    discount_after_header,
+    find_titles,
+    main_column,
+    main_region,
+    related_cut,
+)
+from clean.classify.signals import Signals, compute_signals
 from clean.config import ClassifyConfig
 
 __all__ = ["classify_blocks", "metadata_labels"]
@@ -71,8 +79,12 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         _link_verdict(b, config) or local_verdict(t, f, s, lexicons, labels, config)
         for b, t, f, s in zip(blocks, texts, folded, sigs)
     ]
-    values = [block_value(s, v, config) for s, v in zip(sigs, verdicts)]
-    region = main_region(discount_after_header(values, verdicts, config))
+    values = discount_after_header([block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config)
+    region = main_region(values)
+    off_column = _off_column(blocks, region, sigs, config)
+    if any(off_column):
+        # a multi-column layout: blocks of other columns neither make nor break the text
+        region = main_region([0.0 if off else v for v, off in zip(values, off_column)])
     region, _header = related_cut(region, verdicts, sigs, texts, config)
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
@@ -96,7 +108,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, verdict.label, verdict.reason)
         elif region.start <= i < region.end:
             sig = sigs[i]
-            if (sig.bullet or sig.counter) and not sig.sentence_like:
+            if off_column[i]:
+                _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
+            elif (sig.bullet or sig.counter) and not sig.sentence_like:
                 _set(block, CHROME, "chrome: list item inside the main text that is not prose")
             else:
                 _set(block, BODY, "")
@@ -106,6 +120,23 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             where = "head" if i < region.start else "tail"
             _set(block, CHROME, f"chrome: outside the main text ({where})")
     return blocks
+
+
+def _off_column(blocks: list[Block], region: Region, sigs: list[Signals], config: ClassifyConfig) -> list[bool]:
+    """Blocks of a layout-preserving text dump that sit in another column than the text.
+
+    Only dumps that show a multi-column layout (several lines holding more than one
+    cell) are judged; other captures, and HTML blocks, have no columns to compare.
+    """
+    columns = [getattr(b, "column", None) for b in blocks]
+    shared = sum(1 for b in blocks if getattr(b, "shared_line", False))
+    if None in columns or shared < config.min_shared_lines:
+        return [False] * len(blocks)
+    main = main_column(region, columns, sigs, config.column_tolerance)
+    if main is None:
+        return [False] * len(blocks)
+    # prose is never judged by its column alone: indentation varies more than links do
+    return [abs(col - main) > config.column_tolerance and not sig.sentence_like for col, sig in zip(columns, sigs)]
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:

@@ -75,6 +75,19 @@ def main_region(values: Sequence[float]) -> Region:
     return Region(best_start, best_end)
 
 
+def main_column(
+    region: Region, columns: Sequence[int], sigs: Sequence[Signals], tolerance: int
+) -> int | None:
+    """The display column most of the region's prose starts at (None: no prose)."""
+    weight: dict[int, int] = {}
+    for i in range(region.start, region.end):
+        if sigs[i].sentence_like:
+            weight[columns[i]] = weight.get(columns[i], 0) + sigs[i].chars
+    if not weight:
+        return None
+    return max(weight, key=lambda c: sum(w for col, w in weight.items() if abs(col - c) <= tolerance))
+
+
 def _teaser_signals(sigs: Sequence[Signals], texts: Sequence[str], lo: int, hi: int) -> bool:
     """Whether blocks ``lo:hi`` look like a teaser list (timestamps, cut-off snippets, repeats)."""
     seen: set[str] = set()
