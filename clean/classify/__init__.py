@@ -102,6 +102,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             in_tail = region.start <= i < tail_limit and verdict.labelled and related_header is None
             if in_head or in_tail:
                 _set(block, METADATA, verdict.reason, verdict.field)
+            elif related_header is not None:
+                _set(block, RELATED, f"related: in the section under '{related_header}'")
             else:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
         elif verdict is not None:

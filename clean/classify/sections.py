@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clean.blocks import METADATA, REMOVED_LABELS
+from clean.blocks import METADATA, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
@@ -47,14 +47,16 @@ def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -
 def discount_after_header(
     values: Sequence[float], verdicts: Sequence[Verdict | None], config: ClassifyConfig
 ) -> list[float]:
-    """Prose after the first section header (related reading, comments) counts for less.
+    """Prose after the first comment-section header counts for less.
 
-    Comment threads and teaser lists can hold more prose than the article above them;
-    discounting them keeps the article the best run, while an article that comes after
-    a header near the top of the page (a sidebar box) still wins against the chrome.
+    A comment thread can hold more prose than the article above it; discounting it
+    keeps the article the best run, while an article that comes after such a header
+    near the top of the page (a "latest comments" sidebar box) still wins against the
+    chrome. Related-reading lists need no discount: their teasers carry their own
+    signals (time stamps, cut-off snippets).
     """
     out = list(values)
-    first = next((i for i, v in enumerate(verdicts) if v is not None and v.starts_section), None)
+    first = next((i for i, v in enumerate(verdicts) if v is not None and v.starts_section and v.label == WIDGET), None)
     if first is not None:
         for i in range(first + 1, len(out)):
             if out[i] > 0:
@@ -122,7 +124,9 @@ def related_cut(
         while resume < region.end and not sigs[resume].sentence_like:
             resume += 1
         prose = sum(s.chars for s in sigs[resume : region.end] if s.sentence_like)
-        if prose >= config.continuation_min_chars and not _teaser_signals(sigs, texts, resume, region.end):
+        before = sum(s.chars for s in sigs[region.start : h] if s.sentence_like)
+        enough = prose >= min(config.continuation_min_chars, before)
+        if enough and not _teaser_signals(sigs, texts, resume, region.end):
             continue
         return Region(region.start, h), h
     return region, None

@@ -18,6 +18,9 @@ _CLAUSE_PUNCT = re.compile(r"[。！？；，,;!?]|\.(?=\s|$)")
 _FINAL = "。！？!?；;…"
 #: Closing quotes/brackets that may follow the final punctuation.
 _CLOSERS = "”’\"'』」）)】》"
+#: Shortest sentence (``好的。`` is one); shortest line read as prose without a final stop.
+_MIN_SENTENCE_CHARS = 4
+_MIN_RUNON_CHARS = 25
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
@@ -99,10 +102,10 @@ def compute_signals(text: str) -> Signals:
     truncated = _truncated(text)
     dated = DATE.search(text) is not None
     sentence_like = (
-        chars >= 8
+        chars >= _MIN_SENTENCE_CHARS
         and not truncated
         and _WORDISH.search(text) is not None
-        and (ends or (len(_CLAUSE_PUNCT.findall(text)) >= 2 and chars >= 25))
+        and (ends or (len(_CLAUSE_PUNCT.findall(text)) >= 2 and chars >= _MIN_RUNON_CHARS))
     )
     return Signals(
         chars=chars,
