@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Punctuation found inside sentences of prose (full-width and ASCII forms).
-_SENTENCE_PUNCT = re.compile(r"[。！？；，、：,;!?]|\.(?=\s|$)")
+_DIGIT = re.compile(r"\d")
 #: Clause punctuation: what prose has and headlines mostly lack (、 and ： are common in both).
 _CLAUSE_PUNCT = re.compile(r"[。！？；，,;!?]|\.(?=\s|$)")
 #: Characters a sentence of prose ends with.
@@ -47,7 +46,8 @@ class Signals:
     Attributes:
         chars: characters other than white space.
         cjk: CJK ideographs among them.
-        punct: sentence punctuation marks (，。、；！？ and ASCII forms).
+        clauses: clause punctuation marks (，。；！？ and ASCII forms; not 、 or ：,
+            which headlines use as much as prose does).
         ends_sentence: the block ends like a sentence of prose (。！？… possibly
             followed by a closing quote), or is a parenthesised note.
         truncated: the block ends with a cut-off marker (``...`` or a single ``…``),
@@ -63,7 +63,7 @@ class Signals:
 
     chars: int
     cjk: int
-    punct: int
+    clauses: int
     ends_sentence: bool
     truncated: bool
     separators: int
@@ -95,29 +95,29 @@ def _date_only(text: str) -> bool:
 
 def compute_signals(text: str) -> Signals:
     """Compute the ``Signals`` of one block's text."""
-    squeezed = _SPACE.sub("", text)
-    chars = len(squeezed)
-    punct = len(_SENTENCE_PUNCT.findall(text))
+    chars = len(_SPACE.sub("", text))
+    clauses = len(_CLAUSE_PUNCT.findall(text))
     ends = _ends_sentence(text.strip())
     truncated = _truncated(text)
-    dated = DATE.search(text) is not None
+    digits = _DIGIT.search(text) is not None  # dates, times and counters need digits
+    dated = digits and DATE.search(text) is not None
     sentence_like = (
         chars >= _MIN_SENTENCE_CHARS
         and not truncated
         and _WORDISH.search(text) is not None
-        and (ends or (len(_CLAUSE_PUNCT.findall(text)) >= 2 and chars >= _MIN_RUNON_CHARS))
+        and (ends or (clauses >= 2 and chars >= _MIN_RUNON_CHARS))
     )
     return Signals(
         chars=chars,
         cjk=len(_CJK.findall(text)),
-        punct=punct,
+        clauses=clauses,
         ends_sentence=ends,
         truncated=truncated,
         separators=len(_SEPARATORS.findall(text)),
         bullet=_BULLET.match(text) is not None,
         dated=dated,
-        stamped=dated or _STAMP.search(text) is not None,
-        counter=_COUNTER.search(text.rstrip()) is not None,
-        date_only=(dated or TIME.search(text) is not None) and _date_only(text),
+        stamped=dated or (digits and _STAMP.search(text) is not None),
+        counter=digits and _COUNTER.search(text.rstrip()) is not None,
+        date_only=digits and (dated or TIME.search(text) is not None) and _date_only(text),
         sentence_like=sentence_like,
     )
