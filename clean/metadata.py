@@ -67,7 +67,7 @@ def _fields_of_line(text: str) -> list[tuple[str, str]]:
     pairs = []
     for k, found in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        pairs.append((labels.field_of[found.group("label").casefold()], text[found.end() : end]))
+        pairs.append((labels.field_for(found.group("label")), text[found.end() : end]))
     return pairs
 
 

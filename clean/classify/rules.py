@@ -28,6 +28,10 @@ PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Markup that a renderer let through (script/ad tags, attributes).
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """A local rule's decision about one block."""
@@ -39,6 +43,8 @@ class Verdict:
     labelled: bool = False
     #: A header that opens a section of the page's tail (related reading, comments).
     starts_section: bool = False
+    #: A line that closes the article (an editor's line): the tail starts after it.
+    ends_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,8 @@ class MetadataLabels:
             for form in script_variants(label):
                 field_of[form.casefold()] = field
         labels = sorted(field_of, key=len, reverse=True)
-        alternation = "|".join(re.escape(label) for label in labels)
+        # government pages space labels out to align them: 标 题：, 索 引 号：
+        alternation = "|".join(r"\s*".join(map(re.escape, label)) for label in labels)
         # a label opens a field when a colon (or a bracket around the label) follows it
         pattern = re.compile(rf"(?:^|(?<=[\s\[【(（|｜/]))(?P<label>{alternation})\s*(?:[:：]|[】\]]\s*)", re.I)
         return cls(field_of, pattern)
@@ -72,7 +79,11 @@ class MetadataLabels:
     def leading_field(self, text: str) -> str | None:
         """The field whose label opens ``text``, or None."""
         found = self.pattern.match(text.lstrip("[【(（ \u3000"))
-        return self.field_of[found.group("label").casefold()] if found else None
+        return self.field_for(found.group("label")) if found else None
+
+    def field_for(self, label: str) -> str:
+        """The field a label (as matched, perhaps spaced out) names."""
+        return self.field_of["".join(label.split()).casefold()]
 
 
 def local_verdict(
@@ -90,22 +101,29 @@ def local_verdict(
     if sig.chars == 0 or not any(ch.isalnum() for ch in folded):
         return Verdict(CHROME, "chrome: no text, only symbols")
     short = sig.chars <= config.short_block_chars
+    if not sig.ends_sentence and _MARKUP.search(text):
+        return Verdict(CHROME, "chrome: markup debris (HTML tags in the text)")
     if "disclaimer" in lexicons:
         entry = lexicons["disclaimer"].match(folded)
         if entry and (short or sig.chars <= config.disclaimer_max_chars):
-            return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'")
-    if sig.chars <= config.metadata_max_chars and not sig.ends_sentence:
+            # a short one is the header of a notice whose clauses follow
+            header = sig.chars <= config.header_max_chars
+            return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
+    if sig.chars <= config.metadata_max_chars:
         field = labels.leading_field(text)
         if field:
-            return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True)
-        if sig.dated and (sig.date_only or sig.chars <= config.dateline_max_chars):
+            # the editor line closes a news article: what follows is the page's tail
+            return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
+        if sig.dated and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
             return Verdict(METADATA, "metadata: date line", "date")
     if sig.chars <= config.header_max_chars:
         for name, label in SECTION_LEXICONS:
             entry = lexicons[name].match(folded) if name in lexicons else None
             if entry:
                 return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", starts_section=True)
-    removable = short or (not sig.sentence_like and sig.chars <= config.chrome_max_chars)
+    # chrome phrases remove lines that are not prose; footers often have dots but no final stop
+    prose = sig.sentence_like and sig.ends_sentence
+    removable = short or (not prose and sig.chars <= config.chrome_max_chars)
     if removable:
         for name, label in PHRASE_LEXICONS:
             if name in lexicons:

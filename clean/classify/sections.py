@@ -118,7 +118,7 @@ def related_cut(
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
-        if verdict is None or not verdict.starts_section:
+        if verdict is None or not (verdict.starts_section or verdict.ends_article):
             continue
         resume = h + 1
         while resume < region.end and not sigs[resume].sentence_like:
@@ -128,6 +128,8 @@ def related_cut(
         enough = prose >= min(config.continuation_min_chars, before)
         if enough and not _teaser_signals(sigs, texts, resume, region.end):
             continue
+        if verdict.ends_article:
+            return Region(region.start, h + 1), None
         return Region(region.start, h), h
     return region, None
 

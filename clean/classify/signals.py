@@ -79,8 +79,8 @@ def _ends_sentence(text: str) -> bool:
     core = text.rstrip(_CLOSERS + " ")
     if core and core[-1] in _FINAL and not _truncated(text):
         return True
-    # a whole-block parenthesised note: （作者系……）, (完)
-    return len(text) > 2 and text[0] in "（(" and text[-1] in "）)"
+    # a whole-block parenthesised note in words: （作者系……）, not a bracketed time stamp
+    return text[:1] in ("（", "(") and text[-1:] in ("）", ")") and len(_CJK.findall(text)) >= 4
 
 
 def _truncated(text: str) -> bool:
