@@ -25,7 +25,6 @@ from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
-    Region,
     block_value,
     discount_after_header,
     find_titles,
@@ -80,12 +79,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         for b, t, f, s in zip(blocks, texts, folded, sigs)
     ]
     values = discount_after_header([block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config)
-    region = main_region(values)
-    off_column = _off_column(blocks, region, sigs, config)
-    if any(off_column):
-        # a multi-column layout: blocks of other columns neither make nor break the text
-        region = main_region([0.0 if off else v for v, off in zip(values, off_column)])
-    region, _header = related_cut(region, verdicts, sigs, texts, config)
+    off_column = _off_column(blocks, sigs, config)
+    # in a multi-column layout, blocks of other columns neither make nor break the text
+    region = main_region([0.0 if off else v for v, off in zip(values, off_column)])
+    region, _header = related_cut(region, verdicts, sigs, texts, off_column, config)
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
@@ -124,7 +121,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     return blocks
 
 
-def _off_column(blocks: list[Block], region: Region, sigs: list[Signals], config: ClassifyConfig) -> list[bool]:
+def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:
     """Blocks of a layout-preserving text dump that sit in another column than the text.
 
     Only dumps that show a multi-column layout (several lines holding more than one
@@ -134,7 +131,7 @@ def _off_column(blocks: list[Block], region: Region, sigs: list[Signals], config
     shared = sum(1 for b in blocks if getattr(b, "shared_line", False))
     if None in columns or shared < config.min_shared_lines:
         return [False] * len(blocks)
-    main = main_column(region, columns, sigs, config.column_tolerance)
+    main = main_column(columns, sigs, config.column_tolerance)
     if main is None:
         return [False] * len(blocks)
     # prose is never judged by its column alone: indentation varies more than links do

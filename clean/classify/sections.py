@@ -77,23 +77,29 @@ def main_region(values: Sequence[float]) -> Region:
     return Region(best_start, best_end)
 
 
-def main_column(
-    region: Region, columns: Sequence[int], sigs: Sequence[Signals], tolerance: int
-) -> int | None:
-    """The display column most of the region's prose starts at (None: no prose)."""
+def main_column(columns: Sequence[int], sigs: Sequence[Signals], tolerance: int) -> int | None:
+    """The display column (give or take ``tolerance``) most of the page's prose starts at.
+
+    None when the page has no prose. The article column holds most of a page's prose
+    even where a sidebar has a paragraph or two of its own.
+    """
     weight: dict[int, int] = {}
-    for i in range(region.start, region.end):
-        if sigs[i].sentence_like:
-            weight[columns[i]] = weight.get(columns[i], 0) + sigs[i].chars
+    for column, sig in zip(columns, sigs):
+        if sig.sentence_like:
+            weight[column] = weight.get(column, 0) + sig.chars
     if not weight:
         return None
     return max(weight, key=lambda c: sum(w for col, w in weight.items() if abs(col - c) <= tolerance))
 
 
-def _teaser_signals(sigs: Sequence[Signals], texts: Sequence[str], lo: int, hi: int) -> bool:
+def _teaser_signals(
+    sigs: Sequence[Signals], texts: Sequence[str], lo: int, hi: int, ignore: Sequence[bool]
+) -> bool:
     """Whether blocks ``lo:hi`` look like a teaser list (timestamps, cut-off snippets, repeats)."""
     seen: set[str] = set()
     for i in range(lo, hi):
+        if ignore[i]:
+            continue
         sig = sigs[i]
         if sig.truncated or sig.counter or (sig.stamped and not sig.sentence_like):
             return True
@@ -108,25 +114,27 @@ def related_cut(
     verdicts: Sequence[Verdict | None],
     sigs: Sequence[Signals],
     texts: Sequence[str],
+    ignore: Sequence[bool],
     config: ClassifyConfig,
 ) -> tuple[Region, int | None]:
     """Cut the article at the first section header (related reading, comments) that does not continue it.
 
     A header followed by a teaser list and then by more prose with no teaser signals
     (an inline "related" box in the middle of an article) is not a cut. Returns the
-    shortened region and the header's index (None when nothing was cut).
+    shortened region and the header's index (None when nothing was cut). Blocks flagged
+    in ``ignore`` (another layout column) are left out of the judgement.
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
         if verdict is None or not (verdict.starts_section or verdict.ends_article):
             continue
         resume = h + 1
-        while resume < region.end and not sigs[resume].sentence_like:
+        while resume < region.end and (ignore[resume] or not sigs[resume].sentence_like):
             resume += 1
         prose = sum(s.chars for s in sigs[resume : region.end] if s.sentence_like)
         before = sum(s.chars for s in sigs[region.start : h] if s.sentence_like)
         enough = prose >= min(config.continuation_min_chars, before)
-        if enough and not _teaser_signals(sigs, texts, resume, region.end):
+        if enough and not _teaser_signals(sigs, texts, resume, region.end, ignore):
             continue
         if verdict.ends_article:
             return Region(region.start, h + 1), None
