@@ -25,7 +25,9 @@ _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
 #: Navigation separators between items of a link row or breadcrumb.
 _SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>")
-_BULLET = re.compile(r"^(?:[•·●◆◇■□▪▸▶►○◎★☆*+\-–]|o(?= ))\s*")
+#: List bullets as renderers print <li> items (link lists); ●■◆ are left out: Chinese
+#: articles use them to mark their own subheadings.
+_BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|o(?= ))\s*")
 #: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
 _STAMP = re.compile(r"(?<!\d)(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?!\d)")
 #: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``.
