@@ -66,7 +66,7 @@ class ClassifyConfig:
     min_shared_lines: int = 3
     column_tolerance: int = 6
     #: Metadata and title lines are looked for this many blocks around the main text.
-    metadata_window: int = 6
+    metadata_window: int = 10
     #: Title length bounds (characters).
     title_min_chars: int = 4
     title_max_chars: int = 80

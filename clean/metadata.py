@@ -29,7 +29,7 @@ def normalise_date(text: str) -> str | None:
         >>> normalise_date("来源:北京市东城区人民政府2022-09-30 16:04")
         '2022-09-30 16:04'
         >>> normalise_date("发布日期： 7/5/2005 9:23:57 PM")
-        '2005-07-05 21:23'
+        '2005-05-07 21:23'
     """
     found = DATE.search(text)
     if not found:
@@ -37,7 +37,11 @@ def normalise_date(text: str) -> str | None:
     if found.group("y"):
         year, month, day = found.group("y"), found.group("m"), found.group("d")
     else:
-        year, month, day = found.group("us_y"), found.group("us_m"), found.group("us_d")
+        # N/N/YYYY: day first unless that is impossible (the pages we have seen, and
+        # most of the world outside the US, write the day first)
+        year, day, month = found.group("n_y"), found.group("n1"), found.group("n2")
+        if int(month) > 12 >= int(day):
+            day, month = month, day
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     date = f"{year}-{int(month):02d}-{int(day):02d}"

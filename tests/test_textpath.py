@@ -47,7 +47,8 @@ def test_split_loses_no_text():
         ("发布时间:2022-11-01", "2022-11-01"),
         ("来源:北京市东城区人民政府2022-09-30 16:04", "2022-09-30 16:04"),
         ("2005年03月21日 11:21 《理财周刊》", "2005-03-21 11:21"),
-        ("发布日期： 7/5/2005 9:23:57 PM", "2005-07-05 21:23"),
+        ("发布日期： 7/5/2005 9:23:57 PM", "2005-05-07 21:23"),
+        ("发表时间： 06/28/2022 - 13:48", "2022-06-28 13:48"),
         ("2022.1.5", "2022-01-05"),
         ("第2022-13-40号", None),
         ("没有日期", None),
@@ -82,7 +83,7 @@ def test_metadata_fields_from_bylines():
 
 def test_markup_debris_is_not_a_value():
     blocks = [Block('作者： size="20" 来源： size="20" 发布日期： 7/5/2005 9:23:57 PM', label=METADATA)]
-    assert extract_metadata(blocks) == {"date": "2005-07-05 21:23"}
+    assert extract_metadata(blocks) == {"date": "2005-05-07 21:23"}
 
 
 def _seed_names() -> list[str]:

@@ -35,7 +35,7 @@ _COUNTER = re.compile(r"[(\[（【]\s*\d+\s*[)\]）】]$")
 #: Dates and times as Chinese sites print them.
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
-    r"|(?P<us_m>\d{1,2})/(?P<us_d>\d{1,2})/(?P<us_y>(?:19|20)\d{2})"
+    r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<n_y>(?:19|20)\d{2})"
 )
 TIME = re.compile(r"(?P<h>\d{1,2})\s*[:：时]\s*(?P<min>\d{2})(?:\s*[:：分]\s*\d{2}秒?)?(?:\s*(?P<ampm>[AaPp][Mm]))?")
 _TIME_ONLY_REST = re.compile(r"[\s\[\]【】()（）:：|｜/\-–—.,，]+")
