@@ -45,7 +45,7 @@ def normalise_date(text: str) -> str | None:
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     date = f"{year}-{int(month):02d}-{int(day):02d}"
-    clock = TIME.match(text, found.end()) or TIME.match(text[found.end():].lstrip())
+    clock = TIME.match(text[found.end() :].lstrip(" \t\u3000-–—,，T"))
     if clock:
         hour = int(clock.group("h"))
         ampm = (clock.group("ampm") or "").lower()
