@@ -85,7 +85,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
     meta: dict = {}
     for block in blocks:
         if block.label == TITLE and block.field:
-            meta.setdefault(block.field, block.text.strip())
+            # markdown renderers (html2text, pandoc) mark headings with '#'
+            meta.setdefault(block.field, block.text.strip().lstrip("#").strip())
             continue
         if block.label != METADATA:
             continue

@@ -164,3 +164,32 @@ def test_lexicon_syntax():
 )
 def test_sentence_signal(text, sentence_like):
     assert compute_signals(text).sentence_like is sentence_like
+
+
+def test_markdown_dump_from_another_renderer():
+    """html2text/pandoc-style output: link rows, '#' headings, a related list at the end."""
+    text = "\n".join(
+        [
+            "* [首页](http://www.example.gov.cn/) * [新闻](http://www.example.gov.cn/news/)",
+            "# 区委统战工作会议召开",
+            "发布时间：2022-09-30 16:04",
+            P1,
+            P2,
+            "## 相关阅读",
+            "* [区政协召开常委会议](http://www.example.gov.cn/a.html)",
+            "* [区人大常委会举行专题讲座](http://www.example.gov.cn/b.html)",
+        ]
+    )
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2]
+    assert blocks[0].label == CHROME and "links" in blocks[0].reason
+    assert (blocks[1].label, blocks[2].field) == (TITLE, "date")
+    assert {b.label for b in blocks[5:]} == {RELATED}
+
+
+def test_english_page_chrome():
+    prose = "The city council approved the new budget on Tuesday, after a debate that lasted well into the night."
+    more = "Officials said the plan would fund road repairs and two new libraries over the next three years."
+    blocks = classify("Home", "Sign in", "Council approves budget", prose, more, "Share this article", "Related stories", "Budget talks stall")
+    assert [b.text for b in blocks if b.label == BODY] == [prose, more]
+    assert labels_of(blocks, "Council approves budget") == TITLE

@@ -52,9 +52,11 @@ def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
     return MetadataLabels.parse((directory / "metadata_labels.txt").read_text(encoding="utf-8").splitlines())
 
 
-def _link_verdict(block: Block, config: ClassifyConfig) -> Verdict | None:
+def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict | None:
     if block.tag and block.link_density >= config.link_density_max:
         return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in <{block.tag}>")
+    if sig.link_share >= config.link_density_max and not sig.ends_sentence:
+        return Verdict(CHROME, f"chrome: {sig.link_share:.0%} of the line is links/URLs")
     return None
 
 
@@ -75,7 +77,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     lexicons = _lexicons(config)
     labels = metadata_labels()
     verdicts = [
-        _link_verdict(b, config) or local_verdict(t, f, s, lexicons, labels, config)
+        _link_verdict(b, s, config) or local_verdict(t, f, s, lexicons, labels, config)
         for b, t, f, s in zip(blocks, texts, folded, sigs)
     ]
     values = discount_after_header([block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config)
@@ -103,7 +105,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 _set(block, RELATED, f"related: in the section under '{related_header}'")
             else:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
-        elif verdict is not None:
+        elif verdict is not None and not (related_header and verdict.label == CHROME):
             _set(block, verdict.label, verdict.reason)
         elif region.start <= i < region.end:
             sig = sigs[i]

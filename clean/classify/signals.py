@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass
 
 _DIGIT = re.compile(r"\d")
+#: Link markup that text renderers leave: markdown links and bare URLs.
+_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+")
 #: Clause punctuation: what prose has and headlines mostly lack (、 and ： are common in both).
 _CLAUSE_PUNCT = re.compile(r"[。！？；，,;!?]|\.(?=\s|$)")
 #: Characters a sentence of prose ends with.
-_FINAL = "。！？!?；;…"
+_FINAL = "。！？!?；;….．"
 #: Closing quotes/brackets that may follow the final punctuation.
 _CLOSERS = "”’\"'』」）)】》"
 #: Shortest sentence (``好的。`` is one); shortest line read as prose without a final stop.
@@ -60,6 +62,8 @@ class Signals:
         stamped: the block contains a date or a clock time (listings, bylines, comments).
         date_only: the block is a date/time and next to nothing else.
         counter: the block ends with an item count, as archive/category links do.
+        link_share: share of the block's characters inside markdown links or URLs (the
+            text-dump counterpart of the HTML front end's link density).
         sentence_like: the block reads as prose rather than a label or a link.
     """
 
@@ -74,6 +78,7 @@ class Signals:
     stamped: bool
     date_only: bool
     counter: bool
+    link_share: float
     sentence_like: bool
 
 
@@ -93,6 +98,12 @@ def _truncated(text: str) -> bool:
 def _date_only(text: str) -> bool:
     rest = TIME.sub("", DATE.sub("", text))
     return len(_TIME_ONLY_REST.sub("", rest)) <= 2
+
+
+def _link_share(text: str, chars: int) -> float:
+    if chars == 0 or ("http" not in text and "www." not in text and "](" not in text):
+        return 0.0
+    return min(1.0, sum(len(_SPACE.sub("", m)) for m in _LINKS.findall(text)) / chars)
 
 
 def compute_signals(text: str) -> Signals:
@@ -120,6 +131,7 @@ def compute_signals(text: str) -> Signals:
         dated=dated,
         stamped=dated or (digits and _STAMP.search(text) is not None),
         counter=digits and _COUNTER.search(text.rstrip()) is not None,
+        link_share=_link_share(text, chars),
         date_only=digits and (dated or TIME.search(text) is not None) and _date_only(text),
         sentence_like=sentence_like,
     )
