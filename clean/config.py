@@ -65,6 +65,8 @@ class ClassifyConfig:
     #: article's column are sidebars.
     min_shared_lines: int = 3
     column_tolerance: int = 6
+    #: A block repeating an earlier one of at least this many characters is a copy.
+    repeat_min_chars: int = 20
     #: Metadata and title lines are looked for this many blocks around the main text.
     metadata_window: int = 10
     #: Title length bounds (characters).

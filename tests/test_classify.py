@@ -193,3 +193,9 @@ def test_english_page_chrome():
     blocks = classify("Home", "Sign in", "Council approves budget", prose, more, "Share this article", "Related stories", "Budget talks stall")
     assert [b.text for b in blocks if b.label == BODY] == [prose, more]
     assert labels_of(blocks, "Council approves budget") == TITLE
+
+
+def test_a_second_copy_of_the_article_is_not_body():
+    blocks = classify("标题", P1, P2, "打印本页", "关闭窗口", P1, P2)
+    assert [b.label for b in blocks[1:3]] == [BODY, BODY]
+    assert all(b.label != BODY for b in blocks[3:])

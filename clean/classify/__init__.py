@@ -82,8 +82,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     ]
     values = discount_after_header([block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config)
     off_column = _off_column(blocks, sigs, config)
-    # in a multi-column layout, blocks of other columns neither make nor break the text
-    region = main_region([0.0 if off else v for v, off in zip(values, off_column)])
+    repeats = _repeats(texts, sigs, config)
+    # blocks of another layout column and second copies neither make nor break the text
+    region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
     region, _header = related_cut(region, verdicts, sigs, texts, off_column, config)
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
@@ -111,6 +112,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             sig = sigs[i]
             if off_column[i]:
                 _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
+            elif repeats[i] is not None and blocks[repeats[i]].label == BODY:
+                _set(block, CHROME, f"chrome: repeats block {repeats[i]} of the text")
             elif (sig.bullet or sig.counter) and not sig.sentence_like:
                 _set(block, CHROME, "chrome: list item inside the main text that is not prose")
             else:
@@ -138,6 +141,24 @@ def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig
         return [False] * len(blocks)
     # prose is never judged by its column alone: indentation varies more than links do
     return [abs(col - main) > config.column_tolerance and not sig.sentence_like for col, sig in zip(columns, sigs)]
+
+
+def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> list[int | None]:
+    """For each block, the index of an earlier block with the same text (None if first).
+
+    Pages print the article a second time (print or share versions, hidden copies);
+    an article does not repeat its own paragraphs. Short lines repeat legitimately
+    (names, "一、" headings), so only blocks of some length count.
+    """
+    first: dict[str, int] = {}
+    out: list[int | None] = []
+    for i, (text, sig) in enumerate(zip(texts, sigs)):
+        if sig.chars >= config.repeat_min_chars and text in first:
+            out.append(first[text])
+        else:
+            out.append(None)
+            first.setdefault(text, i)
+    return out
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:
