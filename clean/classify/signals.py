@@ -31,7 +31,7 @@ _SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>")
 #: articles use them to mark their own subheadings.
 _BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|o(?= ))\s*")
 #: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
-_STAMP = re.compile(r"(?<!\d)(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?!\d)")
+_STAMP = re.compile(r"(?<![\d.])(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?![\d.])")
 #: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``.
 _COUNTER = re.compile(r"[(\[（【]\s*\d+\s*[)\]）】]$")
 #: Dates and times as Chinese sites print them.
