@@ -199,3 +199,13 @@ def test_a_second_copy_of_the_article_is_not_body():
     blocks = classify("标题", P1, P2, "打印本页", "关闭窗口", P1, P2)
     assert [b.label for b in blocks[1:3]] == [BODY, BODY]
     assert all(b.label != BODY for b in blocks[3:])
+
+
+def test_title_is_the_line_that_shares_words_with_the_article():
+    blocks = classify("首页 | 要闻", "区委统战工作会议召开", "专题报道", P1, P2)
+    assert [(b.label, b.field) for b in blocks[:3]] == [(CHROME, ""), (TITLE, "title"), (CHROME, "")]
+
+
+def test_no_title_when_no_line_above_matches_the_article():
+    blocks = classify("网站首页", "专题报道", P1, P2)
+    assert TITLE not in {b.label for b in blocks}

@@ -86,7 +86,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     # blocks of another layout column and second copies neither make nor break the text
     region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
     region, _header = related_cut(region, verdicts, sigs, texts, off_column, config)
-    titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], config)
+    titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
 

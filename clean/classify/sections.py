@@ -154,33 +154,57 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyCo
     )
 
 
+def _bigrams(folded: str) -> set[str]:
+    return {folded[k : k + 2] for k in range(len(folded) - 1) if folded[k].isalnum() and folded[k + 1].isalnum()}
+
+
+def title_overlap(candidate: str, body: set[str]) -> float:
+    """Share of a candidate title's character bigrams that the article's text contains.
+
+    A headline is written from its article: most of its two-character words come back
+    in the first paragraphs. A channel name, a nav item or a sidebar link does not.
+    Fewer than two shared bigrams is no evidence at all (short nav items share one).
+    """
+    grams = _bigrams(candidate)
+    shared = len(grams & body)
+    return shared / len(grams) if shared >= 2 else 0.0
+
+
 def find_titles(
     region: Region,
     sigs: Sequence[Signals],
     verdicts: Sequence[Verdict | None],
     tags: Sequence[str],
+    folded: Sequence[str],
     config: ClassifyConfig,
 ) -> list[int]:
     """Indexes of the title (and subtitle) blocks above the article, in page order.
 
-    An ``h1`` from the HTML front end wins. Otherwise the title is the line just above
-    the article, skipping byline/date lines; a second such line directly above it makes
-    the pair title + subtitle (the upper one is the title).
+    An ``h1`` from the HTML front end wins. Otherwise the title is the short line above
+    the article (within ``metadata_window`` blocks) that shares the most words with the
+    article's opening text; a qualifying line directly above or below it makes the pair
+    title + subtitle (the upper one is the title). No line qualifies: no title.
     """
     h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
     if h1:
         return h1[-1:]
-    found: list[int] = []
-    i = region.start - 1
-    while i >= 0 and region.start - i <= config.metadata_window:
-        verdict = verdicts[i]
-        if verdict is not None and verdict.label == METADATA and not found:
-            i -= 1
-            continue
-        if not is_title_candidate(sigs[i], verdict, config):
+    body: set[str] = set()
+    for i in range(region.start, region.end):
+        body |= _bigrams(folded[i])
+        if len(body) >= config.title_body_bigrams:
             break
-        found.append(i)
-        if len(found) == 2:
-            break
-        i -= 1
-    return sorted(found)
+    window = range(max(0, region.start - config.metadata_window), region.start)
+    share = {
+        i: title_overlap(folded[i], body)
+        for i in window
+        if is_title_candidate(sigs[i], verdicts[i], config)
+    }
+    qualified = {i for i, v in share.items() if v >= config.title_min_overlap}
+    if not qualified:
+        return []
+    best = max(qualified, key=lambda i: (share[i], i))
+    if best - 1 in qualified:
+        return [best - 1, best]
+    if best + 1 in qualified:
+        return [best, best + 1]
+    return [best]
