@@ -71,8 +71,8 @@ class ClassifyConfig:
     metadata_window: int = 10
     #: A title shares at least this share of its character bigrams with the article ...
     title_min_overlap: float = 0.4
-    #: ... of which this many distinct bigrams (the opening paragraphs) are compared.
-    title_body_bigrams: int = 600
+    #: ... of which the opening characters (this many) are compared.
+    title_body_chars: int = 1000
     #: Title length bounds (characters).
     title_min_chars: int = 4
     title_max_chars: int = 80

@@ -188,11 +188,14 @@ def find_titles(
     h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
     if h1:
         return h1[-1:]
-    body: set[str] = set()
+    opening: list[str] = []
+    size = 0
     for i in range(region.start, region.end):
-        body |= _bigrams(folded[i])
-        if len(body) >= config.title_body_bigrams:
+        if size >= config.title_body_chars:
             break
+        opening.append(folded[i][: config.title_body_chars - size])
+        size += len(opening[-1])
+    body = _bigrams("\n".join(opening))
     window = range(max(0, region.start - config.metadata_window), region.start)
     share = {
         i: title_overlap(folded[i], body)
