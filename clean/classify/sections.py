@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clean.blocks import METADATA, REMOVED_LABELS, WIDGET
+from clean.blocks import DISCLAIMER, METADATA, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
@@ -109,6 +109,11 @@ def _teaser_signals(
     return False
 
 
+def _prose_chars(sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], lo: int, hi: int) -> int:
+    """Characters of prose no local rule removed, in blocks ``lo:hi``."""
+    return sum(sigs[i].chars for i in range(lo, hi) if sigs[i].sentence_like and verdicts[i] is None)
+
+
 def related_cut(
     region: Region,
     verdicts: Sequence[Verdict | None],
@@ -131,10 +136,11 @@ def related_cut(
         resume = h + 1
         while resume < region.end and (ignore[resume] or not sigs[resume].sentence_like):
             resume += 1
-        prose = sum(s.chars for s in sigs[resume : region.end] if s.sentence_like)
-        before = sum(s.chars for s in sigs[region.start : h] if s.sentence_like)
-        enough = prose >= min(config.continuation_min_chars, before)
-        if enough and not _teaser_signals(sigs, texts, resume, region.end, ignore):
+        after = _prose_chars(sigs, verdicts, resume, region.end)
+        enough = after >= min(config.continuation_min_chars, _prose_chars(sigs, verdicts, region.start, h))
+        # a notice's header is always followed by the notice, never by more article
+        notice = verdict.label == DISCLAIMER
+        if enough and not notice and not _teaser_signals(sigs, texts, resume, region.end, ignore):
             continue
         if verdict.ends_article:
             return Region(region.start, h + 1), None
