@@ -6,11 +6,13 @@ records why. It works in three passes:
 1. local rules (``rules``): lexicon phrases and per-block signals (``signals``) give a
    verdict for blocks that are chrome, disclaimers, related headers, widgets, image
    placeholders or metadata lines on their own;
-2. sections (``sections``): the main text is the stretch of blocks with the most prose;
-   it ends at a related-reading header unless the article clearly continues after it;
+2. sections (``sections``): the main text is the stretch of blocks with the most prose
+   (blocks of another layout column and second copies of a paragraph left out); it
+   ends at a related-reading, comment or notice header, or after an editor's line,
+   unless the article clearly continues after it;
 3. labelling: blocks inside the main text are body unless a local rule removed them;
-   metadata lines count only next to the article; the title is the line above it;
-   everything else is the page's head or tail.
+   metadata lines count only next to the article; the title is the short line above
+   it that shares most words with it; everything else is the page's head or tail.
 
 HTML blocks carry ``tag`` and ``link_density``; when present, a mostly-link block is
 treated as chrome and an ``h1`` is the title. Text blocks work without them.
@@ -85,7 +87,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     repeats = _repeats(texts, sigs, config)
     # blocks of another layout column and second copies neither make nor break the text
     region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
-    region, _header = related_cut(region, verdicts, sigs, texts, off_column, config)
+    region = related_cut(region, verdicts, sigs, texts, off_column, config)
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window

@@ -121,13 +121,13 @@ def related_cut(
     texts: Sequence[str],
     ignore: Sequence[bool],
     config: ClassifyConfig,
-) -> tuple[Region, int | None]:
+) -> Region:
     """Cut the article at the first section header (related reading, comments) that does not continue it.
 
     A header followed by a teaser list and then by more prose with no teaser signals
-    (an inline "related" box in the middle of an article) is not a cut. Returns the
-    shortened region and the header's index (None when nothing was cut). Blocks flagged
-    in ``ignore`` (another layout column) are left out of the judgement.
+    (an inline "related" box in the middle of an article) is not a cut; an editor's
+    line cuts after itself. Blocks flagged in ``ignore`` (another layout column) are
+    left out of the judgement.
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
@@ -142,10 +142,8 @@ def related_cut(
         notice = verdict.label == DISCLAIMER
         if enough and not notice and not _teaser_signals(sigs, texts, resume, region.end, ignore):
             continue
-        if verdict.ends_article:
-            return Region(region.start, h + 1), None
-        return Region(region.start, h), h
-    return region, None
+        return Region(region.start, h + 1 if verdict.ends_article else h)
+    return region
 
 
 def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
