@@ -19,6 +19,7 @@ from clean.classify.signals import DATE, TIME
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
+_VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
 
 
@@ -60,6 +61,8 @@ def normalise_date(text: str) -> str | None:
 
 def _clean_value(value: str) -> str:
     value = TIME.sub("", DATE.sub("", value)) if DATE.search(value) else value
+    # a wide gap or a bracket ends the value: the rest of the line is another widget
+    value = _VALUE_END.split(value.strip(_TRIM), 1)[0]
     value = value.strip(_TRIM)
     return "" if _MARKUP.search(value) else value
 

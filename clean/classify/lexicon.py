@@ -7,7 +7,8 @@ both scripts. The conversion only feeds matching; block text is never rewritten.
 
 Pattern syntax, one a line (a line starting with ``#`` is a comment):
 
-* ``phrase`` -- the phrase occurs anywhere in the folded block;
+* ``phrase`` -- the phrase occurs anywhere in the folded block, outside quotation
+  marks (a quoted phrase is talked about, not used);
 * ``^phrase`` -- the folded block starts with it;
 * ``=phrase`` -- the folded block, with brackets, bullets and punctuation around it
   removed, is exactly the phrase.
@@ -27,6 +28,13 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 #: Characters peeled off both ends of a block before an ``=`` comparison.
 _FRAME = " \t\u3000#[]【】()（）<>《》〈〉「」『』|｜·•●◆◇■□▪▶►*-—_:：.。,，;；!！?？…>»›«‹/\\~～+"
 _SPACE = re.compile(r"\s+")
+_QUOTE_PAIRS = ("“”", "「」", "『』", "‘’")
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside a quotation: a phrase quoted is talked about, not used."""
+    before = text[:position]
+    return any(before.count(o) > before.count(c) for o, c in _QUOTE_PAIRS)
 
 
 @dataclass(frozen=True)
@@ -47,9 +55,9 @@ class Lexicon:
             if folded.startswith(prefix):
                 return "^" + prefix
         if self._phrase_re is not None:
-            found = self._phrase_re.search(folded)
-            if found:
-                return found.group(0)
+            for found in self._phrase_re.finditer(folded):
+                if not _quoted(folded, found.start()):
+                    return found.group(0)
         return None
 
 

@@ -41,6 +41,8 @@ def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -
         return -config.removed_penalty
     if sig.sentence_like:
         return float(sig.chars)
+    if sig.numbered:
+        return 0.0  # an item of the article's own list or a numbered heading: neutral
     return min(0.0, config.nonsentence_weight * sig.chars - config.short_block_penalty)
 
 
@@ -152,6 +154,7 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyCo
         verdict is None
         and not sig.sentence_like
         and not sig.bullet
+        and not sig.numbered
         and not sig.truncated
         and config.title_min_chars <= sig.chars <= config.title_max_chars
         and sig.cjk + sig.chars // 4 >= config.title_min_chars
@@ -162,16 +165,16 @@ def _bigrams(folded: str) -> set[str]:
     return {folded[k : k + 2] for k in range(len(folded) - 1) if folded[k].isalnum() and folded[k + 1].isalnum()}
 
 
-def title_overlap(candidate: str, body: set[str]) -> float:
-    """Share of a candidate title's character bigrams that the article's text contains.
+def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:
+    """Share and number of a candidate title's character bigrams the article contains.
 
     A headline is written from its article: most of its two-character words come back
-    in the first paragraphs. A channel name, a nav item or a sidebar link does not.
-    Fewer than two shared bigrams is no evidence at all (short nav items share one).
+    in the first paragraphs. A channel name, a nav item or a sidebar link does not, or
+    shares a word or two only (``政务服务`` with a body that mentions a service centre).
     """
     grams = _bigrams(candidate)
     shared = len(grams & body)
-    return shared / len(grams) if shared >= 2 else 0.0
+    return (shared / len(grams) if grams else 0.0), shared
 
 
 def find_titles(
@@ -186,7 +189,7 @@ def find_titles(
 
     An ``h1`` from the HTML front end wins. Otherwise the title is the short line above
     the article (within ``metadata_window`` blocks) that shares the most words with the
-    article's opening text; a qualifying line directly above or below it makes the pair
+    article's opening text (and at least ``title_min_overlap`` of its own); a qualifying line directly above or below it makes the pair
     title + subtitle (the upper one is the title). No line qualifies: no title.
     """
     h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
@@ -201,15 +204,18 @@ def find_titles(
         size += len(opening[-1])
     body = _bigrams("\n".join(opening))
     window = range(max(0, region.start - config.metadata_window), region.start)
-    share = {
+    overlap = {
         i: title_overlap(folded[i], body)
         for i in window
         if is_title_candidate(sigs[i], verdicts[i], config)
     }
-    qualified = {i for i, v in share.items() if v >= config.title_min_overlap}
+    qualified = {
+        i for i, (share, shared) in overlap.items() if share >= config.title_min_overlap and shared >= 2
+    }
     if not qualified:
         return []
-    best = max(qualified, key=lambda i: (share[i], i))
+    # the most words in common: a full headline beats a nav item that happens to match
+    best = max(qualified, key=lambda i: (overlap[i][1], i))
     if best - 1 in qualified:
         return [best - 1, best]
     if best + 1 in qualified:

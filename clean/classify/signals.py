@@ -30,6 +30,8 @@ _SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>")
 #: List bullets as renderers print <li> items (link lists); ●■◆ are left out: Chinese
 #: articles use them to mark their own subheadings.
 _BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|o(?= ))\s*")
+#: A numbered item: 1. / 1、 / (1) / （一） / 一、 / ①.
+_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])")
 #: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
 _STAMP = re.compile(r"(?<![\d.])(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?![\d.])")
 #: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``.
@@ -58,6 +60,8 @@ class Signals:
             as teaser snippets in related-reading boxes do.
         separators: navigation separators (``| / > »``).
         bullet: the block starts with a list bullet.
+        numbered: the block starts with an item number (1. / （一） / 一、 / ①): the
+            structure of an article's own lists and headings, not of link lists.
         dated: the block contains a date.
         stamped: the block contains a date or a clock time (listings, bylines, comments).
         date_only: the block is a date/time and next to nothing else.
@@ -74,6 +78,7 @@ class Signals:
     truncated: bool
     separators: int
     bullet: bool
+    numbered: bool
     dated: bool
     stamped: bool
     date_only: bool
@@ -128,6 +133,7 @@ def compute_signals(text: str) -> Signals:
         truncated=truncated,
         separators=len(_SEPARATORS.findall(text)),
         bullet=_BULLET.match(text) is not None,
+        numbered=_NUMBERED.match(text) is not None,
         dated=dated,
         stamped=dated or (digits and _STAMP.search(text) is not None),
         counter=digits and _COUNTER.search(text.rstrip()) is not None,
