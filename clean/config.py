@@ -67,6 +67,10 @@ class ClassifyConfig:
     column_tolerance: int = 6
     #: A block repeating an earlier one of at least this many characters is a copy.
     repeat_min_chars: int = 20
+    #: A closing signature: at most this many short lines (of at most this many
+    #: characters) between the text and the date that ends it.
+    signature_max_lines: int = 3
+    signature_max_chars: int = 30
     #: Metadata and title lines are looked for this many blocks around the main text.
     metadata_window: int = 10
     #: A title shares at least this share of its character bigrams with the article ...

@@ -209,3 +209,15 @@ def test_title_is_the_line_that_shares_words_with_the_article():
 def test_no_title_when_no_line_above_matches_the_article():
     blocks = classify("网站首页", "专题报道", P1, P2)
     assert TITLE not in {b.label for b in blocks}
+
+
+def test_a_notice_keeps_its_closing_signature():
+    blocks = classify("关于市民中心停车场临时封闭的公告", P1, "青溪市机关事务管理局", "2025年6月5日", "【打印】【关闭】")
+    assert [b.label for b in blocks[1:4]] == [BODY, BODY, BODY]
+    assert blocks[4].label == CHROME
+
+
+def test_quoted_lexicon_phrases_are_talked_about_not_used():
+    sentence = "法院指出，原告在文末明确写有“未经授权禁止转载”，被告的行为不符合合理使用的法定情形。"
+    blocks = classify(P1, sentence, P2)
+    assert labels_of(blocks, sentence) == BODY

@@ -111,3 +111,27 @@ def test_seed_body_and_metadata(name):
         return
     assert squash(result.text) == squash(gold)
     assert result.metadata == gold_meta
+
+
+def test_split_joins_hard_wrapped_paragraphs():
+    lines = [  # a fixed-width renderer wrapping at 44 columns
+        "        首页 | 新闻 | 政务",
+        "",
+        "    　　本报讯（记者 林秋）从本月起，市图书馆将周",
+        "    一至周五的闭馆时间由下午五时推迟至晚上九时，",
+        "    周末开放时间不变。",
+        "",
+        "    　　图书馆有关负责人表示，延长开放时间是为了",
+        "    方便上班族下班后借阅图书，下一步还将在其他分",
+        "    馆推广这一做法，并增加自助借还设备的数量。",
+        "    　　第三段也是一样的写法，让页面看起来很长很",
+        "    长，这样才有足够多的满行可以判断换行的宽度。",
+    ]
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert texts[1] == "本报讯（记者 林秋）从本月起，市图书馆将周一至周五的闭馆时间由下午五时推迟至晚上九时，周末开放时间不变。"
+    assert texts[2].startswith("图书馆有关负责人表示") and texts[2].endswith("自助借还设备的数量。")
+
+
+def test_unwrapped_short_lines_are_not_joined():
+    texts = [b.text for b in split_text_blocks("把握要求积极作为 推动基层统战工作创新发展\n重庆主城九区深入学习贯彻中央统战工作会议精神\n正文。")]
+    assert len(texts) == 3

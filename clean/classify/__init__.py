@@ -27,12 +27,14 @@ from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
+    Region,
     block_value,
     discount_after_header,
     find_titles,
     main_column,
     main_region,
     related_cut,
+    signature_date,
 )
 from clean.classify.signals import Signals, compute_signals
 from clean.config import ClassifyConfig
@@ -88,6 +90,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     # blocks of another layout column and second copies neither make nor break the text
     region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
+    signed = signature_date(region, sigs, verdicts, config)
+    if signed is not None:
+        region = Region(region.start, signed + 1)
+        verdicts[signed] = None  # the signature's date is text, not the publication date
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window

@@ -148,6 +148,24 @@ def related_cut(
     return region
 
 
+def signature_date(
+    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+) -> int | None:
+    """The date line of the article's closing signature (落款), if it has one.
+
+    Notices end with the issuing body's name and the date they were signed: a few short
+    lines right after the text, then a bare date. Both are part of the text, though
+    neither reads as prose; the caller extends the text to the returned index.
+    """
+    for j in range(region.end, min(region.end + config.signature_max_lines + 1, len(sigs))):
+        sig, verdict = sigs[j], verdicts[j]
+        if sig.date_only:
+            return j if j > region.end else None
+        if verdict is not None or sig.sentence_like or sig.bullet or sig.chars > config.signature_max_chars:
+            break
+    return None
+
+
 def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
     """A block that can be the article's title: a short line that is not a sentence."""
     return (
