@@ -14,11 +14,13 @@ import re
 
 from clean.blocks import METADATA, TITLE, Block
 from clean.classify import metadata_labels
+from clean.classify.lexicon import to_simplified
 from clean.classify.signals import DATE, TIME
 
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
+_ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
 
@@ -68,14 +70,29 @@ def _clean_value(value: str) -> str:
 
 
 def _fields_of_line(text: str) -> list[tuple[str, str]]:
-    """(field, raw value) pairs of one byline, in order."""
+    """(field, raw value) pairs of one byline, in order, values in the capture's script.
+
+    Labels are found in the Simplified form of the line; t2s keeps the length of a
+    line like this one, so the positions cut the original.
+    """
     labels = metadata_labels()
-    matches = list(labels.pattern.finditer(text))
+    simplified = to_simplified(text)
+    source = text if len(simplified) == len(text) else simplified
+    matches = list(labels.lenient.finditer(simplified))
     pairs = []
     for k, found in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        pairs.append((labels.field_for(found.group("label")), text[found.end() : end]))
+        pairs.append((labels.field_for(found.group("label") or found.group("spaced")), source[found.end() : end]))
     return pairs
+
+
+def _roc_date(text: str) -> str | None:
+    """A Republic-of-China calendar date (Taiwan: 民國114年3月5日, 114-03-05) in ISO form."""
+    found = _ROC_DATE.search(to_simplified(text))
+    if not found:
+        return None
+    year, month, day = int(found.group(1)) + 1911, int(found.group(2)), int(found.group(3))
+    return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
 def extract_metadata(blocks: list[Block]) -> dict:
@@ -95,7 +112,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
             continue
         for field, raw in _fields_of_line(block.text):
             if field == "date":
-                date = normalise_date(raw)
+                date = normalise_date(raw) or _roc_date(raw)
                 if date:
                     meta.setdefault("date", date)
             elif field == "keywords":

@@ -135,3 +135,13 @@ def test_split_joins_hard_wrapped_paragraphs():
 def test_unwrapped_short_lines_are_not_joined():
     texts = [b.text for b in split_text_blocks("把握要求积极作为 推动基层统战工作创新发展\n重庆主城九区深入学习贯彻中央统战工作会议精神\n正文。")]
     assert len(texts) == 3
+
+
+def test_byline_without_colons_and_taiwan_dates():
+    blocks = [
+        Block("作者 木头 发布于 2025年3月2日 22:47 4条评论", label=METADATA, field="date"),
+        Block("發布單位：工務局", label=METADATA, field="source"),
+    ]
+    assert extract_metadata(blocks) == {"author": "木头", "date": "2025-03-02 22:47", "source": "工務局"}
+    roc = [Block("發布日期：114-03-05", label=METADATA, field="date")]
+    assert extract_metadata(roc) == {"date": "2025-03-05"}

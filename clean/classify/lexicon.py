@@ -104,9 +104,9 @@ def _t2s() -> opencc.OpenCC:
     return _converter("t2s")
 
 
-def script_variants(phrase: str) -> set[str]:
-    """A Simplified phrase and its Traditional forms (generic, Taiwan, Hong Kong)."""
-    return {phrase} | {_converter(c).convert(phrase) for c in ("s2t", "s2tw", "s2hk")}
+def to_simplified(text: str) -> str:
+    """``text`` in Simplified script (opencc t2s), for matching only."""
+    return _t2s().convert(text)
 
 
 def fold(texts: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from clean.blocks import CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, WIDGET
-from clean.classify.lexicon import Lexicon, script_variants
+from clean.classify.lexicon import Lexicon
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
 
@@ -52,14 +52,17 @@ class MetadataLabels:
     """The metadata label lexicon compiled into one regular expression."""
 
     field_of: dict[str, str]
+    #: A label that opens a field: followed by a colon (or a bracket around the label).
     pattern: re.Pattern[str]
+    #: Inside a line already known to be a byline, a space after a label will do too
+    #: (``作者 木头 发布于 2025年3月2日``); one-character labels still need their colon.
+    lenient: re.Pattern[str]
 
     @classmethod
     def parse(cls, lines: list[str]) -> MetadataLabels:
-        """Build from ``metadata_labels.txt`` lines (``field label``).
+        """Build from ``metadata_labels.txt`` lines (``field label``, Simplified).
 
-        Labels are matched on the original text, so that values are cut out in the
-        capture's own script: each Simplified label is added with its Traditional forms.
+        Traditional captures are matched after opencc t2s, like the phrase lexicons.
         """
         field_of: dict[str, str] = {}
         for raw in lines:
@@ -67,17 +70,24 @@ class MetadataLabels:
             if not line or line.startswith("#"):
                 continue
             field, label = line.split(None, 1)
-            for form in script_variants(label):
-                field_of[form.casefold()] = field
+            field_of[label.casefold()] = field
         labels = sorted(field_of, key=len, reverse=True)
-        # government pages space labels out to align them: 标 题：, 索 引 号：
-        alternation = "|".join(r"\s*".join(map(re.escape, label)) for label in labels)
-        # a label opens a field when a colon (or a bracket around the label) follows it
-        pattern = re.compile(rf"(?:^|(?<=[\s\[【(（|｜/]))(?P<label>{alternation})\s*(?:[:：]|[】\]]\s*)", re.I)
-        return cls(field_of, pattern)
+
+        def alternation(names: list[str]) -> str:
+            # government pages space labels out to align them: 标 题：, 索 引 号：
+            return "|".join(r"\s*".join(map(re.escape, name)) for name in names)
+
+        opening = r"(?:^|(?<=[\s\[【(（|｜/]))"
+        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)", re.I)
+        longer = [name for name in labels if len(name) > 1]
+        lenient = re.compile(
+            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)",
+            re.I,
+        )
+        return cls(field_of, pattern, lenient)
 
     def leading_field(self, text: str) -> str | None:
-        """The field whose label opens ``text``, or None."""
+        """The field whose label opens ``text`` (in Simplified script), or None."""
         found = self.pattern.match(text.lstrip("[【(（ \u3000"))
         return self.field_for(found.group("label")) if found else None
 
@@ -110,7 +120,7 @@ def local_verdict(
             header = sig.chars <= config.header_max_chars
             return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
     if sig.chars <= config.metadata_max_chars:
-        field = labels.leading_field(text)
+        field = labels.leading_field(folded)
         if field:
             # the editor line closes a news article: what follows is the page's tail
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")

@@ -195,6 +195,19 @@ def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:
     return (shared / len(grams) if grams else 0.0), shared
 
 
+def _title_above_byline(
+    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+) -> list[int]:
+    """A title that shares few words with its article (essays, blogs) is still known by
+    its place: the short line right above the byline/date line that opens the text."""
+    i = region.start - 1
+    while i >= 0 and verdicts[i] is not None and verdicts[i].label == METADATA:
+        i -= 1
+    if i < 0 or i == region.start - 1 or not is_title_candidate(sigs[i], verdicts[i], config):
+        return []
+    return [i]
+
+
 def find_titles(
     region: Region,
     sigs: Sequence[Signals],
@@ -208,7 +221,8 @@ def find_titles(
     An ``h1`` from the HTML front end wins. Otherwise the title is the short line above
     the article (within ``metadata_window`` blocks) that shares the most words with the
     article's opening text (and at least ``title_min_overlap`` of its own); a qualifying line directly above or below it makes the pair
-    title + subtitle (the upper one is the title). No line qualifies: no title.
+    title + subtitle (the upper one is the title). No line qualifies: the line right
+    above the byline, if there is a byline; else no title.
     """
     h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
     if h1:
@@ -231,7 +245,7 @@ def find_titles(
         i for i, (share, shared) in overlap.items() if share >= config.title_min_overlap and shared >= 2
     }
     if not qualified:
-        return []
+        return _title_above_byline(region, sigs, verdicts, config)
     # the most words in common: a full headline beats a nav item that happens to match
     best = max(qualified, key=lambda i: (overlap[i][1], i))
     if best - 1 in qualified:
