@@ -221,3 +221,10 @@ def test_quoted_lexicon_phrases_are_talked_about_not_used():
     sentence = "法院指出，原告在文末明确写有“未经授权禁止转载”，被告的行为不符合合理使用的法定情形。"
     blocks = classify(P1, sentence, P2)
     assert labels_of(blocks, sentence) == BODY
+
+
+def test_a_list_announced_by_a_colon_is_kept():
+    items = ["中央圖書館", "沙田公共圖書館", "荃灣公共圖書館", "屯門公共圖書館"]
+    blocks = classify("網站首頁", P1, "延長開放時間的圖書館名單如下：", *items, "（另外五間圖書館名單載於附件。）", "返回頂部")
+    assert [b.label for b in blocks[1:-1]] == [BODY] * 7
+    assert blocks[-1].label == CHROME

@@ -84,7 +84,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         _link_verdict(b, s, config) or local_verdict(t, f, s, lexicons, labels, config)
         for b, t, f, s in zip(blocks, texts, folded, sigs)
     ]
-    values = discount_after_header([block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config)
+    values = discount_after_header(
+        [block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config
+    )
+    _neutral_list_items(values, texts, sigs, verdicts)
     off_column = _off_column(blocks, sigs, config)
     repeats = _repeats(texts, sigs, config)
     # blocks of another layout column and second copies neither make nor break the text
@@ -167,6 +170,23 @@ def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> l
             out.append(None)
             first.setdefault(text, i)
     return out
+
+
+def _neutral_list_items(
+    values: list[float], texts: list[str], sigs: list[Signals], verdicts: list[Verdict | None]
+) -> None:
+    """The short items of a list a sentence announces (名单如下：) cost nothing.
+
+    An article's own list follows a lead-in ending with a colon; a sidebar's links do
+    not. The run of short, unremoved lines after such a line is made neutral.
+    """
+    for i in range(1, len(values)):
+        lead_in = texts[i - 1].rstrip()[-1:] in ("：", ":") and sigs[i - 1].ends_sentence
+        if lead_in:
+            j = i
+            while j < len(values) and verdicts[j] is None and values[j] < 0 and not sigs[j].stamped:
+                values[j] = 0.0
+                j += 1
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:

@@ -22,6 +22,8 @@ _CLOSERS = "”’\"'』」）)】》"
 #: Shortest sentence (``好的。`` is one); shortest line read as prose without a final stop.
 _MIN_SENTENCE_CHARS = 4
 _MIN_RUNON_CHARS = 25
+#: A line ending with a colon reads as a sentence (a lead-in) from this many ideographs.
+_MIN_LEAD_IN_CJK = 10
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
@@ -55,7 +57,8 @@ class Signals:
         clauses: clause punctuation marks (，。；！？ and ASCII forms; not 、 or ：,
             which headlines use as much as prose does).
         ends_sentence: the block ends like a sentence of prose (。！？… possibly
-            followed by a closing quote), or is a parenthesised note.
+            followed by a closing quote), leads into a list (名单如下：), or is a
+            parenthesised note.
         truncated: the block ends with a cut-off marker (``...`` or a single ``…``),
             as teaser snippets in related-reading boxes do.
         separators: navigation separators (``| / > »``).
@@ -90,6 +93,10 @@ class Signals:
 def _ends_sentence(text: str) -> bool:
     core = text.rstrip(_CLOSERS + " ")
     if core and core[-1] in _FINAL and not _truncated(text):
+        return True
+    # a sentence leading into a list or a quotation (名单如下：); short labels (地点：)
+    # and link rows ending with a label (首页 > 论坛 当值版主:) are not
+    if core and core[-1] in "：:" and len(_CJK.findall(core)) >= _MIN_LEAD_IN_CJK and not _SEPARATORS.search(core):
         return True
     # a whole-block parenthesised note in words: （作者系……）, not a bracketed time stamp
     return text[:1] in ("（", "(") and text[-1:] in ("）", ")") and len(_CJK.findall(text)) >= 4
