@@ -38,6 +38,8 @@ class ClassifyConfig:
     chrome_max_chars: int = 200
     #: Longest block a disclaimer phrase removes (longer ones are articles about law).
     disclaimer_max_chars: int = 600
+    #: Longest block a promotion phrase removes even when it reads as prose.
+    promo_max_chars: int = 80
     #: Longest block read as a byline/metadata line (来源：…, 作者：…, a date).
     metadata_max_chars: int = 120
     #: Longest unlabelled line with a date read as a dateline (above the text only).

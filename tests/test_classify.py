@@ -228,3 +228,10 @@ def test_a_list_announced_by_a_colon_is_kept():
     blocks = classify("網站首頁", P1, "延長開放時間的圖書館名單如下：", *items, "（另外五間圖書館名單載於附件。）", "返回頂部")
     assert [b.label for b in blocks[1:-1]] == [BODY] * 7
     assert blocks[-1].label == CHROME
+
+
+def test_inline_promotions_are_removed_even_as_sentences():
+    promo = "還想看更多新聞嗎？歡迎下載寶島時報APP，現在看新聞還能抽獎！"
+    blocks = classify(P1, promo, P2)
+    assert labels_of(blocks, promo) == CHROME
+    assert "promo" in blocks[1].reason

@@ -42,7 +42,9 @@ from clean.config import ClassifyConfig
 __all__ = ["classify_blocks", "metadata_labels"]
 
 #: Lexicon files that are phrase lexicons (the metadata labels have their own format).
-_PHRASE_LEXICON_NAMES = ("breadcrumb", "caption", "chrome", "comments", "disclaimer", "related", "share", "widget")
+_PHRASE_LEXICON_NAMES = (
+    "breadcrumb", "caption", "chrome", "comments", "disclaimer", "promo", "related", "share", "widget",
+)
 
 
 def _lexicons(config: ClassifyConfig) -> dict[str, Lexicon]:

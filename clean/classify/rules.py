@@ -111,6 +111,10 @@ def local_verdict(
     if sig.chars == 0 or not any(ch.isalnum() for ch in folded):
         return Verdict(CHROME, "chrome: no text, only symbols")
     short = sig.chars <= config.short_block_chars
+    if "promo" in lexicons and sig.chars <= config.promo_max_chars:
+        entry = lexicons["promo"].match(folded)
+        if entry:
+            return Verdict(CHROME, f"chrome: lexicon 'promo' matched '{entry}'")
     if not sig.ends_sentence and _MARKUP.search(text):
         return Verdict(CHROME, "chrome: markup debris (HTML tags in the text)")
     if "disclaimer" in lexicons:
