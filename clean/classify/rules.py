@@ -49,7 +49,7 @@ class Verdict:
 
 @dataclass(frozen=True)
 class MetadataLabels:
-    """The metadata label lexicon compiled into one regular expression."""
+    """The metadata label lexicon (``field label`` lines) compiled into regular expressions."""
 
     field_of: dict[str, str]
     #: A label that opens a field: followed by a colon (or a bracket around the label).
@@ -106,7 +106,8 @@ def local_verdict(
 ) -> Verdict | None:
     """Judge one block on its own; ``None`` means "nothing against it being body".
 
-    ``text`` is the block as captured, ``folded`` its matching form (Simplified, no white space, case folded).
+    ``text`` is the block as captured, ``folded`` its matching form (Simplified, no
+    white space, case folded).
     """
     if sig.chars == 0 or not any(ch.isalnum() for ch in folded):
         return Verdict(CHROME, "chrome: no text, only symbols")
@@ -119,7 +120,7 @@ def local_verdict(
         return Verdict(CHROME, "chrome: markup debris (HTML tags in the text)")
     if "disclaimer" in lexicons:
         entry = lexicons["disclaimer"].match(folded)
-        if entry and (short or sig.chars <= config.disclaimer_max_chars):
+        if entry and sig.chars <= config.disclaimer_max_chars:
             # a short one is the header of a notice whose clauses follow
             header = sig.chars <= config.header_max_chars
             return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
