@@ -1,8 +1,8 @@
 """Per-block features the classifier decides with.
 
-Everything here is a property of one block's text (plus the HTML front end's tag and
-link density when present). The features are script-neutral: they count characters,
-not words, because Chinese has no spaces to split on.
+Everything here is a property of one block's text alone (the HTML front end's tag
+and link density are read by the classifier itself). The features are script-neutral:
+they count characters, not words, because Chinese has no spaces to split on.
 """
 
 from __future__ import annotations
