@@ -180,7 +180,7 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyCo
 
 
 def _bigrams(folded: str) -> set[str]:
-    return {folded[k : k + 2] for k in range(len(folded) - 1) if folded[k].isalnum() and folded[k + 1].isalnum()}
+    return {a + b for a, b in zip(folded, folded[1:]) if a.isalnum() and b.isalnum()}
 
 
 def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:

@@ -21,6 +21,7 @@ _FINAL = "。！？!?；;….．"
 _CLOSERS = "”’\"'』」）)】》"
 #: Shortest sentence (``好的。`` is one); shortest line read as prose without a final stop.
 _MIN_SENTENCE_CHARS = 4
+CJK_COUNTED = 100
 _MIN_RUNON_CHARS = 25
 #: A line ending with a colon reads as a sentence (a lead-in) from this many ideographs.
 _MIN_LEAD_IN_CJK = 10
@@ -53,7 +54,8 @@ class Signals:
 
     Attributes:
         chars: characters other than white space.
-        cjk: CJK ideographs among them.
+        cjk: CJK ideographs among the first ``CJK_COUNTED`` characters (rules compare
+            it with small thresholds; counting a long paragraph's would be wasted).
         clauses: clause punctuation marks (，。；！？ and ASCII forms; not 、 or ：,
             which headlines use as much as prose does).
         ends_sentence: the block ends like a sentence of prose (。！？… possibly
@@ -134,7 +136,7 @@ def compute_signals(text: str) -> Signals:
     )
     return Signals(
         chars=chars,
-        cjk=len(_CJK.findall(text)),
+        cjk=len(_CJK.findall(text, 0, CJK_COUNTED)),
         clauses=clauses,
         ends_sentence=ends,
         truncated=truncated,
