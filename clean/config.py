@@ -40,6 +40,27 @@ class HtmlConfig:
 
     #: Keep tables that belong to the article body (rows become lines).
     keep_tables: bool = True
+    #: A line with more than this share of its characters inside links is a link, not text.
+    max_link_density: float = 0.5
+    #: Lines shorter than this (characters outside links) with no punctuation are labels,
+    #: menu entries or bylines rather than running text ...
+    min_plain_chars: int = 10
+    #: ... and count this fraction of their length against the subtree that holds them.
+    label_penalty: float = 0.5
+    #: Lines shorter than this with a date or time in them are bylines, teaser entries
+    #: or comment headers, and count against the subtree that holds them.
+    max_byline_chars: int = 60
+    #: Class/id prefixes of page furniture, matched at the start of a class or id token
+    #: (``nav`` matches ``navbar`` and ``top-nav`` but not ``canvas``).
+    furniture_hints: tuple[str, ...] = (
+        "nav", "menu", "breadcrumb", "crumb", "footer", "foot", "bottom", "sidebar", "side",
+        "share", "social", "comment", "reply", "related", "recommend", "copyright",
+        "login", "toolbar", "hot", "rank", "banner", "pagination", "pager", "subscribe",
+        "popup", "modal", "cookie",
+    )
+    #: An element matching a furniture hint is still the article if it holds at least
+    #: this share of the page's running text.
+    hint_max_share: float = 0.9
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,115 @@
+"""Find the article: the DOM subtree whose lines read most like running text.
+
+Every line gets a value: positive for text a reader reads (sentence punctuation, few
+links), negative for what a reader skips (link lists, short unpunctuated labels). The
+article is the element whose lines add up to the largest total: it holds most of the
+running text and as little of the page furniture around it as possible (a maximum-sum
+subtree). These signals are script-neutral: they need no word segmentation and work
+for Chinese, where word-count heuristics fail.
+
+Elements whose class/id look like page furniture (share bars, comment threads, related
+lists) count as negative too, unless they hold most of the page's running text (a
+``<div class="main-with-sidebar">`` wrapping the whole article must not sink it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+from lxml import etree
+
+from clean.config import HtmlConfig
+from clean.html.walk import Line
+
+_PUNCTUATION = frozenset("，。！？；：、,.!?;:“”\"（）()《》")
+#: List items and table rows are short and unpunctuated by nature: neutral unless linked.
+_ITEM_TAGS = frozenset({"li", "tr"})
+#: A date or a clock time: short lines carrying one are bylines, teaser-list entries or
+#: comment headers, not running text.
+_TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of lines ``lines[start:stop]`` and the element that holds them."""
+
+    start: int
+    stop: int
+    element: etree._Element | None
+
+
+def line_value(line: Line, config: HtmlConfig) -> float:
+    """How much a line looks like article text (positive) or furniture (negative)."""
+    if line.link_chars > config.max_link_density * line.chars:
+        return -float(line.chars)
+    if not any(ch.isalnum() for ch in line.text):
+        return 0.0
+    own = line.chars - line.link_chars
+    if own < config.max_byline_chars and _TIMESTAMP.search(line.text):
+        return -float(line.chars)
+    if own < config.min_plain_chars and not any(ch in _PUNCTUATION for ch in line.text):
+        return 0.0 if line.owner.tag == "li" else -config.label_penalty * line.chars
+    return float(own)
+
+
+def _units(lines: list[Line]) -> dict[etree._Element, list[list]]:
+    """Every element's children as runs of lines: ``[first, last, key]`` in reading order.
+
+    A unit is one child element's lines, or one line the element holds directly. The
+    article is then the best run of consecutive units of one element: a whole subtree,
+    or the paragraphs that sit directly in a layout cell beside the cell's furniture.
+    """
+    units: dict[etree._Element, list[list]] = {}
+    for index, line in enumerate(lines):
+        child: object = index
+        element = line.owner
+        while element is not None:
+            runs = units.setdefault(element, [])
+            if runs and runs[-1][2] is child:
+                runs[-1][1] = index
+            else:
+                runs.append([index, index, child])
+            child, element = element, element.getparent()
+    return units
+
+
+def _best_run(runs: list[list], sums: list[float]) -> tuple[float, int, int]:
+    """Kadane's maximum-sum run of consecutive units: (score, first line, last line)."""
+    best = (float("-inf"), 0, 0)
+    current, start = 0.0, 0
+    for first, last, _ in runs:
+        value = sums[last + 1] - sums[first]
+        if current <= 0:
+            current, start = value, first
+        else:
+            current += value
+        if current > best[0] or (current == best[0] and last - start < best[2] - best[1]):
+            best = (current, start, last)
+    return best
+
+
+def find_content(lines: list[Line], hinted: list[etree._Element], config: HtmlConfig) -> Span:
+    """The span of lines that holds the article."""
+    if not lines:
+        return Span(0, 0, None)
+    values = [line_value(line, config) for line in lines]
+    units = _units(lines)
+    positive = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
+    total = positive[-1]
+    for element in hinted:
+        runs = units.get(element)
+        if not runs:
+            continue
+        first, last = runs[0][0], runs[-1][1]
+        if positive[last + 1] - positive[first] < config.hint_max_share * total:
+            for index in range(first, last + 1):
+                values[index] = -float(lines[index].chars)
+    sums = list(accumulate(values, initial=0.0))
+    best, best_element = (float("-inf"), 0, 0), None
+    for element, runs in units.items():
+        run = _best_run(runs, sums)
+        if run[0] > best[0] or (run[0] == best[0] and run[2] - run[1] < best[2] - best[1]):
+            best, best_element = run, element
+    return Span(best[1], best[2] + 1, best_element)

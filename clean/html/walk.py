@@ -1,0 +1,137 @@
+"""Walk the parsed tree once and cut its visible text into lines.
+
+A line is what a reader sees as one paragraph: the text between two block boundaries
+(block elements, ``<br>``). Each line remembers the block element it sits in (its
+*owner*), so that later stages can score DOM subtrees by the lines they hold without
+walking the tree again. Data-table rows become one line each (cells separated by a
+tab); layout tables, whose cells hold paragraphs, are walked like any other block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from clean.html.dom import BLOCK_TAGS, SKIPPED_TAGS, hint_text, is_hidden
+
+_SPACE = re.compile(r"\s+")
+_CELL_TAGS = frozenset({"td", "th"})
+_ROW_BREAKERS = BLOCK_TAGS - _CELL_TAGS | {"br"}
+
+
+@dataclass(slots=True)
+class Line:
+    """One visible paragraph of the page.
+
+    Attributes:
+        text: the paragraph, white space collapsed, stripped.
+        owner: the innermost block element holding the line's first text.
+        chars: non-space characters in ``text``.
+        link_chars: non-space characters inside ``<a>`` elements.
+    """
+
+    text: str
+    owner: etree._Element
+    chars: int
+    link_chars: int
+
+
+@dataclass(slots=True)
+class WalkResult:
+    """The page's lines in reading order, and the elements whose class/id matched a hint."""
+
+    lines: list[Line]
+    hinted: list[etree._Element]
+
+
+class _Walker:
+    """Accumulates text pieces into lines during one depth-first walk."""
+
+    def __init__(self, hint: re.Pattern[str]) -> None:
+        self.hint = hint
+        self.lines: list[Line] = []
+        self.hinted: list[etree._Element] = []
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.owner: etree._Element | None = None
+
+    def add(self, text: str, in_link: bool, owner: etree._Element) -> None:
+        if not self.pieces:
+            if text.isspace():
+                return
+            self.owner = owner
+        self.pieces.append(text)
+        if in_link:
+            self.link_chars += _visible(text)
+
+    def cut(self) -> None:
+        """End the current line (a block boundary or ``<br>``)."""
+        if self.pieces:
+            text = _SPACE.sub(" ", "".join(self.pieces)).strip()
+            if text:
+                chars = len(text) - text.count(" ")
+                self.lines.append(Line(text, self.owner, chars, min(self.link_chars, chars)))
+            self.pieces = []
+            self.link_chars = 0
+
+    def visit(self, element: etree._Element, in_link: bool, owner: etree._Element,
+              in_row: bool) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIPPED_TAGS or is_hidden(element):
+            return
+        if tag == "br":
+            self.cut()
+            return
+        hints = hint_text(element)
+        if hints and self.hint.search(hints):
+            self.hinted.append(element)
+        cell = in_row and tag in _CELL_TAGS
+        block = tag in BLOCK_TAGS and not cell
+        if block:
+            self.cut()
+            owner = element
+        elif cell:
+            self.add("\t", False, owner)
+        in_link = in_link or tag == "a"
+        row = tag == "tr" and _is_data_row(element)
+        if element.text:
+            self.add(element.text, in_link, owner)
+        for child in element:
+            self.visit(child, in_link, owner, row)
+            if child.tail:
+                self.add(child.tail, in_link, owner)
+        if block:
+            self.cut()
+
+
+def _visible(text: str) -> int:
+    """Characters a reader sees: white space does not count."""
+    return len(text) - sum(1 for ch in text if ch.isspace())
+
+
+def _is_data_row(row: etree._Element) -> bool:
+    """A row of a data table: several cells holding only inline text (no paragraphs)."""
+    cells = 0
+    for child in row:
+        if child.tag in _CELL_TAGS:
+            cells += 1
+            for inner in child.iterdescendants():
+                if inner.tag in _ROW_BREAKERS:
+                    return False
+    return cells >= 2
+
+
+def walk(root: etree._Element, hint: re.Pattern[str]) -> WalkResult:
+    """Cut the visible text under ``root`` into lines, in reading order.
+
+    ``hint`` is matched against every element's class and id; matching elements are
+    returned so the content stage can judge them without another walk.
+    """
+    walker = _Walker(hint)
+    body = root.find("body")
+    start = body if body is not None else root
+    walker.visit(start, False, start, False)
+    walker.cut()
+    return WalkResult(walker.lines, walker.hinted)
