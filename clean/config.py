@@ -58,6 +58,15 @@ class HtmlConfig:
         "login", "toolbar", "hot", "rank", "banner", "pagination", "pager", "subscribe",
         "popup", "modal", "cookie",
     )
+    #: How far above the article (in lines) to look for its headline ...
+    max_header_lines: int = 20
+    #: ... and how long a headline or byline line may be.
+    max_header_chars: int = 120
+    #: Lines at the start and at the end of the article searched for byline fields
+    #: (``来源：``, ``责任编辑：``, reporter names).
+    byline_lines: int = 4
+    #: How much of a long first paragraph is searched for a wire-style byline.
+    lead_chars: int = 40
     #: An element matching a furniture hint is still the article if it holds at least
     #: this share of the page's running text.
     hint_max_share: float = 0.9
