@@ -23,7 +23,7 @@ from lxml import etree
 from clean.config import HtmlConfig
 from clean.html.walk import Line
 
-_PUNCTUATION = frozenset("，。！？；：、,.!?;:“”\"（）()《》")
+_PUNCTUATION = frozenset("，。！？；、,.!?;“”\"《》")
 #: List items and table rows are short and unpunctuated by nature: neutral unless linked.
 _ITEM_TAGS = frozenset({"li", "tr"})
 #: A date or a clock time: short lines carrying one are bylines, teaser-list entries or

@@ -32,6 +32,7 @@ BLOCK_TAGS = frozenset({
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_END_TAGS = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 
@@ -40,10 +41,13 @@ def parse_html(html: str) -> etree._Element:
     """Parse a decoded page into its ``<html>`` root element.
 
     lxml refuses ``str`` input that still carries an XML encoding declaration (the text
-    is already decoded, so the declaration is moot): it is dropped first. A page with no
-    markup at all still parses, into a root with an empty body.
+    is already decoded, so the declaration is moot): it is dropped first. So are
+    ``</body>`` and ``</html>``: pages assembled from server-side includes often close
+    the document early, and libxml2 drops everything after that (the article too); the
+    parser closes them at the end anyway. A page with no markup at all still parses, into
+    a root with an empty body.
     """
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _END_TAGS.sub("", _XML_DECLARATION.sub("", html, count=1))
     if not html.strip():
         html = "<html><body></body></html>"
     return lxml.html.document_fromstring(html, parser=_PARSER)
