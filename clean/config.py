@@ -40,6 +40,9 @@ class HtmlConfig:
 
     #: Keep tables that belong to the article body (rows become lines).
     keep_tables: bool = True
+    #: Table rows whose cells hold at most this many characters are data (one line per
+    #: row); longer cells make a layout table, walked block by block.
+    max_cell_chars: int = 200
     #: A line with more than this share of its characters inside links is a link, not text.
     max_link_density: float = 0.5
     #: Lines shorter than this (characters outside links) with no punctuation are labels,

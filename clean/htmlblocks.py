@@ -130,7 +130,7 @@ def extract_html_blocks(html: str, config: HtmlConfig) -> HtmlExtraction:
         ['第一段，正文。', '第二段，正文。']
     """
     root = parse_html(html)
-    result = walk(root, _hint_pattern(config.furniture_hints))
+    result = walk(root, _hint_pattern(config.furniture_hints), config.max_cell_chars)
     lines = result.lines
     span = find_content(lines, result.hinted, config)
     markup, title = markup_metadata(root), page_title(root)

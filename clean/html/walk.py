@@ -4,7 +4,7 @@ A line is what a reader sees as one paragraph: the text between two block bounda
 (block elements, ``<br>``). Each line remembers the block element it sits in (its
 *owner*), so that later stages can score DOM subtrees by the lines they hold without
 walking the tree again. Data-table rows become one line each (cells separated by a
-tab); layout tables, whose cells hold paragraphs, are walked like any other block.
+space); layout tables, whose cells hold paragraphs, are walked like any other block.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from clean.html.dom import BLOCK_TAGS, SKIPPED_TAGS, hint_text, is_hidden
 
 _SPACE = re.compile(r"\s+")
 _CELL_TAGS = frozenset({"td", "th"})
-_ROW_BREAKERS = BLOCK_TAGS - _CELL_TAGS | {"br"}
 
 
 @dataclass(slots=True)
@@ -49,8 +48,9 @@ class WalkResult:
 class _Walker:
     """Accumulates text pieces into lines during one depth-first walk."""
 
-    def __init__(self, hint: re.Pattern[str]) -> None:
+    def __init__(self, hint: re.Pattern[str], max_cell_chars: int) -> None:
         self.hint = hint
+        self.max_cell_chars = max_cell_chars
         self.lines: list[Line] = []
         self.hinted: list[etree._Element] = []
         self.pieces: list[str] = []
@@ -81,25 +81,26 @@ class _Walker:
         tag = element.tag
         if not isinstance(tag, str) or tag in SKIPPED_TAGS or is_hidden(element):
             return
+        # inside a data-table row, cell, paragraph and line boundaries are only spaces
+        if in_row and (tag == "br" or tag in BLOCK_TAGS):
+            self.add(" ", False, owner)
         if tag == "br":
-            self.cut()
+            if not in_row:
+                self.cut()
             return
         hints = hint_text(element)
         if hints and self.hint.search(hints):
             self.hinted.append(element)
-        cell = in_row and tag in _CELL_TAGS
-        block = tag in BLOCK_TAGS and not cell
+        block = tag in BLOCK_TAGS and not in_row
         if block:
             self.cut()
             owner = element
-        elif cell:
-            self.add("\t", False, owner)
+            in_row = tag == "tr" and _is_data_row(element, self.max_cell_chars)
         in_link = in_link or tag == "a"
-        row = tag == "tr" and _is_data_row(element)
         if element.text:
             self.add(element.text, in_link, owner)
         for child in element:
-            self.visit(child, in_link, owner, row)
+            self.visit(child, in_link, owner, in_row)
             if child.tail:
                 self.add(child.tail, in_link, owner)
         if block:
@@ -111,25 +112,27 @@ def _visible(text: str) -> int:
     return len(text) - sum(1 for ch in text if ch.isspace())
 
 
-def _is_data_row(row: etree._Element) -> bool:
-    """A row of a data table: several cells holding only inline text (no paragraphs)."""
-    cells = 0
-    for child in row:
-        if child.tag in _CELL_TAGS:
-            cells += 1
-            for inner in child.iterdescendants():
-                if inner.tag in _ROW_BREAKERS:
-                    return False
-    return cells >= 2
+def _is_data_row(row: etree._Element, max_cell_chars: int) -> bool:
+    """A row of a data table: several cells of short text and no nested table.
+
+    Layout tables, whose cells hold a whole column of the page, fail the test and are
+    walked like nested blocks.
+    """
+    cells = [child for child in row if child.tag in _CELL_TAGS]
+    if len(cells) < 2:
+        return False
+    return all(next(cell.iterdescendants("table"), None) is None
+               and len(cell.text_content()) <= max_cell_chars for cell in cells)
 
 
-def walk(root: etree._Element, hint: re.Pattern[str]) -> WalkResult:
+def walk(root: etree._Element, hint: re.Pattern[str], max_cell_chars: int) -> WalkResult:
     """Cut the visible text under ``root`` into lines, in reading order.
 
     ``hint`` is matched against every element's class and id; matching elements are
-    returned so the content stage can judge them without another walk.
+    returned so the content stage can judge them without another walk. Table rows whose
+    cells hold at most ``max_cell_chars`` characters are data and become one line each.
     """
-    walker = _Walker(hint)
+    walker = _Walker(hint, max_cell_chars)
     body = root.find("body")
     start = body if body is not None else root
     walker.visit(start, False, start, False)
