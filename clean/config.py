@@ -61,6 +61,11 @@ class HtmlConfig:
         "login", "toolbar", "hot", "rank", "banner", "pagination", "pager", "subscribe",
         "popup", "modal", "cookie",
     )
+    #: A page whose text is this many look-alike records, each with its own dated byline
+    #: (forum posts, a blog's front page), is cut to its first record; 0 turns this off.
+    min_records: int = 3
+    #: ... when the records hold at least this share of the article's text.
+    record_share: float = 0.8
     #: How far above the article (in lines) to look for its headline ...
     max_header_lines: int = 20
     #: ... and how long a headline or byline line may be.

@@ -81,14 +81,27 @@ def test_main_content(name, html, kept, dropped):
         assert text not in found, f"{name}: kept {text!r}"
 
 
+def test_forum_thread_is_cut_to_its_opening_post():
+    post = '<table class=post><tr><td>{who} 发表于 2005-05-1{n} 22:11</td></tr><tr><td>{text}</td></tr></table>'
+    replies = "".join(post.format(who=f"网友{n}", n=n, text="说得好，顶一下，支持楼主的观点！") for n in range(1, 6))
+    found = texts(page(f"<div>{post.format(who='楼主', n=0, text=P1 + P2 + P3)}{replies}</div>"))
+    assert P1 + P2 + P3 in found and not any("顶一下" in t for t in found)
+
+
+def test_paragraphs_with_dates_are_not_a_listing():
+    dated = [f"<div class=para><p>2022年1月{n}日，{P1}</p></div>" for n in range(1, 6)]
+    found = texts(page("".join(dated)))
+    assert len(found) == 5
+
+
 def test_one_block_per_paragraph_and_line_break():
     blocks = texts(page(f"<div><p>{P1}</p><p>{P2}<br>{P3}</p></div>"))
     assert blocks == [P1, P2, P3]
 
 
 def test_inline_markup_stays_inside_its_paragraph():
-    blocks = texts(page(f"<div><p>市政府<b>召开</b>常务会议，<a href=/x>研究部署</a>今冬明春安全生产工作。</p>{ARTICLE}</div>"))
-    assert blocks[0] == "市政府召开常务会议，研究部署今冬明春安全生产工作。"
+    blocks = texts(page(f"<div><p>全市<b>召开</b>常务会议，<a href=/x>研究部署</a>今冬明春安全生产工作。</p>{ARTICLE}</div>"))
+    assert blocks[0] == "全市召开常务会议，研究部署今冬明春安全生产工作。"
 
 
 def test_data_table_rows_become_lines():
@@ -111,7 +124,7 @@ def test_image_only_blocks_are_dropped():
 
 
 def test_blocks_carry_tag_and_link_density():
-    html = page(f'<div><p>{P1}</p><p><a href="/x">点击这里</a>查看全文</p>{ARTICLE}</div>')
+    html = page(f'<div><p>{P1}</p><p><a href="/x">点击这里</a>查看全文</p><p>{P2}</p><p>{P3}</p></div>')
     block = next(b for b in extract_html_blocks(html, HtmlConfig()).blocks if "点击" in b.text)
     assert block.tag == "p" and block.link_density == pytest.approx(4 / 8)
 

@@ -21,11 +21,13 @@ from itertools import accumulate
 from lxml import etree
 
 from clean.config import HtmlConfig
+from clean.html.dom import HEADING_TAGS
 from clean.html.walk import Line
 
 _PUNCTUATION = frozenset("，。！？；、,.!?;“”\"《》")
-#: List items and table rows are short and unpunctuated by nature: neutral unless linked.
-_ITEM_TAGS = frozenset({"li", "tr"})
+#: A child holding this share of an element's text is the element's content, wrapped.
+_WRAPPER_SHARE = 0.95
+_SENTENCE_MARKS = frozenset("。！？")
 #: A date or a clock time: short lines carrying one are bylines, teaser-list entries or
 #: comment headers, not running text.
 _TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}")
@@ -40,15 +42,23 @@ class Span:
     element: etree._Element | None
 
 
+def is_byline(line: Line, config: HtmlConfig) -> bool:
+    """A short line with a date or time and no full sentence in it: a byline, a teaser
+    entry or a post header (``2022年1月1日，市政府召开会议。`` is a sentence, not a byline)."""
+    return (line.chars - line.link_chars < config.max_byline_chars
+            and _TIMESTAMP.search(line.text) is not None
+            and not any(ch in _SENTENCE_MARKS for ch in line.text))
+
+
 def line_value(line: Line, config: HtmlConfig) -> float:
     """How much a line looks like article text (positive) or furniture (negative)."""
     if line.link_chars > config.max_link_density * line.chars:
         return -float(line.chars)
     if not any(ch.isalnum() for ch in line.text):
         return 0.0
-    own = line.chars - line.link_chars
-    if own < config.max_byline_chars and _TIMESTAMP.search(line.text):
+    if is_byline(line, config):
         return -float(line.chars)
+    own = line.chars - line.link_chars
     if own < config.min_plain_chars and not any(ch in _PUNCTUATION for ch in line.text):
         return 0.0 if line.owner.tag == "li" else -config.label_penalty * line.chars
     return float(own)
@@ -95,6 +105,13 @@ def find_content(lines: list[Line], hinted: list[etree._Element], config: HtmlCo
     if not lines:
         return Span(0, 0, None)
     values = [line_value(line, config) for line in lines]
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        # a heading said twice is the article's headline repeated in a teaser box
+        if line.owner.tag in HEADING_TAGS:
+            if line.text in seen:
+                values[index] = -float(line.chars)
+            seen.add(line.text)
     units = _units(lines)
     positive = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
     total = positive[-1]
@@ -112,4 +129,37 @@ def find_content(lines: list[Line], hinted: list[etree._Element], config: HtmlCo
         run = _best_run(runs, sums)
         if run[0] > best[0] or (run[0] == best[0] and run[2] - run[1] < best[2] - best[1]):
             best, best_element = run, element
-    return Span(best[1], best[2] + 1, best_element)
+    span = Span(best[1], best[2] + 1, best_element)
+    positive = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
+    return _first_record(span, lines, units, positive, config)
+
+
+def _first_record(span: Span, lines: list[Line], units: dict[etree._Element, list[list]],
+                  positive: list[float], config: HtmlConfig) -> Span:
+    """Cut a listing down to its first record: a forum thread to its opening post, a
+    blog's front page to its latest post.
+
+    A listing is a run of look-alike sibling elements (same tag and class), each with a
+    byline of its own (a short line with a date), that together hold nearly all the
+    span's text. Everything before the first record (the page's headline) is kept.
+    """
+    mass = lambda first, last: positive[last + 1] - positive[first]  # noqa: E731
+    total = mass(span.start, span.stop - 1)
+    element = span.element
+    while element is not None and total > 0:
+        runs = [r for r in units[element] if span.start <= r[0] and r[1] < span.stop]
+        major = [r for r in runs if mass(r[0], r[1]) >= _WRAPPER_SHARE * total]
+        if len(major) == 1 and isinstance(major[0][2], etree._Element):
+            element = major[0][2]
+            continue
+        groups: dict[tuple, list[list]] = {}
+        for first, last, key in runs:
+            if isinstance(key, etree._Element) and any(
+                    is_byline(line, config) for line in lines[first:last + 1]):
+                groups.setdefault((key.tag, key.get("class")), []).append([first, last])
+        records = max(groups.values(), key=len, default=[])
+        if (len(records) >= config.min_records
+                and sum(mass(f, l) for f, l in records) >= config.record_share * total):
+            return Span(span.start, records[0][1] + 1, span.element)
+        break
+    return span

@@ -18,6 +18,7 @@ from clean.html.dom import BLOCK_TAGS, SKIPPED_TAGS, hint_text, is_hidden
 
 _SPACE = re.compile(r"\s+")
 _CELL_TAGS = frozenset({"td", "th"})
+_MAX_CELL_BREAKS = 2
 
 
 @dataclass(slots=True)
@@ -115,14 +116,23 @@ def _visible(text: str) -> int:
 def _is_data_row(row: etree._Element, max_cell_chars: int) -> bool:
     """A row of a data table: several cells of short text and no nested table.
 
-    Layout tables, whose cells hold a whole column of the page, fail the test and are
-    walked like nested blocks.
+    A cell may wrap its text in a paragraph or break it once or twice (``指导<br>教师``),
+    as exported office tables do. Layout tables, whose cells hold a column of the page
+    or a forum post, fail the test and are walked like nested blocks.
     """
     cells = [child for child in row if child.tag in _CELL_TAGS]
     if len(cells) < 2:
         return False
-    return all(next(cell.iterdescendants("table"), None) is None
-               and len(cell.text_content()) <= max_cell_chars for cell in cells)
+    for cell in cells:
+        breaks = 0
+        for inner in cell.iterdescendants():
+            if inner.tag == "table":
+                return False
+            if inner.tag == "br" or inner.tag in BLOCK_TAGS:
+                breaks += 1
+        if breaks > _MAX_CELL_BREAKS or len(cell.text_content()) > max_cell_chars:
+            return False
+    return True
 
 
 def walk(root: etree._Element, hint: re.Pattern[str], max_cell_chars: int) -> WalkResult:
