@@ -51,18 +51,22 @@ def sniff_kind(head: bytes | str) -> str:
 
 
 def read_capture(path: Path, max_bytes: int) -> bytes:
-    """Read a capture's bytes, decompressing ``.gz``; refuse anything over ``max_bytes``.
+    """Read a capture's bytes, decompressing ``.gz``; refuse anything over ``max_bytes``."""
+    return unpack(read_raw(path, max_bytes), path.name, max_bytes)
 
-    The size is checked before reading and while decompressing, so a 200 MB file or a
-    gzip bomb costs nothing but an error row.
-    """
+
+def read_raw(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes as stored; the size is checked before reading, so a 200 MB file
+    costs nothing but an error row."""
     size = path.stat().st_size
     if size > max_bytes:
         raise CaptureTooLarge(f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-    data = path.read_bytes()
-    if path.suffix.lower() == ".gz":
-        return gunzip(data, max_bytes)
-    return data
+    return path.read_bytes()
+
+
+def unpack(raw: bytes, name: str, max_bytes: int) -> bytes:
+    """Decompress ``raw`` if ``name`` ends in ``.gz`` (bounded, so a gzip bomb is an error)."""
+    return gunzip(raw, max_bytes) if name.lower().endswith(".gz") else raw
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -79,4 +83,3 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
     return out
 
 
-__all__ = ["HTML", "TEXT", "KINDS", "kind_from_name", "sniff_kind", "read_capture", "gunzip"]

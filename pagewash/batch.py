@@ -28,9 +28,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from clean.capture import gunzip
+from clean.capture import read_raw, unpack
 from clean.config import CleanConfig
-from clean.errors import CaptureError, CaptureTooLarge
+from clean.errors import CaptureError
 from clean.pipeline import clean_capture
 from pagewash.config import Config, fingerprint
 from pagewash.inputs import InputFile, discover
@@ -121,7 +121,7 @@ def clean_one(task: CleanTask) -> tuple[str, bool]:
     started = time.monotonic()
     path = task.input.path
     try:
-        raw = _read_raw(path, task.max_bytes)
+        raw = read_raw(path, task.max_bytes)
     except (CaptureError, OSError) as error:
         row = _row(task, ERROR, _describe(error))
         _write_part(task, row, None)
@@ -133,7 +133,7 @@ def clean_one(task: CleanTask) -> tuple[str, bool]:
     row = _row(task, ERROR, None, bytes=len(raw), sha1=sha1)
     document = None
     try:
-        data = gunzip(raw, task.max_bytes) if path.name.lower().endswith(".gz") else raw
+        data = unpack(raw, path.name, task.max_bytes)
         result = clean_capture(data, kind=task.input.kind, config=task.config)
     except CaptureError as error:
         row["reason"] = _describe(error)
@@ -150,13 +150,6 @@ def clean_one(task: CleanTask) -> tuple[str, bool]:
     row["seconds"] = round(time.monotonic() - started, 4)
     _write_part(task, row, document)
     return row["status"], False
-
-
-def _read_raw(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise CaptureTooLarge(f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-    return path.read_bytes()
 
 
 def _describe(error: Exception) -> str:

@@ -73,7 +73,6 @@ def test_dedup_drop_writes_one_document_per_cluster(tmp_path):
     assert len(kept) == len(documents) - 1
 
 
-@pytest.mark.skipif(not (FIXTURES / "pages").is_dir(), reason="fixtures/pages not there yet")
 def test_run_on_the_bundled_fixtures(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["run", str(FIXTURES / "pages"), "-o", str(out)])
