@@ -84,8 +84,8 @@ def _metadata(markup: dict, title: str, lines: list[Line], header: list[int], sp
     """
     found = dict(markup)
     headline = next((lines[i].text for i in header[:1]), None) or next(
-        (line.text for line in lines[span.start:span.start + 3]
-         if line.owner.tag in HEADING_TAGS and line.text in title), None)
+        (line.text for line in lines[span.start:span.start + config.byline_lines]
+         if _is_title(line, [title])), None)
     if headline:
         found["title"] = headline
     elif found.get("title") or title:

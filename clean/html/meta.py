@@ -39,9 +39,12 @@ BYLINE_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 _KEY_TO_FIELD = {key: name for name, keys in BYLINE_KEYS.items() for key in keys}
+# One-character keys (文：) must start a word; longer ones may follow a qualifier (信息来源：).
 _BYLINE = re.compile(
-    r"(?:^|(?<=[\s|｜/\[【(（]))(" + "|".join(sorted((re.escape(k) for k in _KEY_TO_FIELD), key=len, reverse=True))
+    "(" + "|".join(re.escape(k) if len(k) > 1 else rf"(?<![\u4e00-\u9fff]){re.escape(k)}"
+                   for k in sorted(_KEY_TO_FIELD, key=len, reverse=True))
     + r")\s*[:：]\s*")
+_ENGLISH_BYLINE = re.compile(r"(?:^|\s|(?<=[a-z]))(?:By|BY)\s+(\S.*)")
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
     r"(?:\s*T?\s*(\d{1,2})\s*[:：时時]\s*(\d{2}))?")
@@ -174,7 +177,7 @@ def byline_fields(text: str) -> dict[str, str]:
             found.setdefault(field, value)
     if "date" not in found and (date := normalize_date(text)):
         found["date"] = date
-    if "author" not in found and (reporter := _REPORTER.search(text)):
+    if "author" not in found and (reporter := _REPORTER.search(text) or _ENGLISH_BYLINE.search(text)):
         found["author"] = names(reporter.group(1))
     return {k: v for k, v in found.items() if v}
 
