@@ -40,7 +40,8 @@ class Line:
 
 @dataclass(slots=True)
 class WalkResult:
-    """The page's lines in reading order, and the elements whose class/id matched a hint."""
+    """The page's lines in reading order, and the elements that look like furniture:
+    class/id matched a hint, or a ``<header>`` landmark."""
 
     lines: list[Line]
     hinted: list[etree._Element]
@@ -90,7 +91,7 @@ class _Walker:
                 self.cut()
             return
         hints = hint_text(element)
-        if hints and self.hint.search(hints):
+        if tag == "header" or (hints and self.hint.search(hints)):
             self.hinted.append(element)
         block = tag in BLOCK_TAGS and not in_row
         if block:
