@@ -15,7 +15,7 @@ from functools import lru_cache
 from clean.blocks import Block
 from clean.config import HtmlConfig
 from clean.html.content import Span, find_content
-from clean.html.dom import HEADING_TAGS, parse_html
+from clean.html.dom import parse_html
 from clean.html.meta import (byline_fields, markup_metadata, page_title, split_keywords,
                              strip_site_name, trailing_author)
 from clean.html.walk import Line, walk
@@ -114,9 +114,7 @@ def _metadata(markup: dict, title: str, lines: list[Line], header: list[int], sp
         if field == "date" and "date" in found and not value.startswith(found["date"]):
             continue
         if field in ("date", "author") or field not in found:
-            found[field] = value
-    if "keywords" in stated:
-        found["keywords"] = split_keywords(stated["keywords"])
+            found[field] = split_keywords(value) if field == "keywords" else value
     return {k: v for k, v in found.items() if v}
 
 
@@ -136,6 +134,7 @@ def extract_html_blocks(html: str, config: HtmlConfig) -> HtmlExtraction:
     markup, title = markup_metadata(root), page_title(root)
     header = _header(lines, span, [t for t in (title, markup.get("title")) if t], config)
     blocks = [_block(lines[i]) for i in header]
-    blocks += [_block(line) for line in lines[span.start:span.stop]]
+    blocks += [_block(line) for line in lines[span.start:span.stop]
+               if config.keep_tables or line.owner.tag != "tr"]
     metadata = _metadata(markup, title, lines, header, span, config)
     return HtmlExtraction(blocks=blocks, metadata=metadata)

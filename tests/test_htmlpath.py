@@ -112,6 +112,14 @@ def test_data_table_rows_become_lines():
     assert [b.text for b in rows] == ["地区 产值（亿元）", "东城区 120.5", "西城区 98.1"]
 
 
+def test_data_tables_can_be_left_out():
+    table = "<table><tr><td>东城区</td><td>120.5</td></tr><tr><td>西城区</td><td>98.1</td></tr></table>"
+    html = page(f"<div><p>{P1}</p>{table}<p>{P2}</p></div>")
+    assert texts(html) == [P1, "东城区 120.5", "西城区 98.1", P2]
+    blocks = extract_html_blocks(html, HtmlConfig(keep_tables=False)).blocks
+    assert [b.text for b in blocks] == [P1, P2]
+
+
 def test_short_list_items_inside_the_article_are_kept():
     items = "<ol><li>一、总体要求</li><li>二、重点任务</li><li>三、保障措施</li></ol>"
     blocks = texts(page(f"<nav><ul>{LINKS}</ul></nav><div><p>{P1}</p>{items}<p>{P2}</p><p>{P3}</p></div>"))

@@ -1,16 +1,19 @@
-"""Find the article: the DOM subtree whose lines read most like running text.
+"""Find the article: the run of DOM siblings whose lines read most like running text.
 
 Every line gets a value: positive for text a reader reads (sentence punctuation, few
-links), negative for what a reader skips (link lists, short unpunctuated labels). The
-article is the element whose lines add up to the largest total: it holds most of the
-running text and as little of the page furniture around it as possible (a maximum-sum
-subtree). These signals are script-neutral: they need no word segmentation and work
-for Chinese, where word-count heuristics fail.
+links), negative for what a reader skips (link lists, short unpunctuated labels,
+bylines, a repeated headline). The article is the run of consecutive children of one
+element whose lines add up to the largest total (Kadane's maximum-sum run at every
+level of the tree): a whole subtree, or the paragraphs sitting directly in a layout
+cell next to the cell's furniture. It holds most of the running text and as little of
+the furniture around it as possible. These signals are script-neutral: they need no
+word segmentation and work for Chinese, where word-count heuristics fail.
 
 Elements whose class/id look like page furniture (share bars, comment threads, related
-lists) count as negative too, unless they hold most of the page's running text (a
-``<div class="main-with-sidebar">`` wrapping the whole article must not sink it).
-"""
+lists) and page-level ``<header>`` landmarks count as negative too, unless they hold
+nearly all of the page's running text (a ``<div class="main has-sidebar">`` wrapping the
+whole article must not sink it). A listing (forum posts, a blog's front page) is cut to
+its first record."""
 
 from __future__ import annotations
 
@@ -24,9 +27,11 @@ from clean.config import HtmlConfig
 from clean.html.dom import HEADING_TAGS
 from clean.html.walk import Line
 
+#: Punctuation that makes a short line a phrase of text rather than a label.
 _PUNCTUATION = frozenset("，。！？；、,.!?;“”\"《》")
 #: A child holding this share of an element's text is the element's content, wrapped.
 _WRAPPER_SHARE = 0.95
+#: Marks that end a sentence: a dated line with one is text, not a byline.
 _SENTENCE_MARKS = frozenset("。！？")
 #: A date or a clock time: short lines carrying one are bylines, teaser-list entries or
 #: comment headers, not running text.
@@ -51,7 +56,11 @@ def is_byline(line: Line, config: HtmlConfig) -> bool:
 
 
 def line_value(line: Line, config: HtmlConfig) -> float:
-    """How much a line looks like article text (positive) or furniture (negative)."""
+    """How much a line looks like article text (positive) or furniture (negative).
+
+    Short unpunctuated lines count against their subtree (menu entries, labels), except
+    list items, which are short by nature (a policy's numbered points): they are neutral.
+    """
     if line.link_chars > config.max_link_density * line.chars:
         return -float(line.chars)
     if not any(ch.isalnum() for ch in line.text):
