@@ -94,6 +94,12 @@ def test_paragraphs_with_dates_are_not_a_listing():
     assert len(found) == 5
 
 
+def test_official_document_keeps_its_signature_date():
+    html = page(f"<div class=art><p>{P1}</p><p>{P2}</p><p>某某市人民政府办公室</p><p>2025年11月20日</p></div>"
+                f"<div class=share>分享到：微信 微博</div>")
+    assert texts(html)[-2:] == ["某某市人民政府办公室", "2025年11月20日"]
+
+
 def test_one_block_per_paragraph_and_line_break():
     blocks = texts(page(f"<div><p>{P1}</p><p>{P2}<br>{P3}</p></div>"))
     assert blocks == [P1, P2, P3]

@@ -37,6 +37,8 @@ _SENTENCE_MARKS = frozenset("。！？")
 #: comment headers, not running text.
 _TIMESTAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}")
 
+_DATE_ONLY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九十○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -140,7 +142,18 @@ def find_content(lines: list[Line], hinted: list[etree._Element], config: HtmlCo
             best, best_element = run, element
     span = Span(best[1], best[2] + 1, best_element)
     positive = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
-    return _first_record(span, lines, units, positive, config)
+    return _with_signature_date(_first_record(span, lines, units, positive, config), lines)
+
+
+def _with_signature_date(span: Span, lines: list[Line]) -> Span:
+    """Take in the date that signs an official document (``2025年11月20日`` alone on the
+    line right after the text, inside the article's element): it is part of the text,
+    though on its own it reads like a byline."""
+    if span.stop < len(lines) and span.element is not None and _DATE_ONLY.fullmatch(lines[span.stop].text):
+        owner = lines[span.stop].owner
+        if owner is span.element or span.element in owner.iterancestors():
+            return Span(span.start, span.stop + 1, span.element)
+    return span
 
 
 def _first_record(span: Span, lines: list[Line], units: dict[etree._Element, list[list]],
