@@ -207,6 +207,17 @@ def test_byline_fields_stop_at_the_next_key_and_at_non_names():
     assert byline_fields("原文：这不是一个署名") == {}
 
 
+@pytest.mark.parametrize("text,author", [
+    ("由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论", "海姑娘"),
+    ("〓 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", "眉间尺"),
+    ("By Martin Hale, Local Democracy Reporter", "Martin Hale"),
+    ("新京报记者 彭冲 山东冠县报道", "彭冲"),
+    ("信息来源：就业促进科 阅读次数：416", None),
+])
+def test_who_signs(text, author):
+    assert byline_fields(text).get("author") == author
+
+
 @pytest.mark.parametrize("text,expected", [
     ("……确保安全。（记者 张三 李四）", "张三 李四"),
     ("……确保安全。（完）", None),

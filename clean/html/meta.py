@@ -44,7 +44,9 @@ _BYLINE = re.compile(
     "(" + "|".join(re.escape(k) if len(k) > 1 else rf"(?<![\u4e00-\u9fff]){re.escape(k)}"
                    for k in sorted(_KEY_TO_FIELD, key=len, reverse=True))
     + r")\s*[:：]\s*")
-_ENGLISH_BYLINE = re.compile(r"(?:^|\s|(?<=[a-z]))(?:By|BY)\s+(\S.*)")
+#: "By Jane Doe", "... 22:11 by 眉间尺", "由海姑娘张贴": who signs a post or an article.
+_SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
+                     r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
     r"(?:\s*T?\s*(\d{1,2})\s*[:：时時]\s*(\d{2}))?")
@@ -177,8 +179,10 @@ def byline_fields(text: str) -> dict[str, str]:
             found.setdefault(field, value)
     if "date" not in found and (date := normalize_date(text)):
         found["date"] = date
-    if "author" not in found and (reporter := _REPORTER.search(text) or _ENGLISH_BYLINE.search(text)):
+    if "author" not in found and (reporter := _REPORTER.search(text)):
         found["author"] = names(reporter.group(1))
+    if "author" not in found and (signed := _SIGNED.search(text)):
+        found["author"] = names(signed.group(1) or signed.group(2))
     return {k: v for k, v in found.items() if v}
 
 
@@ -190,6 +194,8 @@ def names(text: str) -> str:
     """
     kept = []
     for token in text.split():
+        if not any(ch.isalnum() for ch in token):
+            break
         stop = _NOT_NAME.search(token)
         if stop is None:
             kept.append(token)
