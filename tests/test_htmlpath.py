@@ -239,6 +239,15 @@ def test_english_news_page():
     assert not any("Section" in t or "Other story" in t for t in found)
 
 
+def test_deeply_nested_broken_markup_keeps_its_text():
+    unclosed = page("<font>" * 1200 + ARTICLE)
+    assert texts(unclosed) == [P1, P2, P3]
+
+
+def test_text_after_an_early_closing_html_tag_is_kept():
+    assert texts(f"<html><body><div>页眉</div></body></html><div>{ARTICLE}</div>") == [P1, P2, P3]
+
+
 @pytest.mark.parametrize("html", ["", "   ", "<html></html>", "纯文本，没有标签。",
                                   '<?xml version="1.0" encoding="gb2312"?><html><body><p>正文。</p></body></html>'])
 def test_degenerate_pages_do_not_fail(html):

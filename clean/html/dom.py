@@ -34,7 +34,10 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _END_TAGS = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+#: ``huge_tree`` lifts libxml2's nesting limit of 256, past which broken pages (thousands
+#: of unclosed ``<font>``) would silently lose their text.
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
+                               huge_tree=True)
 
 
 def parse_html(html: str) -> etree._Element:

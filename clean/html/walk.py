@@ -19,6 +19,7 @@ from clean.html.dom import BLOCK_TAGS, SKIPPED_TAGS, hint_text, is_hidden
 _SPACE = re.compile(r"\s+")
 _CELL_TAGS = frozenset({"td", "th"})
 _MAX_CELL_BREAKS = 2
+_ENTER, _TAIL, _EXIT = "enter", "tail", "exit"
 
 
 @dataclass(slots=True)
@@ -78,8 +79,22 @@ class _Walker:
             self.pieces = []
             self.link_chars = 0
 
-    def visit(self, element: etree._Element, in_link: bool, owner: etree._Element,
-              in_row: bool) -> None:
+    def walk(self, start: etree._Element) -> None:
+        """Depth-first over ``start``'s subtree, with an explicit stack: broken pages
+        nest thousands of unclosed elements deep, past Python's recursion limit."""
+        stack: list[tuple] = [(_ENTER, start, False, start, False)]
+        while stack:
+            step, element, in_link, owner, in_row = stack.pop()
+            if step is _TAIL:
+                self.add(element.tail, in_link, owner)
+            elif step is _EXIT:
+                self.cut()
+            else:
+                self.enter(element, in_link, owner, in_row, stack)
+
+    def enter(self, element: etree._Element, in_link: bool, owner: etree._Element,
+              in_row: bool, stack: list[tuple]) -> None:
+        """Open ``element``: take its own text, queue its children, their tails and its end."""
         tag = element.tag
         if not isinstance(tag, str) or tag in SKIPPED_TAGS or is_hidden(element):
             return
@@ -98,15 +113,14 @@ class _Walker:
             self.cut()
             owner = element
             in_row = tag == "tr" and _is_data_row(element, self.max_cell_chars)
+            stack.append((_EXIT, element, in_link, owner, in_row))
         in_link = in_link or tag == "a"
         if element.text:
             self.add(element.text, in_link, owner)
-        for child in element:
-            self.visit(child, in_link, owner, in_row)
+        for child in reversed(element):
             if child.tail:
-                self.add(child.tail, in_link, owner)
-        if block:
-            self.cut()
+                stack.append((_TAIL, child, in_link, owner, in_row))
+            stack.append((_ENTER, child, in_link, owner, in_row))
 
 
 def _visible(text: str) -> int:
@@ -146,6 +160,6 @@ def walk(root: etree._Element, hint: re.Pattern[str], max_cell_chars: int) -> Wa
     walker = _Walker(hint, max_cell_chars)
     body = root.find("body")
     start = body if body is not None else root
-    walker.visit(start, False, start, False)
+    walker.walk(start)
     walker.cut()
     return WalkResult(walker.lines, walker.hinted)
