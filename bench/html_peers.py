@@ -228,6 +228,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--survey", action="store_true",
                         help="run over the pages without gold and report empty or mostly-furniture outputs")
     args = parser.parse_args(argv)
+    if not (args.shared / "dev" / "chinese-wce").is_dir():
+        print(f"no shared data at {args.shared} (give --shared DIR)")
+        return 2
     if args.survey:
         seen, problems = run_survey(args.shared)
         print("\n".join(problems))
