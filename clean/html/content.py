@@ -115,25 +115,8 @@ def find_content(lines: list[Line], hinted: list[etree._Element], config: HtmlCo
     """The span of lines that holds the article."""
     if not lines:
         return Span(0, 0, None)
-    values = [line_value(line, config) for line in lines]
-    seen: set[str] = set()
-    for index, line in enumerate(lines):
-        # a heading said twice is the article's headline repeated in a teaser box
-        if line.owner.tag in HEADING_TAGS:
-            if line.text in seen:
-                values[index] = -float(line.chars)
-            seen.add(line.text)
     units = _units(lines)
-    positive = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
-    total = positive[-1]
-    for element in hinted:
-        runs = units.get(element)
-        if not runs:
-            continue
-        first, last = runs[0][0], runs[-1][1]
-        if positive[last + 1] - positive[first] < config.hint_max_share * total:
-            for index in range(first, last + 1):
-                values[index] = -float(lines[index].chars)
+    values = _values(lines, hinted, units, config)
     sums = list(accumulate(values, initial=0.0))
     best, best_element = (float("-inf"), 0, 0), None
     for element, runs in units.items():
@@ -143,6 +126,31 @@ def find_content(lines: list[Line], hinted: list[etree._Element], config: HtmlCo
     span = Span(best[1], best[2] + 1, best_element)
     positive = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
     return _with_signature_date(_first_record(span, lines, units, positive, config), lines)
+
+
+def _values(lines: list[Line], hinted: list[etree._Element],
+            units: dict[etree._Element, list[list]], config: HtmlConfig) -> list[float]:
+    """Every line's value, with the page's own evidence of furniture applied: a repeated
+    headline, and the lines of elements that look like furniture (unless they hold
+    nearly all the running text)."""
+    values = [line_value(line, config) for line in lines]
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        # a heading said twice is the article's headline repeated in a teaser box
+        if line.owner.tag in HEADING_TAGS:
+            if line.text in seen:
+                values[index] = -float(line.chars)
+            seen.add(line.text)
+    positive = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
+    for element in hinted:
+        runs = units.get(element)
+        if not runs:
+            continue
+        first, last = runs[0][0], runs[-1][1]
+        if positive[last + 1] - positive[first] < config.hint_max_share * positive[-1]:
+            for index in range(first, last + 1):
+                values[index] = -float(lines[index].chars)
+    return values
 
 
 def _with_signature_date(span: Span, lines: list[Line]) -> Span:
@@ -180,7 +188,7 @@ def _first_record(span: Span, lines: list[Line], units: dict[etree._Element, lis
                     is_byline(line, config) for line in lines[first:last + 1]):
                 groups.setdefault((key.tag, key.get("class")), []).append([first, last])
         records = max(groups.values(), key=len, default=[])
-        if (len(records) >= config.min_records
+        if (config.min_records and len(records) >= config.min_records
                 and sum(mass(f, l) for f, l in records) >= config.record_share * total):
             return Span(span.start, records[0][1] + 1, span.element)
         break
