@@ -53,13 +53,14 @@ class HtmlConfig:
     #: Lines shorter than this with a date or time in them are bylines, teaser entries
     #: or comment headers, and count against the subtree that holds them.
     max_byline_chars: int = 60
-    #: Class/id prefixes of page furniture, matched at the start of a class or id token
-    #: (``nav`` matches ``navbar`` and ``top-nav`` but not ``canvas``).
+    #: Class/id prefixes of page furniture: regular expressions matched at the start of a
+    #: class or id token (``nav`` matches ``navbar`` and ``top-nav`` but not ``canvas``;
+    #: ``foot`` matches the footer but not a ``footnote``).
     furniture_hints: tuple[str, ...] = (
-        "nav", "menu", "breadcrumb", "crumb", "footer", "foot", "bottom", "sidebar", "side",
-        "share", "social", "comment", "reply", "related", "recommend", "copyright",
-        "login", "toolbar", "hot", "rank", "banner", "pagination", "pager", "subscribe",
-        "popup", "modal", "cookie",
+        "nav", "menu", "breadcrumb", "crumb", "foot(?!note)", "bottom", "sidebar", "side",
+        "share", "social", "comment", "related", "recommend", "copyright", "login",
+        "toolbar", "hot", "rank", "banner", "pagination", "pager", "subscribe", "popup",
+        "modal", "cookie",
     )
     #: A page whose text is this many look-alike records, each with its own dated byline
     #: (forum posts, a blog's front page), is cut to its first record; 0 turns this off.

@@ -39,7 +39,7 @@ class HtmlExtraction:
 @lru_cache(maxsize=8)
 def _hint_pattern(hints: tuple[str, ...]) -> re.Pattern[str]:
     """One regex for all furniture hints, each anchored at the start of a class/id token."""
-    words = "|".join(re.escape(hint) for hint in hints) or "(?!)"
+    words = "|".join(hints) or "(?!)"
     return re.compile(rf"(?:^|[^a-z])(?:{words})")
 
 

@@ -56,6 +56,10 @@ CASES = [
     ("paragraphs as siblings of furniture in one cell",
      page(f"<table><tr><td><ul>{LINKS}</ul>{ARTICLE}<ul>{TEASERS}</ul></td></tr></table>"),
      [P1, P2, P3], ["栏目4", "专题会议"]),
+    ("footnotes are not the footer",
+     page(f'<div class="text">{ARTICLE}<div class="footnote"><p>注释一：本文数据来自统计年鉴，经作者整理。</p></div></div>'
+          f'<div class="foot"><p>主办单位：某某网，备案号：京ICP备000号。</p></div>'),
+     [P1, "注释一"], ["主办单位"]),
     ("comment thread after the article",
      page(f'<div class=post>{ARTICLE}</div><div id="comments">'
           + "".join(f"<div><p>网友{i} 2022-01-01 10:0{i}</p><p>说得很好，支持一下，希望多多报道此类新闻！</p></div>"
@@ -103,6 +107,11 @@ def test_official_document_keeps_its_signature_date():
 def test_one_block_per_paragraph_and_line_break():
     blocks = texts(page(f"<div><p>{P1}</p><p>{P2}<br>{P3}</p></div>"))
     assert blocks == [P1, P2, P3]
+
+
+def test_preformatted_text_keeps_its_lines():
+    blocks = texts(page(f"<div><p>{P1}</p><pre>床前明月光，\n疑是地上霜。\n\n举头望明月，</pre><p>{P2}</p></div>"))
+    assert blocks == [P1, "床前明月光，", "疑是地上霜。", "举头望明月，", P2]
 
 
 def test_inline_markup_stays_inside_its_paragraph():

@@ -108,6 +108,13 @@ class _Walker:
         hints = hint_text(element)
         if tag == "header" or (hints and self.hint.search(hints)):
             self.hinted.append(element)
+        if tag == "pre" and not in_row:
+            # preformatted text keeps its own line breaks (code, verse)
+            self.cut()
+            for text in element.text_content().splitlines():
+                self.add(text, False, element)
+                self.cut()
+            return
         block = tag in BLOCK_TAGS and not in_row
         if block:
             self.cut()
