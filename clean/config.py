@@ -48,6 +48,8 @@ class HtmlConfig:
     #: Lines shorter than this (characters outside links) with no punctuation are labels,
     #: menu entries or bylines rather than running text ...
     min_plain_chars: int = 10
+    #: ... or, in languages that space their words, with fewer words than this ...
+    min_plain_words: int = 5
     #: ... and count this fraction of their length against the subtree that holds them.
     label_penalty: float = 0.5
     #: Lines shorter than this with a date or time in them are bylines, teaser entries

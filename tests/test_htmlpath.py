@@ -248,6 +248,13 @@ def test_english_news_page():
     assert not any("Section" in t or "Other story" in t for t in found)
 
 
+def test_english_labels_between_sections_are_furniture():
+    para = "Residents said the new timetable, which starts in April, would make evening trips easier."
+    html = page(f"<div><div class=body><p>{para}</p><p>Advertisement</p><p>{para[::-1]}</p></div>"
+                "<div><p>Most Read Stories</p><p>Sign up today</p></div></div>")
+    assert texts(html)[-1] == para[::-1]
+
+
 def test_deeply_nested_broken_markup_keeps_its_text():
     unclosed = page("<font>" * 1200 + ARTICLE)
     assert texts(unclosed) == [P1, P2, P3]

@@ -31,6 +31,7 @@ from clean.html.walk import Line
 _PUNCTUATION = frozenset("，。！？；、,.!?;“”\"《》")
 #: A child holding this share of an element's text is the element's content, wrapped.
 _WRAPPER_SHARE = 0.95
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 #: Marks that end a sentence: a dated line with one is text, not a byline.
 _SENTENCE_MARKS = frozenset("。！？")
 #: A date or a clock time: short lines carrying one are bylines, teaser-list entries or
@@ -70,9 +71,19 @@ def line_value(line: Line, config: HtmlConfig) -> float:
     if is_byline(line, config):
         return -float(line.chars)
     own = line.chars - line.link_chars
-    if own < config.min_plain_chars and not any(ch in _PUNCTUATION for ch in line.text):
+    if _is_label(line.text, own, config):
         return 0.0 if line.owner.tag == "li" else -config.label_penalty * line.chars
     return float(own)
+
+
+def _is_label(text: str, own: int, config: HtmlConfig) -> bool:
+    """No punctuation and short: a few characters of Chinese, or a few words of a
+    language that spaces its words ("Related stories", "Advertisement")."""
+    if any(ch in _PUNCTUATION for ch in text):
+        return False
+    if own < config.min_plain_chars:
+        return True
+    return not _CJK.search(text) and len(text.split()) < config.min_plain_words
 
 
 def _units(lines: list[Line]) -> dict[etree._Element, list[list]]:
