@@ -185,9 +185,15 @@ def test_metadata_from_chinese_byline():
         "author": "王五", "editor": "赵六"}
 
 
-def test_site_author_meta_is_not_a_person():
-    head = '<meta name="author" content="www.example.cn,某某日报社">'
+@pytest.mark.parametrize("author", ["www.example.cn,某某日报社", "104363", "Discuz! Team"])
+def test_site_author_meta_is_not_a_person(author):
+    head = f'<meta name="author" content="{author}">'
     assert "author" not in metadata(page(f"<div>{ARTICLE}</div>", head))
+
+
+def test_byline_key_inside_a_meta_tag_is_dropped():
+    head = '<meta name="source" content="来源：某某日报">'
+    assert metadata(page(f"<div>{ARTICLE}</div>", head))["source"] == "某某日报"
 
 
 @pytest.mark.parametrize("title,expected", [

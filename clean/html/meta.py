@@ -235,6 +235,15 @@ def markup_metadata(root: etree._Element) -> dict:
             del found["date"]
     if "keywords" in found:
         found["keywords"] = split_keywords(found["keywords"])
+    for field in ("source", "author"):
+        # some sites write the byline key into the tag ("来源：人民网"); ids are not names
+        value = found.get(field)
+        if value:
+            value = byline_fields(value).get(field, value)
+            if any(ch.isalpha() for ch in value):
+                found[field] = value
+            else:
+                del found[field]
     return found
 
 
