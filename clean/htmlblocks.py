@@ -16,8 +16,8 @@ from clean.blocks import Block
 from clean.config import HtmlConfig
 from clean.html.content import Span, find_content
 from clean.html.dom import parse_html
-from clean.html.meta import (byline_fields, markup_metadata, page_title, split_keywords,
-                             strip_site_name, trailing_author)
+from clean.html.meta import (byline_fields, clock_time, markup_metadata, page_title,
+                             split_keywords, strip_site_name, trailing_author)
 from clean.html.walk import Line, walk
 
 
@@ -103,6 +103,9 @@ def _metadata(markup: dict, title: str, lines: list[Line], header: list[int], sp
             text = text[:config.lead_chars] if index == span.start else ""
         linked = line.link_chars > config.max_link_density * line.chars
         for field, value in byline_fields(text).items():
+            if field == "date" and len(value) == len("YYYY-MM-DD") and index + 1 < len(lines):
+                time = clock_time(lines[index + 1].text)
+                value = f"{value} {time}" if time else value
             if field == "date" or not linked:
                 stated.setdefault(field, value)
     for line in lines[max(span.start, span.stop - config.byline_lines):span.stop]:

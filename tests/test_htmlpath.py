@@ -233,10 +233,17 @@ def test_who_signs(text, author):
     assert byline_fields(text).get("author") == author
 
 
+def test_signature_date_and_time_on_two_lines():
+    html = page(f"<div><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>2025年3月4日（星期二）<br>香港時間15時30分</p></div>")
+    found = metadata(html)
+    assert found["date"] == "2025-03-04 15:30" and "author" not in found
+
+
 @pytest.mark.parametrize("text,expected", [
     ("……确保安全。（记者 张三 李四）", "张三 李四"),
     ("……确保安全。（完）", None),
     ("……确保安全。（新华社）", None),
+    ("2025年3月4日（星期二）", None),
 ])
 def test_trailing_reporter(text, expected):
     assert trailing_author(text) == expected

@@ -60,6 +60,8 @@ _NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“�
 _TRAILING_NAMES = re.compile(
     r"[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
 #: Bracketed words at an article's end that name an agency or say "the end", not a person.
+_WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
+_CLOCK_LINE = re.compile(r"\D{0,8}?(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?")
 _NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")
 
 
@@ -212,7 +214,20 @@ def trailing_author(text: str) -> str | None:
     if not match:
         return None
     found = match.group(1).split()
-    return None if any(n.endswith(_NOT_PERSON_ENDINGS) for n in found) else " ".join(found)
+    if any(n.endswith(_NOT_PERSON_ENDINGS) or n.startswith(_WEEKDAYS) for n in found):
+        return None
+    return " ".join(found)
+
+
+def clock_time(text: str) -> str | None:
+    """``HH:MM`` when a short line only states a time (``香港時間15時30分``), else None.
+
+    Some pages sign with the date on one line and the time on the next.
+    """
+    match = _CLOCK_LINE.fullmatch(text.strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
 def markup_metadata(root: etree._Element) -> dict:
