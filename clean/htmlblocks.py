@@ -17,7 +17,7 @@ from clean.config import HtmlConfig
 from clean.html.content import Span, find_content
 from clean.html.dom import parse_html
 from clean.html.meta import (byline_fields, clock_time, markup_metadata, page_title,
-                             split_keywords, strip_site_name, trailing_author)
+                             strip_site_name, trailing_author)
 from clean.html.walk import Line, walk
 
 
@@ -117,7 +117,7 @@ def _metadata(markup: dict, title: str, lines: list[Line], header: list[int], sp
         if field == "date" and "date" in found and not value.startswith(found["date"]):
             continue
         if field in ("date", "author") or field not in found:
-            found[field] = split_keywords(value) if field == "keywords" else value
+            found[field] = value
     return {k: v for k, v in found.items() if v}
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from clean.config import HtmlConfig
 from clean.decode import decode_bytes
-from clean.html.meta import byline_fields, normalize_date, strip_site_name, trailing_author
+from clean.html.meta import byline_fields, strip_site_name, trailing_author
 from clean.htmlblocks import extract_html_blocks
 
 from .conftest import SHARED
@@ -185,6 +185,11 @@ def test_metadata_from_chinese_byline():
         "author": "王五", "editor": "赵六"}
 
 
+def test_keywords_from_the_byline_when_the_markup_has_none():
+    html = page(f"<h1>全市部署安全生产工作</h1><p>关键词：安全生产 常务会议</p><div>{ARTICLE}</div>")
+    assert metadata(html)["keywords"] == ["安全生产", "常务会议"]
+
+
 @pytest.mark.parametrize("author", ["www.example.cn,某某日报社", "104363", "Discuz! Team"])
 def test_site_author_meta_is_not_a_person(author):
     head = f'<meta name="author" content="{author}">'
@@ -203,17 +208,6 @@ def test_byline_key_inside_a_meta_tag_is_dropped():
 ])
 def test_title_without_the_site_name(title, expected):
     assert strip_site_name(title) == expected
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("2022-01-27 10:30:15", "2022-01-27 10:30"),
-    ("2022年1月7日", "2022-01-07"),
-    ("发布时间：2005/05/17 22:11", "2005-05-17 22:11"),
-    ("没有日期", None),
-    ("2022-13-45", None),
-])
-def test_dates_are_normalised(text, expected):
-    assert normalize_date(text) == expected
 
 
 def test_byline_fields_stop_at_the_next_key_and_at_non_names():

@@ -3,7 +3,9 @@
 Markup is read first because it is explicit (``article:published_time`` means what it
 says); the byline lines around the title fill what the markup lacks, since most
 Chinese news and government sites state source, author and time only in the page text
-(``来源：``, ``作者：``, ``发布时间：``). Only fields actually found are returned.
+(``来源：``, ``作者：``, ``发布时间：``). Byline labels and dates are parsed by the
+metadata stage (``clean.metadata``, one label lexicon for both front ends); this module
+adds what only pages have. Only fields actually found are returned.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import re
 from collections.abc import Iterable
 
 from lxml import etree
+
+from clean.blocks import METADATA, Block
+from clean.metadata import extract_metadata, normalise_date
 
 #: Meta tag names (``name``, ``property`` or ``itemprop``, lower-cased) per field, best first.
 META_FIELDS: dict[str, tuple[str, ...]] = {
@@ -26,63 +31,21 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
     "keywords": ("news_keywords", "keywords", "article:tag"),
 }
 
-#: Byline keys, as they are written before a colon on Chinese pages, per field.
-BYLINE_KEYS: dict[str, tuple[str, ...]] = {
-    "date": ("发布时间", "發布時間", "发布日期", "發佈日期", "發布日期", "时间", "時間",
-             "日期", "发表时间", "發表時間", "发表于", "發表於", "发布于", "發佈於",
-             "更新时间", "更新時間"),
-    "source": ("来源", "來源", "稿源", "出处", "出處", "文章来源", "文章來源"),
-    "author": ("作者", "撰文", "记者", "記者", "文"),
-    "editor": ("责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "本文编辑"),
-    "original_title": ("原标题", "原標題"),
-    "keywords": ("关键词", "關鍵詞", "关键字", "關鍵字", "标签", "標籤"),
-}
-
-_KEY_TO_FIELD = {key: name for name, keys in BYLINE_KEYS.items() for key in keys}
-# One-character keys (文：) must start a word; longer ones may follow a qualifier (信息来源：).
-_BYLINE = re.compile(
-    "(" + "|".join(re.escape(k) if len(k) > 1 else rf"(?<![\u4e00-\u9fff]){re.escape(k)}"
-                   for k in sorted(_KEY_TO_FIELD, key=len, reverse=True))
-    + r")\s*[:：]\s*")
 #: "By Jane Doe", "... 22:11 by 眉间尺", "由海姑娘张贴": who signs a post or an article.
 _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
                      r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
-_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*T?\s*(\d{1,2})\s*[:：时時]\s*(\d{2}))?")
 _REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]))+)")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|——|—|－|-\s|\s-|–|::|:\s)\s*")
 _LIST_SEPARATORS = re.compile(r"[,，;；、|]")
 _MAX_VALUE_CHARS = 40
 _MAX_NAMES = 5
-_WRAPPERS = " 　|｜/[]【】()（）"
 _NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’]")
 _TRAILING_NAMES = re.compile(
     r"[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
-#: Bracketed words at an article's end that name an agency or say "the end", not a person.
-_WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
 _CLOCK_LINE = re.compile(r"\D{0,8}?(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?")
+_WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
+#: Bracketed words at an article's end that name an agency or say "the end", not a person.
 _NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")
-
-
-def normalize_date(text: str) -> str | None:
-    """The first date in ``text`` as ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``, else None.
-
-    >>> normalize_date("发布时间：2022年2月13日 04:22:18")
-    '2022-02-13 04:22'
-    >>> normalize_date("2021-01-29T13:18:00+08:00")
-    '2021-01-29 13:18'
-    """
-    match = _DATE.search(text)
-    if not match:
-        return None
-    year, month, day, hour, minute = match.groups()
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-        return None
-    date = f"{year}-{int(month):02d}-{int(day):02d}"
-    if hour is not None and int(hour) < 24 and int(minute) < 60:
-        date += f" {int(hour):02d}:{minute}"
-    return date
 
 
 def _meta_tags(root: etree._Element) -> dict[str, str]:
@@ -159,33 +122,28 @@ def strip_site_name(title: str, headings: Iterable[str] = ()) -> str:
     return max(parts, key=len).strip() if parts else title.strip()
 
 
-def byline_fields(text: str) -> dict[str, str]:
+def byline_fields(text: str) -> dict:
     """Fields stated in one byline line: ``来源：X 作者：Y 2022-01-01`` and the like.
+
+    The labels and the value parsing are the metadata stage's own (one lexicon for both
+    front ends); on top, what HTML bylines add: names cut where the byline's furniture
+    starts (``阅读(12)``), reporters without a label (``本报记者 张三``) and signatures
+    (``by 眉间尺``, ``由海姑娘张贴``).
 
     >>> byline_fields("发布时间：2022-02-13 04:22:18 来源：[ 云南日报 ] 作者:张三 阅读(12)")
     {'date': '2022-02-13 04:22', 'source': '云南日报', 'author': '张三'}
     """
-    found: dict[str, str] = {}
-    keys = list(_BYLINE.finditer(text))
-    for index, match in enumerate(keys):
-        field = _KEY_TO_FIELD[match.group(1)]
-        end = keys[index + 1].start() if index + 1 < len(keys) else len(text)
-        value = text[match.end():end].strip(_WRAPPERS)
-        if field == "date":
-            value = normalize_date(value) or ""
-        elif field in ("source", "editor"):
-            value = value.split()[0].strip(_WRAPPERS) if value.split() else ""
-        elif field == "author":
-            value = names(value)
-        if value and len(value) <= _MAX_VALUE_CHARS:
-            found.setdefault(field, value)
-    if "date" not in found and (date := normalize_date(text)):
-        found["date"] = date
+    found = extract_metadata([Block(text, label=METADATA)])
+    for field in ("source", "editor"):
+        if field in found:
+            found[field] = found[field].split()[0]
+    if "author" in found:
+        found["author"] = names(found["author"])
     if "author" not in found and (reporter := _REPORTER.search(text)):
         found["author"] = names(reporter.group(1))
     if "author" not in found and (signed := _SIGNED.search(text)):
         found["author"] = names(signed.group(1) or signed.group(2))
-    return {k: v for k, v in found.items() if v}
+    return {k: v for k, v in found.items() if v and len(v) <= _MAX_VALUE_CHARS}
 
 
 def names(text: str) -> str:
@@ -243,7 +201,7 @@ def markup_metadata(root: etree._Element) -> dict:
     for field, value in _json_ld(root).items():
         found.setdefault(field, value)
     if "date" in found:
-        date = normalize_date(found["date"])
+        date = normalise_date(found["date"])
         if date:
             found["date"] = date
         else:
