@@ -7,8 +7,12 @@ common), so a declaration is a hint, never the truth. The order is:
 2. strict UTF-8 (cheap, and right for most of the modern web);
 3. UTF-8 with a handful of bad bytes (a capture cut in the middle of a character);
 4. the declared charset, if it decodes cleanly;
-5. charset-normalizer's best guess;
-6. GB18030 with replacement characters, recorded as such.
+5. GB18030 or Big5-HKSCS, allowing a handful of bad bytes, when the text is plausibly
+   Chinese: most of its Han characters are among the script's common ones (a Big5 page
+   read as GBK, or the reverse, gives mostly rare characters);
+6. charset-normalizer's best guess (it knows nothing of Chinese plausibility and will
+   pick a Cyrillic code page for GBK with two bad bytes, hence step 5);
+7. GB18030 with replacement characters, recorded as such.
 
 GBK and GB2312 labels decode as GB18030 (its superset) and Big5 as Big5-HKSCS, so
 characters outside the old tables are not lost.
@@ -44,6 +48,24 @@ _DECLARED = re.compile(
     rb"""|<\?xml[^>]+encoding\s*=\s*["']([-\w.:]+)""",
     re.IGNORECASE,
 )
+
+
+
+def _common_han(encoding: str, lead_bytes: range, trail_bytes: range) -> frozenset[str]:
+    pairs = bytes(b for lead in lead_bytes for trail in trail_bytes for b in (lead, trail))
+    return frozenset(pairs.decode(encoding, "ignore"))
+
+
+#: Level-1 (most common) characters: GB2312's 3,755 and Big5's 5,401.
+_COMMON_HAN = {
+    "gb18030": _common_han("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
+    "big5hkscs": _common_han("big5", range(0xA4, 0xC6), range(0x40, 0x7F)) | _common_han(
+        "big5", range(0xA4, 0xC6), range(0xA1, 0xFF)),
+}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A Chinese reading is accepted when at least this share of its Han characters is common.
+_MIN_COMMON_SHARE = 0.6
+_MIN_HAN = 20
 
 
 @dataclass(frozen=True)
@@ -106,12 +128,16 @@ def decode_bytes(data: bytes, config: DecodeConfig | None = None) -> Decoded:
     replaced = lenient.count("\ufffd") - _count_literal_replacement_chars(data)
     if replaced <= max(3, config.utf8_max_invalid_ratio * len(data)):
         return Decoded(lenient, "utf-8", "utf-8-lenient", replaced)
+    tolerance = max(3, config.utf8_max_invalid_ratio * len(data))
     declared = declared_encoding(data)
     if declared and declared != "utf-8":
         try:
             return Decoded(data.decode(declared), declared, "declared")
         except UnicodeDecodeError:
             pass
+    chinese = _plausible_chinese(data, tolerance)
+    if chinese is not None:
+        return chinese
     best = charset_normalizer.from_bytes(data).best()
     detected = canonical_encoding(best.encoding) if best is not None else None
     if detected:
@@ -119,6 +145,24 @@ def decode_bytes(data: bytes, config: DecodeConfig | None = None) -> Decoded:
         return Decoded(text, detected, "detected", text.count("\ufffd"))
     text = data.decode("gb18030", "replace")
     return Decoded(text, "gb18030", "fallback", text.count("\ufffd"))
+
+
+def _plausible_chinese(data: bytes, tolerance: float) -> Decoded | None:
+    """The GB18030 or Big5-HKSCS reading with the larger share of common Han characters,
+    if it has few bad bytes and enough common characters to be Chinese."""
+    best: tuple[float, Decoded] | None = None
+    for encoding, common in _COMMON_HAN.items():
+        text = data.decode(encoding, "replace")
+        replaced = text.count("\ufffd")
+        if replaced > tolerance:
+            continue
+        han = _HAN.findall(text)
+        if len(han) < _MIN_HAN:
+            continue
+        share = sum(1 for ch in han if ch in common) / len(han)
+        if share >= _MIN_COMMON_SHARE and (best is None or share > best[0]):
+            best = (share, Decoded(text, encoding, "sniffed-chinese", replaced))
+    return best[1] if best else None
 
 
 def _count_literal_replacement_chars(data: bytes) -> int:

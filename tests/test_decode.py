@@ -72,3 +72,17 @@ def test_gunzip_refuses_bombs_and_garbage():
         gunzip(b"\x1f\x8b\x08\x00garbage", 1_000)
     with pytest.raises(UnsupportedCapture):
         gunzip(gzip.compress(b"x" * 1000)[:-12], 10_000)
+
+
+def test_gbk_with_a_few_bad_bytes_is_still_read_as_chinese():
+    """Real captures carry the odd broken byte; a generic detector then picks a Cyrillic
+    code page. The Chinese reading wins when its Han characters are mostly common ones."""
+    data = (SAMPLE * 10).encode("gbk")
+    damaged = data[:100] + b"\x80\xff" + data[102:]  # one character's two bytes broken
+    decoded = decode_bytes(damaged)
+    assert decoded.encoding == "gb18030" and decoded.replaced >= 1 and decoded.text.count("国务院") >= 9
+
+
+def test_traditional_text_in_gbk_and_in_big5():
+    assert decode_bytes((TRADITIONAL * 3).encode("gbk")).text == TRADITIONAL * 3
+    assert decode_bytes((TRADITIONAL * 3).encode("big5")).encoding == "big5hkscs"
