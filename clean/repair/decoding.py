@@ -17,20 +17,19 @@ from functools import cache
 
 from ftfy.badness import is_bad
 
-from .detect import is_han, plausibility, suspicious_chars
+from .detect import plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
 from .result import Edit, Fixed, make_fixed
 from .roundtrip import LineFix, fix_line
 from .routes import ROUTES
 
 PASSES = 2
-#: Characters ftfy's fixes start from: Latin-1 and Latin Extended letters, Greek,
-#: Cyrillic, the cp1252 punctuation Chinese text does not use, MacRoman's mathematical
-#: signs and ligatures, cp437's box drawing and shades, U+FFFD.
-FTFY_HINT = re.compile(
-    "[\x80-\u07ff\u2020-\u2022\u2030\u2039\u203a\u2122\u2200-\u22ff\u2310\u2320\u2321"
-    "\u2500-\u25a0\u25ca\ufb01\ufb02\ufffd]"
-)
+#: What the lead byte of a UTF-8 sequence turns into when read as a single-byte codec:
+#: Latin-1/cp1252 letters (Â..ô), Latin Extended (cp1250, cp1257), Greek (cp1253,
+#: cp437), Cyrillic (cp1251), MacRoman's ƒ « » and mathematical signs, cp437's box
+#: drawing; C1 controls (cp1252 punctuation read as Latin-1) and U+FFFD. ftfy is tried
+#: only on lines holding one of them.
+FTFY_HINT = re.compile("[\x80-\x9f\xab\xbb\xc2-\xf4\u0100-\u024f\u0370-\u04ff\u2200-\u22ff\u2500-\u257f\ufffd]")
 #: Symbols clean pages are full of (Hangul, arrows, shapes, dingbats, box drawing,
 #: emoji): not what CJK mojibake is made of.
 _PAGE_SYMBOLS = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u2190-\u21ff\u2500-\u27bf\U0001f000-\U0001faff"
@@ -48,16 +47,50 @@ def _cluster() -> re.Pattern[str]:
 
 #: Share of Han among a text's visible characters from which it is Chinese text.
 CHINESE = 0.2
+SAMPLE = 20_000
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_SPACE = re.compile(r"\s")
 
 
 def _is_chinese(text: str) -> bool:
-    """Whether Han characters make up a good share of the text (its damaged lines too)."""
-    visible = len(text) - sum(map(str.isspace, text)) or 1
-    return sum(map(is_han, text)) >= CHINESE * visible
+    """Whether Han characters make up a good share of the text (its damaged lines too),
+    judged on its first ``SAMPLE`` characters."""
+    sample = text[:SAMPLE]
+    visible = len(sample) - len(_SPACE.findall(sample)) or 1
+    return len(_HAN.findall(sample)) >= CHINESE * visible
 
 
 def _lines_matching(pattern: re.Pattern[str], text: str, breaks: list[int]) -> set[int]:
-    return {bisect_right(breaks, m.start()) for m in pattern.finditer(text)}
+    """Indices of the lines holding a match, looking no further into a line once found."""
+    found: set[int] = set()
+    position = 0
+    while match := pattern.search(text, position):
+        line = bisect_right(breaks, match.start())
+        found.add(line)
+        if line == len(breaks):
+            break
+        position = breaks[line] + 1
+    return found
+
+
+#: Characters either side of a line's suspicious stretch handed to the round trips too.
+MARGIN = 16
+
+
+def _route_fixes(line: str, min_gain: float) -> list[LineFix]:
+    """Every route's repair of the line, tried on the stretch from its first to its last
+    suspicious character (and a margin): a long clean paragraph with one rare name in
+    it costs little."""
+    marks = [m.start() for m in suspicious_chars().finditer(line)]
+    lo, hi = max(0, marks[0] - MARGIN), min(len(line), marks[-1] + 1 + MARGIN)
+    fixes = []
+    for route in ROUTES:
+        fix = fix_line(line[lo:hi], route, min_gain)
+        if fix:
+            fixes.append(LineFix(fix.route, line[:lo] + fix.text + line[hi:], fix.edits, fix.dropped))
+    return fixes
 
 
 def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: bool) -> LineFix | None:
@@ -68,8 +101,7 @@ def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: bool) -
         ftfy_fix = LineFix("ftfy", fixed, [(line, fixed)], 0) if fixed != line else None
         if ftfy_fix and not is_bad(fixed) and not chinese:
             return ftfy_fix  # a strict UTF-8 decoding that left nothing mojibake-like
-    routes = ROUTES if try_routes else ()
-    candidates = [fix for route in routes if (fix := fix_line(line, route, min_gain))]
+    candidates = _route_fixes(line, min_gain) if try_routes else []
     if ftfy_fix:
         candidates.append(ftfy_fix)
     if not candidates:
@@ -87,7 +119,7 @@ def fix_mixups(text: str, min_gain: float) -> Fixed:
     for_ftfy = _lines_matching(FTFY_HINT, text, breaks)
     for_routes = _lines_matching(_cluster(), text, breaks)
     lines = text.split("\n")
-    chinese = _is_chinese(text)
+    chinese = bool(for_ftfy) and _is_chinese(text)
     edits: list[Edit] = []
     dropped = 0
     for index in sorted(for_ftfy | for_routes):

@@ -35,7 +35,7 @@ BOX = -2.0
 BROKEN = -4.0
 
 #: CJK punctuation that correct Chinese text uses all the time.
-CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·　～％＋－"
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—―·・　～％＋－"
 REPLACEMENT = "\ufffd"
 
 

@@ -10,12 +10,17 @@ plausible wins.
 from __future__ import annotations
 
 import codecs
+import re
 
-from .detect import plausibility
+from .detect import plausibility, suspicious_chars
 
 CANDIDATES = ("utf-8", "gb18030", "big5")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: At most one undecodable byte per this many characters in a reading that is tried.
 MAX_INVALID = 1000
+#: Share of a text's non-ASCII characters that must look like mojibake (see
+#: ``detect.suspicious_chars``) before other readings are tried.
+SUSPICIOUS_SHARE = 0.1
 #: Characters scored per reading: enough to judge, bounded for large files.
 SAMPLE_CHARS = 20_000
 
@@ -45,7 +50,11 @@ def redecode(raw: bytes, text: str, encoding: str, min_gain: float = 0.5) -> tup
     >>> redecode(raw, raw.decode("gbk"), "gbk") is None
     True
     """
-    current = plausibility(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    high = len(_NON_ASCII.findall(sample))
+    if not high or len(suspicious_chars().findall(sample)) < SUSPICIOUS_SHARE * high:
+        return None  # reads like correct text: a wrong codec garbles far more than this
+    current = plausibility(sample)
     best: tuple[float, str, str] | None = None
     for candidate in CANDIDATES:
         if _name(candidate) == _name(encoding) or {_name(encoding), candidate} <= {"gbk", "gb18030"}:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .detect import has_broken, is_han, plausibility
 from .routes import Route, case_chaos
@@ -118,7 +119,7 @@ class LineFix:
 
 def fix_line(line: str, route: Route, min_gain: float) -> LineFix | None:
     """Apply ``route`` to every stretch of ``line`` where it is exact and plausible."""
-    if route.marker is not None and len(route.marker.findall(line)) < 4:
+    if route.marker is not None and len(list(islice(route.marker.finditer(line), 4))) < 4:
         return None  # too few high bytes for three characters
     found = windows(line, route)
     accepted = [w for w in found if _accept(line, w, route, min_gain, False)]

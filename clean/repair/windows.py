@@ -75,8 +75,28 @@ class Segment:
         return self.data[lo:left], self.data[right:hi]
 
 
+#: One character's bytes in the source encodings (GB18030's four-byte form included).
+_SOURCE_CHAR = re.compile(rb"[\x00-\x7f\xff]|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]")
+
+
+def _whole(line: str, route: Route) -> Segment | None:
+    """The whole line as one segment, encoded at C speed, when every character encodes."""
+    pieces = line.split("\ufffd") if not route.single_byte_source else [line]
+    try:
+        data = bytes((UNKNOWN,)).join(piece.encode(route.source) for piece in pieces)
+    except UnicodeEncodeError:
+        return None
+    if route.single_byte_source:
+        return Segment(0, data, tuple(range(len(data))))
+    starts = tuple(m.start() for m in _SOURCE_CHAR.finditer(data))
+    return Segment(0, data, starts) if len(starts) == len(line) else None
+
+
 def _segments(line: str, route: Route) -> list[Segment]:
     """Split ``line`` where a character does not encode in the route's source codec."""
+    whole = _whole(line, route)
+    if whole is not None:
+        return [whole]
     segments: list[Segment] = []
     data, starts, first = bytearray(), [], 0
     for index, char in enumerate(line):
