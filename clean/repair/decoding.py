@@ -75,6 +75,8 @@ def _lines_matching(pattern: re.Pattern[str], text: str, breaks: list[int]) -> s
     return found
 
 
+#: A line this short (a title, a menu item) is tried with one suspicious character.
+SHORT_LINE = 16
 #: Characters either side of a line's suspicious stretch handed to the round trips too.
 MARGIN = 16
 
@@ -119,6 +121,7 @@ def fix_mixups(text: str, min_gain: float) -> Fixed:
     for_ftfy = _lines_matching(FTFY_HINT, text, breaks)
     for_routes = _lines_matching(_cluster(), text, breaks)
     lines = text.split("\n")
+    for_routes |= {i for i in _lines_matching(suspicious_chars(), text, breaks) if len(lines[i].strip()) <= SHORT_LINE}
     chinese = bool(for_ftfy) and _is_chinese(text)
     edits: list[Edit] = []
     dropped = 0
