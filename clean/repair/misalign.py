@@ -25,7 +25,7 @@ from .pinyin import ANNOTATION, SYLLABLE
 from .result import Fixed, make_fixed, substitute
 
 MISALIGNED = re.compile(
-    rf"(?<!\?)\?(?:\(?{SYLLABLE}\))?([\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]{{0,16}})"
+    rf"\?(?<!\?\?)(?:\(?{SYLLABLE}\))?([\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]{{0,16}})"
     r"(?:([\x40-\x7e])(?![A-Za-z0-9])|\?)"
 )
 CODECS = ("gbk", "big5")

@@ -11,7 +11,7 @@ import re
 
 from .result import Fixed, make_fixed, substitute
 
-STRAY_COMMA = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff」』”）》)])(,)(?=[,，、。；：？！])")
+STRAY_COMMA = re.compile(r",(?<=[\u3400-\u9fff\uf900-\ufaff」』”）》)],)(?=[,，、。；：？！])")
 
 
 def fix_punctuation(text: str) -> Fixed:
