@@ -24,6 +24,23 @@ class RepairConfig:
     """Mojibake repair (see ``clean.repair``)."""
 
     enabled: bool = True
+    #: How much more plausible (mean per-character score, see ``clean.repair.detect``) a
+    #: re-decoded stretch must be before it replaces the text.
+    min_plausibility_gain: float = 1.0
+    #: Converter pinyin annotations are removed only when the document has at least this
+    #: many valid ones, on at least this many different characters ...
+    pinyin_min_annotations: int = 3
+    #: ... this share of all ``字(pinyin)`` candidates is a real reading of the character ...
+    pinyin_min_valid_share: float = 0.8
+    #: ... this share of them sits on Traditional-only characters (what converters annotate) ...
+    pinyin_min_traditional_share: float = 0.8
+    #: ... they cover this share of the document's Traditional-only characters ...
+    pinyin_min_coverage: float = 0.25
+    #: ... and this share of them is followed by another Han character (running text,
+    #: not a quiz's or a glossary's list of items).
+    pinyin_min_inline_share: float = 0.5
+    #: Whole-file re-decoding: how much more plausible another decoding must be.
+    redecode_min_gain: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -32,6 +49,56 @@ class ClassifyConfig:
 
     #: Lexicon files to use (names under ``clean/lexicons/`` without ``.txt``); empty = all.
     lexicons: tuple[str, ...] = ()
+    #: A lexicon phrase removes any block up to this many characters ...
+    short_block_chars: int = 25
+    #: ... and a block that does not read as prose up to this many.
+    chrome_max_chars: int = 200
+    #: Longest block a disclaimer phrase removes (longer ones are articles about law).
+    disclaimer_max_chars: int = 600
+    #: Longest block a promotion phrase removes even when it reads as prose.
+    promo_max_chars: int = 80
+    #: Longest block read as a byline/metadata line (来源：…, 作者：…, a date).
+    metadata_max_chars: int = 120
+    #: Longest unlabelled line with a date read as a dateline (above the text only).
+    dateline_max_chars: int = 60
+    #: Longest block read as a related-reading header.
+    header_max_chars: int = 20
+    #: A row of links: average characters per item between separators at most this.
+    nav_item_max_chars: int = 12
+    #: HTML blocks with at least this share of link text are chrome.
+    link_density_max: float = 0.6
+    #: Main-text search: cost of a short non-prose block (a heading costs little, a list a lot).
+    short_block_penalty: float = 12.0
+    #: ... characters of a non-prose block count this much towards the main text.
+    nonsentence_weight: float = 0.3
+    #: ... cost of a block a local rule removed.
+    removed_penalty: float = 40.0
+    #: ... cost of a metadata line (bylines sit next to, and sometimes inside, the text).
+    metadata_penalty: float = 3.0
+    #: ... weight of prose after the first related/comment header.
+    after_header_weight: float = 0.25
+    #: Prose after a related header that makes it an inline box, not the tail (characters).
+    continuation_min_chars: int = 150
+    #: Text dumps with a multi-column layout (at least this many lines holding several
+    #: cells): blocks starting more than ``column_tolerance`` columns away from the
+    #: article's column are sidebars.
+    min_shared_lines: int = 3
+    column_tolerance: int = 6
+    #: A block repeating an earlier one of at least this many characters is a copy.
+    repeat_min_chars: int = 20
+    #: A closing signature: at most this many short lines (of at most this many
+    #: characters) between the text and the date that ends it.
+    signature_max_lines: int = 3
+    signature_max_chars: int = 30
+    #: Metadata and title lines are looked for this many blocks around the main text.
+    metadata_window: int = 10
+    #: A title shares at least this share of its character bigrams with the article ...
+    title_min_overlap: float = 0.4
+    #: ... of which the opening characters (this many) are compared.
+    title_body_chars: int = 1000
+    #: Title length bounds (characters).
+    title_min_chars: int = 4
+    title_max_chars: int = 80
 
 
 @dataclass(frozen=True)
@@ -40,6 +107,47 @@ class HtmlConfig:
 
     #: Keep tables that belong to the article body (rows become lines).
     keep_tables: bool = True
+    #: Table rows whose cells hold at most this many characters are data (one line per
+    #: row); longer cells make a layout table, walked block by block.
+    max_cell_chars: int = 200
+    #: A line with more than this share of its characters inside links is a link, not text.
+    max_link_density: float = 0.5
+    #: Lines shorter than this (characters outside links) with no punctuation are labels,
+    #: menu entries or bylines rather than running text ...
+    min_plain_chars: int = 10
+    #: ... or, in languages that space their words, with fewer words than this ...
+    min_plain_words: int = 5
+    #: ... and count this fraction of their length against the subtree that holds them.
+    label_penalty: float = 0.5
+    #: Lines shorter than this with a date or time in them are bylines, teaser entries
+    #: or comment headers, and count against the subtree that holds them.
+    max_byline_chars: int = 60
+    #: Class/id prefixes of page furniture: regular expressions matched at the start of a
+    #: class or id token (``nav`` matches ``navbar`` and ``top-nav`` but not ``canvas``;
+    #: ``foot`` matches the footer but not a ``footnote``).
+    furniture_hints: tuple[str, ...] = (
+        "nav", "menu", "breadcrumb", "crumb", "foot(?!note)", "bottom", "sidebar", "side",
+        "share", "social", "comment", "related", "recommend", "copyright", "login",
+        "toolbar", "hot", "rank", "banner", "pagination", "pager", "subscribe", "popup",
+        "modal", "cookie",
+    )
+    #: A page whose text is this many look-alike records, each with its own dated byline
+    #: (forum posts, a blog's front page), is cut to its first record; 0 turns this off.
+    min_records: int = 3
+    #: ... when the records hold at least this share of the article's text.
+    record_share: float = 0.8
+    #: How far above the article (in lines) to look for its headline ...
+    max_header_lines: int = 20
+    #: ... and how long a headline or byline line may be.
+    max_header_chars: int = 120
+    #: Lines at the start and at the end of the article searched for byline fields
+    #: (``来源：``, ``责任编辑：``, reporter names).
+    byline_lines: int = 4
+    #: How much of a long first paragraph is searched for a wire-style byline.
+    lead_chars: int = 40
+    #: An element matching a furniture hint is still the article if it holds at least
+    #: this share of the page's running text.
+    hint_max_share: float = 0.9
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,196 @@
+"""The block classifier shared by both front ends (text dumps and HTML).
+
+``classify_blocks`` labels every block body, title, metadata or a removal reason, and
+records why. It works in three passes:
+
+1. local rules (``rules``): lexicon phrases and per-block signals (``signals``) give a
+   verdict for blocks that are chrome, disclaimers, related headers, widgets, image
+   placeholders or metadata lines on their own;
+2. sections (``sections``): the main text is the stretch of blocks with the most prose
+   (blocks of another layout column and second copies of a paragraph left out); it
+   ends at a related-reading, comment or notice header, or after an editor's line,
+   unless the article clearly continues after it;
+3. labelling: blocks inside the main text are body unless a local rule removed them;
+   metadata lines count only next to the article; the title is the short line above
+   it that shares most words with it; everything else is the page's head or tail.
+
+HTML blocks carry ``tag`` and ``link_density``; when present, a mostly-link block is
+treated as chrome and an ``h1`` is the title. Text blocks work without them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
+from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
+from clean.classify.rules import MetadataLabels, Verdict, local_verdict
+from clean.classify.sections import (
+    Region,
+    block_value,
+    discount_after_header,
+    find_titles,
+    main_column,
+    main_region,
+    related_cut,
+    signature_date,
+)
+from clean.classify.signals import Signals, compute_signals
+from clean.config import ClassifyConfig
+
+__all__ = ["classify_blocks", "metadata_labels"]
+
+#: Lexicon files that are phrase lexicons (the metadata labels have their own format).
+_PHRASE_LEXICON_NAMES = (
+    "breadcrumb", "caption", "chrome", "comments", "disclaimer", "promo", "related", "share", "widget",
+)
+
+
+def _lexicons(config: ClassifyConfig) -> dict[str, Lexicon]:
+    names = config.lexicons or _PHRASE_LEXICON_NAMES
+    return {name: load_lexicon(name) for name in names if name in _PHRASE_LEXICON_NAMES}
+
+
+@lru_cache(maxsize=None)
+def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
+    """The metadata label lexicon (``metadata_labels.txt``), compiled once."""
+    return MetadataLabels.parse((directory / "metadata_labels.txt").read_text(encoding="utf-8").splitlines())
+
+
+def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict | None:
+    if block.tag and block.link_density >= config.link_density_max:
+        return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in <{block.tag}>")
+    if sig.link_share >= config.link_density_max and not sig.ends_sentence:
+        return Verdict(CHROME, f"chrome: {sig.link_share:.0%} of the line is links/URLs")
+    return None
+
+
+def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
+    """Label ``blocks`` in place (and return them): ``label``, ``reason``, ``field``.
+
+    Example:
+        >>> from clean.textblocks import split_text_blocks
+        >>> text = "首页 | 新闻 | 政务\\n标题在这里\\n来源：某某网\\n正文第一句话很长，写了很多内容。第二句话也在这里。"
+        >>> [(b.label, b.field) for b in classify_blocks(split_text_blocks(text), ClassifyConfig())]
+        [('chrome', ''), ('title', 'title'), ('metadata', 'source'), ('body', '')]
+    """
+    if not blocks:
+        return blocks
+    texts = [b.text for b in blocks]
+    folded = fold(texts)
+    sigs = [compute_signals(t) for t in texts]
+    lexicons = _lexicons(config)
+    labels = metadata_labels()
+    verdicts = [
+        _link_verdict(b, s, config) or local_verdict(t, f, s, lexicons, labels, config)
+        for b, t, f, s in zip(blocks, texts, folded, sigs)
+    ]
+    values = discount_after_header(
+        [block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config
+    )
+    _neutral_list_items(values, texts, sigs, verdicts)
+    off_column = _off_column(blocks, sigs, config)
+    repeats = _repeats(texts, sigs, config)
+    # blocks of another layout column and second copies neither make nor break the text
+    region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
+    region = related_cut(region, verdicts, sigs, texts, off_column, config)
+    signed = signature_date(region, sigs, verdicts, config)
+    if signed is not None:
+        region = Region(region.start, signed + 1)
+        verdicts[signed] = None  # the signature's date is text, not the publication date
+    titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
+    head_limit = (titles[0] if titles else region.start) - config.metadata_window
+    tail_limit = region.end + config.metadata_window
+
+    related_header: str | None = None
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
+        if i >= region.end and verdict is not None and verdict.starts_section:
+            related_header = related_header or block.text
+        if i in titles:
+            field = "title" if i == titles[0] else "subtitle"
+            _set(block, TITLE, f"title: line above the main text ({field})", field)
+        elif verdict is not None and verdict.label == METADATA:
+            in_head = head_limit <= i < region.start
+            in_tail = region.start <= i < tail_limit and verdict.labelled and related_header is None
+            if in_head or in_tail:
+                _set(block, METADATA, verdict.reason, verdict.field)
+            elif related_header is not None:
+                _set(block, RELATED, f"related: in the section under '{related_header}'")
+            else:
+                _set(block, CHROME, "chrome: metadata-like line away from the main text")
+        elif verdict is not None and not (related_header and verdict.label == CHROME):
+            _set(block, verdict.label, verdict.reason)
+        elif region.start <= i < region.end:
+            sig = sigs[i]
+            if off_column[i]:
+                _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
+            elif repeats[i] is not None and blocks[repeats[i]].label == BODY:
+                _set(block, CHROME, f"chrome: repeats block {repeats[i]} of the text")
+            elif (sig.bullet or sig.counter) and not sig.sentence_like:
+                _set(block, CHROME, "chrome: list item inside the main text that is not prose")
+            else:
+                _set(block, BODY, "")
+        elif related_header is not None:
+            _set(block, RELATED, f"related: in the section under '{related_header}'")
+        else:
+            where = "head" if i < region.start else "tail"
+            _set(block, CHROME, f"chrome: outside the main text ({where})")
+    return blocks
+
+
+def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:
+    """Blocks of a layout-preserving text dump that sit in another column than the text.
+
+    Only dumps that show a multi-column layout (several lines holding more than one
+    cell) are judged; other captures, and HTML blocks, have no columns to compare.
+    """
+    columns = [getattr(b, "column", None) for b in blocks]
+    shared = sum(1 for b in blocks if getattr(b, "shared_line", False))
+    if None in columns or shared < config.min_shared_lines:
+        return [False] * len(blocks)
+    main = main_column(columns, sigs, config.column_tolerance)
+    if main is None:
+        return [False] * len(blocks)
+    # prose is never judged by its column alone: indentation varies more than links do
+    return [abs(col - main) > config.column_tolerance and not sig.sentence_like for col, sig in zip(columns, sigs)]
+
+
+def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> list[int | None]:
+    """For each block, the index of an earlier block with the same text (None if first).
+
+    Pages print the article a second time (print or share versions, hidden copies);
+    an article does not repeat its own paragraphs. Short lines repeat legitimately
+    (names, "一、" headings), so only blocks of some length count.
+    """
+    first: dict[str, int] = {}
+    out: list[int | None] = []
+    for i, (text, sig) in enumerate(zip(texts, sigs)):
+        if sig.chars >= config.repeat_min_chars and text in first:
+            out.append(first[text])
+        else:
+            out.append(None)
+            first.setdefault(text, i)
+    return out
+
+
+def _neutral_list_items(
+    values: list[float], texts: list[str], sigs: list[Signals], verdicts: list[Verdict | None]
+) -> None:
+    """The short items of a list a sentence announces (名单如下：) cost nothing.
+
+    An article's own list follows a lead-in ending with a colon; a sidebar's links do
+    not. The run of short, unremoved lines after such a line is made neutral.
+    """
+    for i in range(1, len(values)):
+        lead_in = texts[i - 1].rstrip()[-1:] in ("：", ":") and sigs[i - 1].ends_sentence
+        if lead_in:
+            j = i
+            while j < len(values) and verdicts[j] is None and values[j] < 0 and not sigs[j].stamped:
+                values[j] = 0.0
+                j += 1
+
+
+def _set(block: Block, label: str, reason: str, field: str = "") -> None:
+    block.label, block.reason, block.field = label, reason, field
+

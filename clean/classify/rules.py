@@ -1,0 +1,152 @@
+"""Local rules: what one block is, judged from its own text and signals.
+
+These rules look at a block alone (its lexicon matches and signals). Where the block
+sits in the page -- before the article, inside it, in the tail -- is decided later by
+``sections``; a local verdict is evidence that ``sections`` weighs, and the reason
+recorded here is the one the manifest shows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clean.blocks import CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, WIDGET
+from clean.classify.lexicon import Lexicon
+from clean.classify.signals import Signals
+from clean.config import ClassifyConfig
+
+#: Lexicons of headers that open a tail section, with the label they give.
+SECTION_LEXICONS: tuple[tuple[str, str], ...] = (("related", RELATED), ("comments", WIDGET))
+#: Lexicons whose phrases remove short or non-sentence blocks, with the label they give.
+PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
+    ("breadcrumb", CHROME),
+    ("share", CHROME),
+    ("widget", WIDGET),
+    ("caption", CAPTION),
+    ("chrome", CHROME),
+)
+
+
+#: Markup that a renderer let through (script/ad tags, attributes).
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A local rule's decision about one block."""
+
+    label: str
+    reason: str
+    field: str = ""
+    #: For metadata: a label names the field (``来源：``), so it counts in the tail too.
+    labelled: bool = False
+    #: A header that opens a section of the page's tail (related reading, comments).
+    starts_section: bool = False
+    #: A line that closes the article (an editor's line): the tail starts after it.
+    ends_article: bool = False
+
+
+@dataclass(frozen=True)
+class MetadataLabels:
+    """The metadata label lexicon (``field label`` lines) compiled into regular expressions."""
+
+    field_of: dict[str, str]
+    #: A label that opens a field: followed by a colon (or a bracket around the label).
+    pattern: re.Pattern[str]
+    #: Inside a line already known to be a byline, a space after a label will do too
+    #: (``作者 木头 发布于 2025年3月2日``); one-character labels still need their colon.
+    lenient: re.Pattern[str]
+
+    @classmethod
+    def parse(cls, lines: list[str]) -> MetadataLabels:
+        """Build from ``metadata_labels.txt`` lines (``field label``, Simplified).
+
+        Traditional captures are matched after opencc t2s, like the phrase lexicons.
+        """
+        field_of: dict[str, str] = {}
+        for raw in lines:
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            field, label = line.split(None, 1)
+            field_of[label.casefold()] = field
+        labels = sorted(field_of, key=len, reverse=True)
+
+        def alternation(names: list[str]) -> str:
+            # government pages space labels out to align them: 标 题：, 索 引 号：
+            return "|".join(r"\s*".join(map(re.escape, name)) for name in names)
+
+        opening = r"(?:^|(?<=[\s\[【(（|｜/]))"
+        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)", re.I)
+        longer = [name for name in labels if len(name) > 1]
+        lenient = re.compile(
+            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)",
+            re.I,
+        )
+        return cls(field_of, pattern, lenient)
+
+    def leading_field(self, text: str) -> str | None:
+        """The field whose label opens ``text`` (in Simplified script), or None."""
+        found = self.pattern.match(text.lstrip("[【(（ \u3000"))
+        return self.field_for(found.group("label")) if found else None
+
+    def field_for(self, label: str) -> str:
+        """The field a label (as matched, perhaps spaced out) names."""
+        return self.field_of["".join(label.split()).casefold()]
+
+
+def local_verdict(
+    text: str,
+    folded: str,
+    sig: Signals,
+    lexicons: dict[str, Lexicon],
+    labels: MetadataLabels,
+    config: ClassifyConfig,
+) -> Verdict | None:
+    """Judge one block on its own; ``None`` means "nothing against it being body".
+
+    ``text`` is the block as captured, ``folded`` its matching form (Simplified, no
+    white space, case folded).
+    """
+    if sig.chars == 0 or not any(ch.isalnum() for ch in folded):
+        return Verdict(CHROME, "chrome: no text, only symbols")
+    short = sig.chars <= config.short_block_chars
+    if "promo" in lexicons and sig.chars <= config.promo_max_chars:
+        entry = lexicons["promo"].match(folded)
+        if entry:
+            return Verdict(CHROME, f"chrome: lexicon 'promo' matched '{entry}'")
+    if not sig.ends_sentence and _MARKUP.search(text):
+        return Verdict(CHROME, "chrome: markup debris (HTML tags in the text)")
+    if "disclaimer" in lexicons:
+        entry = lexicons["disclaimer"].match(folded)
+        if entry and sig.chars <= config.disclaimer_max_chars:
+            # a short one is the header of a notice whose clauses follow
+            header = sig.chars <= config.header_max_chars
+            return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
+    if sig.chars <= config.metadata_max_chars:
+        field = labels.leading_field(folded)
+        if field:
+            # the editor line closes a news article: what follows is the page's tail
+            return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
+        if sig.dated and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
+            return Verdict(METADATA, "metadata: date line", "date")
+    if sig.chars <= config.header_max_chars:
+        for name, label in SECTION_LEXICONS:
+            entry = lexicons[name].match(folded) if name in lexicons else None
+            if entry:
+                return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", starts_section=True)
+    # chrome phrases remove lines that are not prose; footers often have dots but no final stop
+    prose = sig.sentence_like and sig.ends_sentence
+    removable = short or (not prose and sig.chars <= config.chrome_max_chars)
+    if removable:
+        for name, label in PHRASE_LEXICONS:
+            if name in lexicons:
+                entry = lexicons[name].match(folded)
+                if entry:
+                    return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'")
+    if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars:
+        items = sig.separators + 1
+        if sig.chars / items <= config.nav_item_max_chars:
+            return Verdict(CHROME, f"chrome: link row ({items} items between separators)")
+    return None

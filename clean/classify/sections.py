@@ -1,0 +1,255 @@
+"""Page sections: where the article is, where its related-reading tail starts, its title.
+
+A rendered page reads head (navigation, breadcrumb, title, byline), article, tail
+(editor line, share and comment widgets, related reading, footer). The article is
+found as the stretch of blocks with the most prose in it: every block gets a value --
+its length when it reads like prose, a penalty when it is short, a label or a link, a
+large penalty when a local rule already removed it -- and the main text is the run of
+consecutive blocks with the largest total (the maximum-sum segment). Short headings
+and name lines inside an article cost little and are kept; long runs of links do not
+fit inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clean.blocks import DISCLAIMER, METADATA, REMOVED_LABELS, WIDGET
+from clean.classify.rules import Verdict
+from clean.classify.signals import Signals
+from clean.config import ClassifyConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """The main text: blocks ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+
+
+def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
+    """How much a block speaks for "the article is here" (negative: against)."""
+    if verdict is not None:
+        if verdict.label in REMOVED_LABELS:
+            return -config.removed_penalty
+        if verdict.label == METADATA and verdict.labelled:
+            return -config.metadata_penalty
+    if sig.truncated or sig.counter or (sig.stamped and not sig.ends_sentence):
+        # teasers, listings and comment headers: cut-off, counted or time-stamped lines
+        return -config.removed_penalty
+    if sig.sentence_like:
+        return float(sig.chars)
+    if sig.numbered:
+        return 0.0  # an item of the article's own list or a numbered heading: neutral
+    return min(0.0, config.nonsentence_weight * sig.chars - config.short_block_penalty)
+
+
+def discount_after_header(
+    values: Sequence[float], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+) -> list[float]:
+    """Prose after the first comment-section header counts for less.
+
+    A comment thread can hold more prose than the article above it; discounting it
+    keeps the article the best run, while an article that comes after such a header
+    near the top of the page (a "latest comments" sidebar box) still wins against the
+    chrome. Related-reading lists need no discount: their teasers carry their own
+    signals (time stamps, cut-off snippets).
+    """
+    out = list(values)
+    first = next((i for i, v in enumerate(verdicts) if v is not None and v.starts_section and v.label == WIDGET), None)
+    if first is not None:
+        for i in range(first + 1, len(out)):
+            if out[i] > 0:
+                out[i] *= config.after_header_weight
+    return out
+
+
+def main_region(values: Sequence[float]) -> Region:
+    """The maximum-sum run of consecutive values (Kadane); empty if none is positive."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return Region(best_start, best_end)
+
+
+def main_column(columns: Sequence[int], sigs: Sequence[Signals], tolerance: int) -> int | None:
+    """The display column (give or take ``tolerance``) most of the page's prose starts at.
+
+    None when the page has no prose. The article column holds most of a page's prose
+    even where a sidebar has a paragraph or two of its own.
+    """
+    weight: dict[int, int] = {}
+    for column, sig in zip(columns, sigs):
+        if sig.sentence_like:
+            weight[column] = weight.get(column, 0) + sig.chars
+    if not weight:
+        return None
+    return max(weight, key=lambda c: sum(w for col, w in weight.items() if abs(col - c) <= tolerance))
+
+
+def _teaser_signals(
+    sigs: Sequence[Signals], texts: Sequence[str], lo: int, hi: int, ignore: Sequence[bool]
+) -> bool:
+    """Whether blocks ``lo:hi`` look like a teaser list (timestamps, cut-off snippets, repeats)."""
+    seen: set[str] = set()
+    for i in range(lo, hi):
+        if ignore[i]:
+            continue
+        sig = sigs[i]
+        if sig.truncated or sig.counter or (sig.stamped and not sig.sentence_like):
+            return True
+        if texts[i] in seen and sig.chars >= 6:
+            return True
+        seen.add(texts[i])
+    return False
+
+
+def _prose_chars(sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], lo: int, hi: int) -> int:
+    """Characters of prose no local rule removed, in blocks ``lo:hi``."""
+    return sum(sigs[i].chars for i in range(lo, hi) if sigs[i].sentence_like and verdicts[i] is None)
+
+
+def related_cut(
+    region: Region,
+    verdicts: Sequence[Verdict | None],
+    sigs: Sequence[Signals],
+    texts: Sequence[str],
+    ignore: Sequence[bool],
+    config: ClassifyConfig,
+) -> Region:
+    """Cut the article at the first section header (related reading, comments) that does not continue it.
+
+    A header followed by a teaser list and then by more prose with no teaser signals
+    (an inline "related" box in the middle of an article) is not a cut; an editor's
+    line cuts after itself. Blocks flagged in ``ignore`` (another layout column) are
+    left out of the judgement.
+    """
+    for h in range(region.start + 1, region.end):
+        verdict = verdicts[h]
+        if verdict is None or not (verdict.starts_section or verdict.ends_article):
+            continue
+        resume = h + 1
+        while resume < region.end and (ignore[resume] or not sigs[resume].sentence_like):
+            resume += 1
+        after = _prose_chars(sigs, verdicts, resume, region.end)
+        enough = after >= min(config.continuation_min_chars, _prose_chars(sigs, verdicts, region.start, h))
+        # a notice's header is always followed by the notice, never by more article
+        notice = verdict.label == DISCLAIMER
+        if enough and not notice and not _teaser_signals(sigs, texts, resume, region.end, ignore):
+            continue
+        return Region(region.start, h + 1 if verdict.ends_article else h)
+    return region
+
+
+def signature_date(
+    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+) -> int | None:
+    """The date line of the article's closing signature (落款), if it has one.
+
+    Notices end with the issuing body's name and the date they were signed: a few short
+    lines right after the text, then a bare date. Both are part of the text, though
+    neither reads as prose; the caller extends the text to the returned index.
+    """
+    for j in range(region.end, min(region.end + config.signature_max_lines + 1, len(sigs))):
+        sig, verdict = sigs[j], verdicts[j]
+        if sig.date_only:
+            return j if j > region.end else None
+        if verdict is not None or sig.sentence_like or sig.bullet or sig.chars > config.signature_max_chars:
+            break
+    return None
+
+
+def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
+    """A block that can be the article's title: a short line that is not a sentence."""
+    return (
+        verdict is None
+        and not sig.sentence_like
+        and not sig.bullet
+        and not sig.numbered
+        and not sig.truncated
+        and config.title_min_chars <= sig.chars <= config.title_max_chars
+        and sig.cjk + sig.chars // 4 >= config.title_min_chars
+    )
+
+
+def _bigrams(folded: str) -> set[str]:
+    return {a + b for a, b in zip(folded, folded[1:]) if a.isalnum() and b.isalnum()}
+
+
+def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:
+    """Share and number of a candidate title's character bigrams the article contains.
+
+    A headline is written from its article: most of its two-character words come back
+    in the first paragraphs. A channel name, a nav item or a sidebar link does not, or
+    shares a word or two only (``政务服务`` with a body that mentions a service centre).
+    """
+    grams = _bigrams(candidate)
+    shared = len(grams & body)
+    return (shared / len(grams) if grams else 0.0), shared
+
+
+def _title_above_byline(
+    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+) -> list[int]:
+    """A title that shares few words with its article (essays, blogs) is still known by
+    its place: the short line right above the byline/date line that opens the text."""
+    i = region.start - 1
+    while i >= 0 and verdicts[i] is not None and verdicts[i].label == METADATA:
+        i -= 1
+    if i < 0 or i == region.start - 1 or not is_title_candidate(sigs[i], verdicts[i], config):
+        return []
+    return [i]
+
+
+def find_titles(
+    region: Region,
+    sigs: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+    tags: Sequence[str],
+    folded: Sequence[str],
+    config: ClassifyConfig,
+) -> list[int]:
+    """Indexes of the title (and subtitle) blocks above the article, in page order.
+
+    An ``h1`` from the HTML front end wins. Otherwise the title is the short line above
+    the article (within ``metadata_window`` blocks) that shares the most words with the
+    article's opening text (and at least ``title_min_overlap`` of its own); a qualifying line directly above or below it makes the pair
+    title + subtitle (the upper one is the title). No line qualifies: the line right
+    above the byline, if there is a byline; else no title.
+    """
+    h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
+    if h1:
+        return h1[-1:]
+    opening: list[str] = []
+    size = 0
+    for i in range(region.start, region.end):
+        if size >= config.title_body_chars:
+            break
+        opening.append(folded[i][: config.title_body_chars - size])
+        size += len(opening[-1])
+    body = _bigrams("\n".join(opening))
+    window = range(max(0, region.start - config.metadata_window), region.start)
+    overlap = {
+        i: title_overlap(folded[i], body)
+        for i in window
+        if is_title_candidate(sigs[i], verdicts[i], config)
+    }
+    qualified = {
+        i for i, (share, shared) in overlap.items() if share >= config.title_min_overlap and shared >= 2
+    }
+    if not qualified:
+        return _title_above_byline(region, sigs, verdicts, config)
+    # the most words in common: a full headline beats a nav item that happens to match
+    best = max(qualified, key=lambda i: (overlap[i][1], i))
+    if best - 1 in qualified:
+        return [best - 1, best]
+    if best + 1 in qualified:
+        return [best, best + 1]
+    return [best]

@@ -1,0 +1,152 @@
+"""Per-block features the classifier decides with.
+
+Everything here is a property of one block's text alone (the HTML front end's tag
+and link density are read by the classifier itself). The features are script-neutral:
+they count characters, not words, because Chinese has no spaces to split on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DIGIT = re.compile(r"\d")
+#: Link markup that text renderers leave: markdown links and bare URLs.
+_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+")
+#: Clause punctuation: what prose has and headlines mostly lack (、 and ： are common in both).
+_CLAUSE_PUNCT = re.compile(r"[。！？；，,;!?]|\.(?=\s|$)")
+#: Characters a sentence of prose ends with.
+_FINAL = "。！？!?；;….．"
+#: Closing quotes/brackets that may follow the final punctuation.
+_CLOSERS = "”’\"'』」）)】》"
+#: Shortest sentence (``好的。`` is one); shortest line read as prose without a final stop.
+_MIN_SENTENCE_CHARS = 4
+CJK_COUNTED = 100
+_MIN_RUNON_CHARS = 25
+#: A line ending with a colon reads as a sentence (a lead-in) from this many ideographs.
+_MIN_LEAD_IN_CJK = 10
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORDISH = re.compile(r"[\w\u3400-\u9fff]")
+_SPACE = re.compile(r"\s+")
+#: Navigation separators between items of a link row or breadcrumb.
+_SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>")
+#: List bullets as renderers print <li> items (link lists); ●■◆ are left out: Chinese
+#: articles use them to mark their own subheadings.
+_BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|o(?= ))\s*")
+#: A numbered item: 1. / 1、 / (1) / （一） / 一、 / ①.
+_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])")
+#: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
+_STAMP = re.compile(r"(?<![\d.])(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?![\d.])")
+#: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``.
+_COUNTER = re.compile(r"[(\[（【]\s*\d+\s*[)\]）】]$")
+#: Dates and times as Chinese sites print them.
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<n_y>(?:19|20)\d{2})"
+)
+TIME = re.compile(r"(?P<h>\d{1,2})\s*[:：时]\s*(?P<min>\d{2})(?:\s*[:：分]\s*\d{2}秒?)?(?:\s*(?P<ampm>[AaPp][Mm]))?")
+_TIME_ONLY_REST = re.compile(r"[\s\[\]【】()（）:：|｜/\-–—.,，]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What the rules need to know about one block.
+
+    Attributes:
+        chars: characters other than white space.
+        cjk: CJK ideographs among the first ``CJK_COUNTED`` characters (rules compare
+            it with small thresholds; counting a long paragraph's would be wasted).
+        clauses: clause punctuation marks (，。；！？ and ASCII forms; not 、 or ：,
+            which headlines use as much as prose does).
+        ends_sentence: the block ends like a sentence of prose (。！？… possibly
+            followed by a closing quote), leads into a list (名单如下：), or is a
+            parenthesised note.
+        truncated: the block ends with a cut-off marker (``...`` or a single ``…``),
+            as teaser snippets in related-reading boxes do.
+        separators: navigation separators (``| / > »``).
+        bullet: the block starts with a list bullet.
+        numbered: the block starts with an item number (1. / （一） / 一、 / ①): the
+            structure of an article's own lists and headings, not of link lists.
+        dated: the block contains a date.
+        stamped: the block contains a date or a clock time (listings, bylines, comments).
+        date_only: the block is a date/time and next to nothing else.
+        counter: the block ends with an item count, as archive/category links do.
+        link_share: share of the block's characters inside markdown links or URLs (the
+            text-dump counterpart of the HTML front end's link density).
+        sentence_like: the block reads as prose rather than a label or a link.
+    """
+
+    chars: int
+    cjk: int
+    clauses: int
+    ends_sentence: bool
+    truncated: bool
+    separators: int
+    bullet: bool
+    numbered: bool
+    dated: bool
+    stamped: bool
+    date_only: bool
+    counter: bool
+    link_share: float
+    sentence_like: bool
+
+
+def _ends_sentence(text: str) -> bool:
+    core = text.rstrip(_CLOSERS + " ")
+    if core and core[-1] in _FINAL and not _truncated(text):
+        return True
+    # a sentence leading into a list or a quotation (名单如下：); short labels (地点：)
+    # and link rows ending with a label (首页 > 论坛 当值版主:) are not
+    if core and core[-1] in "：:" and len(_CJK.findall(core)) >= _MIN_LEAD_IN_CJK and not _SEPARATORS.search(core):
+        return True
+    # a whole-block parenthesised note in words: （作者系……）, not a bracketed time stamp
+    return text[:1] in ("（", "(") and text[-1:] in ("）", ")") and len(_CJK.findall(text)) >= 4
+
+
+def _truncated(text: str) -> bool:
+    core = text.rstrip(" ")
+    return core.endswith("...") or (core.endswith("…") and not core.endswith("……"))
+
+
+def _date_only(text: str) -> bool:
+    rest = TIME.sub("", DATE.sub("", text))
+    return len(_TIME_ONLY_REST.sub("", rest)) <= 2
+
+
+def _link_share(text: str, chars: int) -> float:
+    if chars == 0 or ("http" not in text and "www." not in text and "](" not in text):
+        return 0.0
+    return min(1.0, sum(len(_SPACE.sub("", m)) for m in _LINKS.findall(text)) / chars)
+
+
+def compute_signals(text: str) -> Signals:
+    """Compute the ``Signals`` of one block's text."""
+    chars = len(_SPACE.sub("", text))
+    clauses = len(_CLAUSE_PUNCT.findall(text))
+    ends = _ends_sentence(text.strip())
+    truncated = _truncated(text)
+    digits = _DIGIT.search(text) is not None  # dates, times and counters need digits
+    dated = digits and DATE.search(text) is not None
+    sentence_like = (
+        chars >= _MIN_SENTENCE_CHARS
+        and not truncated
+        and _WORDISH.search(text) is not None
+        and (ends or (clauses >= 2 and chars >= _MIN_RUNON_CHARS))
+    )
+    return Signals(
+        chars=chars,
+        cjk=len(_CJK.findall(text, 0, CJK_COUNTED)),
+        clauses=clauses,
+        ends_sentence=ends,
+        truncated=truncated,
+        separators=len(_SEPARATORS.findall(text)),
+        bullet=_BULLET.match(text) is not None,
+        numbered=_NUMBERED.match(text) is not None,
+        dated=dated,
+        stamped=dated or (digits and _STAMP.search(text) is not None),
+        counter=digits and _COUNTER.search(text.rstrip()) is not None,
+        link_share=_link_share(text, chars),
+        date_only=digits and (dated or TIME.search(text) is not None) and _date_only(text),
+        sentence_like=sentence_like,
+    )

@@ -1,0 +1,135 @@
+"""clean_capture: one capture in, clean body text and metadata out.
+
+capture -> decode -> blocks (text or HTML front end) -> repair -> classify -> metadata.
+Pure: no file system, no globals; the batch engine in ``pagewash.batch`` does the I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from clean.blocks import BODY, REMOVED_LABELS, Block
+from clean.capture import HTML, KINDS, TEXT, sniff_kind
+from clean.classify import classify_blocks
+from clean.config import CleanConfig
+from clean.decode import decode_bytes
+from clean.htmlblocks import extract_html_blocks
+from clean.metadata import extract_metadata
+from clean.repair import Repair, redecode, repair_mojibake
+from clean.textblocks import split_text_blocks
+
+OK = "ok"
+EMPTY = "empty"
+
+#: Removed blocks keep this many characters of their text in the audit trail.
+AUDIT_TEXT_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A block that was removed, and why (for the manifest's audit trail)."""
+
+    index: int
+    label: str
+    reason: str
+    text: str
+    chars: int
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """What ``clean_capture`` made of one capture.
+
+    Attributes:
+        text: the article body, one paragraph per line ("" when nothing is left).
+        status: ``ok``, or ``empty`` when no body text is left.
+        reason: why the status is not ``ok`` (None when it is).
+        kind: ``html`` or ``text``.
+        encoding: the codec the bytes were decoded with (None when given a str).
+        metadata: title, date, source, author, editor, keywords ... (only those found).
+        removed: every removed block with its label and the rule that fired.
+        repairs: every mojibake repair applied.
+        residual_damage: share of characters removed as unrecoverable garbage.
+    """
+
+    text: str
+    status: str
+    reason: str | None
+    kind: str
+    encoding: str | None
+    metadata: dict = field(default_factory=dict)
+    removed: tuple[Removal, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    residual_damage: float = 0.0
+
+
+def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanConfig | None = None) -> CleanResult:
+    """Clean one capture: keep the article body, move title and bylines to metadata,
+    remove chrome with a recorded reason.
+
+    Args:
+        data: the capture's raw bytes (decoded by sniffing) or already-decoded text.
+        kind: ``"html"`` or ``"text"``; sniffed from the content when None.
+        config: tunables; defaults when None.
+
+    Raises:
+        clean.errors.CaptureError: the input is not a usable capture (binary data ...).
+
+    >>> clean_capture("第一段正文。\\n\\n第二段正文。", kind="text").text
+    '第一段正文。\\n第二段正文。'
+    """
+    config = config or CleanConfig()
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    repairs: list[Repair] = []
+    encoding = None
+    if isinstance(data, bytes):
+        decoded = decode_bytes(data, config.decode)
+        text, encoding = decoded.text, decoded.encoding
+        if config.repair.enabled:
+            better = redecode(data, text, encoding, min_gain=config.repair.redecode_min_gain)
+            if better is not None:
+                repairs.append(Repair("redecode", 1, ((encoding, better[1]),)))
+                text, encoding = better
+    else:
+        text = data
+    kind = kind or sniff_kind(text)
+
+    html_metadata: dict = {}
+    if kind == HTML:
+        extraction = extract_html_blocks(text, config.html)
+        blocks, html_metadata = extraction.blocks, extraction.metadata
+    else:
+        blocks = split_text_blocks(text)
+    residual_damage = 0.0
+    if config.repair.enabled:
+        blocks, block_repairs, residual_damage = _repair_blocks(blocks, config)
+        repairs.extend(block_repairs)
+
+    blocks = classify_blocks(blocks, config.classify)
+    metadata = {**extract_metadata(blocks), **html_metadata}
+    body = "\n".join(block.text for block in blocks if block.label == BODY and block.text)
+    removed = tuple(
+        Removal(i, b.label, b.reason, b.text[:AUDIT_TEXT_CHARS], len(b.text))
+        for i, b in enumerate(blocks) if b.label in REMOVED_LABELS
+    )
+    status, reason = (OK, None) if body else (EMPTY, f"no body text left ({len(blocks)} blocks, {len(removed)} removed)")
+    return CleanResult(body, status, reason, kind, encoding, metadata, removed, tuple(repairs), residual_damage)
+
+
+def _repair_blocks(blocks: list[Block], config: CleanConfig) -> tuple[list[Block], tuple[Repair, ...], float]:
+    """Repair all blocks in one call, so that document-level evidence (several pinyin
+    annotations, say) is seen; ``repair_mojibake`` keeps newlines, so the blocks split back."""
+    joined = "\n".join(block.text for block in blocks)
+    result = repair_mojibake(joined, config.repair)
+    if result.text == joined:
+        return blocks, result.repairs, result.residual_damage
+    lines = result.text.split("\n")
+    if len(lines) != len(blocks):
+        raise AssertionError("repair_mojibake must not add or remove newlines")
+    repaired = []
+    for block, line in zip(blocks, lines):
+        block.text = line.strip()
+        if block.text:
+            repaired.append(block)
+    return repaired, result.repairs, result.residual_damage

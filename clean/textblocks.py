@@ -1,0 +1,148 @@
+"""The text front end: a plain-text dump of a rendered page -> blocks in reading order.
+
+Text dumps come from browsers' "save as text", from lynx/w3m-style renderers and from
+copy-paste. What survives of the page's layout is line breaks, blank lines, runs of
+spaces between table columns and the ``|`` separators of navigation rows. The splitter
+undoes just enough of that layout for the classifier to see one paragraph-sized unit
+per block:
+
+* each non-empty line is a block, stripped of indentation (ASCII and full-width);
+* a line holding several table cells side by side (columns separated by a wide run of
+  spaces, as renderers lay out a body column next to a sidebar) is split into cells,
+  because a sidebar link glued to a body paragraph would otherwise decide its fate;
+* a navigation row whose items and ``|`` separators ended up on separate lines is
+  joined back into one block, so that it is seen as one row of links, not as many
+  lines that each look like a short heading;
+* a paragraph that a fixed-width renderer hard-wrapped is joined back: a line filled
+  up to the page's wrap width, not ending a sentence, continues on the next line of
+  the same column (a lone fragment of a sentence would read as a heading or a link).
+
+Each block also records the display column it started at and whether it shared its
+line with other cells (``TextBlock``): a renderer that keeps the page's layout puts the
+article in one column and the sidebars in others, and the classifier uses that when it
+is there.
+
+Nothing is dropped: every character of the dump other than layout white space is in
+exactly one block, in the original order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clean.blocks import Block
+
+#: A wide gap between two table cells on one rendered line: three or more spaces,
+#: two or more full-width spaces, or a tab.
+_CELL_GAP = re.compile(r"(?: {3,}|\u3000{2,}|\t+|\u00a0{3,})")
+#: Characters that separate navigation items.
+_SEPARATORS = "|｜¦"
+_SEPARATOR_ONLY = re.compile(rf"^[\s{_SEPARATORS}]+$")
+_STRIP = " \t\r\u3000\u00a0\ufeff\u200b"
+#: Characters a terminal shows two columns wide (CJK, Hangul, full-width forms).
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+#: Hard-wrap detection: a page wraps when its long lines are at least this wide; a
+#: line within ``_WRAP_SLACK`` columns of the wrap width was wrapped; continuation
+#: lines start within ``_INDENT`` columns of the paragraph's first line.
+_MIN_WRAP = 40
+_MIN_FULL_LINES = 5
+_WRAP_SLACK = 6
+_INDENT = 4
+_SENTENCE_END = "。！？!?；;.”」』\"'）)"
+
+
+@dataclass(slots=True)
+class TextBlock(Block):
+    """A block of a text dump, with where it sat in the rendered layout.
+
+    Attributes:
+        column: display column (full-width characters count two) the block starts at.
+        shared_line: the block's line held other cells too (a multi-column layout).
+    """
+
+    column: int = 0
+    shared_line: bool = False
+
+
+def _width(text: str) -> int:
+    """Display width: wide characters take two columns."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The column a fixed-width renderer wrapped at, or 0 when the page is not wrapped.
+
+    The 90th percentile of line widths, if enough lines end right there (a wrapped page
+    has a plateau of full lines; unwrapped paragraphs end anywhere).
+    """
+    widths = sorted(_width(line.rstrip()) for line in lines if line.strip(_STRIP))
+    if not widths:
+        return 0
+    wrap = widths[(len(widths) - 1) * 9 // 10]
+    full = sum(1 for w in widths if abs(w - wrap) <= _WRAP_SLACK)
+    return wrap if full >= max(_MIN_FULL_LINES, len(widths) // 20) else 0
+
+
+def _glue(left: str, right: str) -> str:
+    """Join a wrapped line to its continuation (a space only between Latin words)."""
+    return f"{left} {right}" if left[-1].isascii() and right[0].isascii() else left + right
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """Split one rendered line into its table cells: (display column, text) pairs."""
+    cells = []
+    pos = 0
+    for piece in _CELL_GAP.split(line):
+        text = piece.strip(_STRIP)
+        if text:
+            lead = len(piece) - len(piece.lstrip(_STRIP))
+            cells.append((_width(line[: pos + lead]), text))
+        pos += len(piece)
+        gap = _CELL_GAP.match(line, pos)
+        if gap:
+            pos = gap.end()
+    return cells
+
+
+def split_text_blocks(text: str) -> list[TextBlock]:
+    """Split a plain-text capture into blocks, in the original order.
+
+    Example:
+        >>> [b.text for b in split_text_blocks("首页\\n|\\n 公务邮箱\\n\\n　　正文第一段。")]
+        ['首页 | 公务邮箱', '正文第一段。']
+    """
+    lines = text.splitlines()
+    wrap = _wrap_width(lines)
+    blocks: list[TextBlock] = []
+    join_next = False  # the previous line ended with a separator
+    wrapped = False  # the previous line was one cell filled up to the wrap width
+    for line in lines:
+        stripped = line.strip(_STRIP)
+        if not stripped:
+            wrapped = False
+            continue
+        if _SEPARATOR_ONLY.match(stripped):
+            if blocks:
+                blocks[-1].text = f"{blocks[-1].text} {stripped}"
+                join_next = True
+            wrapped = False
+            continue
+        cells = _cells(line)
+        shared = len(cells) > 1
+        column, first = cells[0]
+        if blocks and (join_next or first[0] in _SEPARATORS):
+            blocks[-1].text = f"{blocks[-1].text} {first}"
+            cells = cells[1:]
+        elif (
+            wrapped
+            and not shared
+            and abs(column - blocks[-1].column) <= _INDENT
+            and blocks[-1].text[-1] not in _SENTENCE_END
+        ):
+            blocks[-1].text = _glue(blocks[-1].text, first)
+            cells = cells[1:]
+        blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
+        join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS
+        wrapped = not shared and wrap >= _MIN_WRAP and _width(line.rstrip()) >= wrap - _WRAP_SLACK
+    return blocks

@@ -1,0 +1,237 @@
+"""The shared block classifier: each phenomenon it removes, and what it must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from clean.blocks import BODY, CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, TITLE, WIDGET, Block
+from clean.classify import classify_blocks
+from clean.classify.lexicon import parse_lexicon
+from clean.classify.signals import compute_signals
+from clean.config import ClassifyConfig
+from clean.textblocks import split_text_blocks
+
+CONFIG = ClassifyConfig()
+
+#: Prose paragraphs that make an article body (government-news register).
+P1 = "9月29日，区委统战工作会议召开。会议强调，要增强做好新时代统战工作的政治自觉、思想自觉、行动自觉，奋力开创统战工作新局面。"
+P2 = "会上，区委常委、统战部部长传达了中央、市委统战工作会议精神。各街道工委主要负责同志介绍了相关领域统战工作的主要做法和典型经验。"
+P3 = "会议要求，各级党组织要切实履行主体责任，把统战工作纳入重要议事日程，推动基层统战工作融入日常、融入基层管理、融入群众工作。"
+
+
+def classify(*lines: str) -> list[Block]:
+    return classify_blocks(split_text_blocks("\n".join(lines)), CONFIG)
+
+
+def labels_of(blocks: list[Block], text: str) -> str:
+    return next(b.label for b in blocks if b.text == text)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("设为首页 | 加入收藏 | 联系我们", CHROME),
+        ("您当前的位置: 首页>>统战新闻", CHROME),
+        ("首頁>黨派·聲音>統一戰線", CHROME),  # Traditional, matched through opencc
+        ("分享到：微信 朋友圈 微博", CHROME),
+        ("返回顶部", CHROME),
+        ("【打印】 【关闭】", CHROME),
+        ("版权所有：北京市人民政府 京ICP备05060933号", CHROME),
+        ("免责声明：本站文章均来源于网络，不代表本站立场，如有侵权请联系删除。", DISCLAIMER),
+        ("轉載請註明出處", DISCLAIMER),
+        ("您此时的心情", WIDGET),
+        ("[图片]", CAPTION),
+    ],
+)
+def test_tail_phenomena_are_removed(line, label):
+    blocks = classify("新闻中心", P1, P2, P3, line)
+    assert labels_of(blocks, line) == label
+    assert labels_of(blocks, P3) == BODY
+
+
+def test_reasons_name_the_rule_and_the_lexicon_entry():
+    blocks = classify(P1, P2, "分享到")
+    assert blocks[-1].reason == "chrome: lexicon 'share' matched '分享到'"
+
+
+def test_related_tail_is_dropped_as_a_whole():
+    teaser = "他们提出一种全新多物理域融合计算系统，使算力提升近4倍，为通信系统等领域开辟新的可能。"
+    blocks = classify(P1, P2, P3, "推荐阅读", teaser, "2026-01-15 04:05", teaser.replace("4倍", "5倍"), "2026-01-15 04:55")
+    assert [b.label for b in blocks[:3]] == [BODY] * 3
+    assert {b.label for b in blocks[3:]} == {RELATED}
+    assert "推荐阅读" in blocks[5].reason
+
+
+def test_related_box_inside_an_article_does_not_cut_it():
+    blocks = classify(P1, "相关新闻", "区委召开全会", P2, P3)
+    assert labels_of(blocks, P2) == labels_of(blocks, P3) == BODY
+    assert labels_of(blocks, "相关新闻") == RELATED
+
+
+def test_comment_section_after_the_article_is_removed():
+    comment = "说得很好，我们单位也要认真学习贯彻会议精神，把各项工作落到实处。"
+    blocks = classify(P1, P2, "网友评论", comment, comment + "支持！")
+    assert [b.label for b in blocks[:2]] == [BODY, BODY]
+    assert all(b.label != BODY for b in blocks[2:])
+
+
+def test_title_and_byline_go_to_metadata():
+    blocks = classify("首页 > 要闻", "中共东城区委统战工作会议召开", "来源:北京市东城区人民政府2022-09-30 16:04", P1, P2, "[ 责编:丛芳瑶 ]")
+    assert [(b.label, b.field) for b in blocks] == [
+        (CHROME, ""),
+        (TITLE, "title"),
+        (METADATA, "source"),
+        (BODY, ""),
+        (BODY, ""),
+        (METADATA, "editor"),
+    ]
+
+
+# -- negatives: what must stay in the body --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "会议推荐了一批优秀青年干部，并分享了基层治理的经验做法。",
+        "代表们表示，要把免责条款写清楚，让基层干部敢于担当、放手干事。",
+        "相关部门要加强协调配合，形成工作合力，共同推动政策落地见效。",
+        "他在发言中分享到：“只有扎根基层，才能真正了解群众的需求。”",
+    ],
+)
+def test_body_sentences_with_lexicon_words_are_kept(sentence):
+    blocks = classify(P1, sentence, P2)
+    assert labels_of(blocks, sentence) == BODY, blocks
+
+
+def test_numbered_policy_list_of_short_lines_is_kept():
+    items = ["一、加强组织领导；", "二、健全工作机制；", "三、强化督促检查；", "四、营造良好氛围。"]
+    blocks = classify(P1, *items, P2)
+    assert [labels_of(blocks, item) for item in items] == [BODY] * 4
+
+
+def test_names_and_headings_between_paragraphs_are_kept():
+    blocks = classify(P1, "东城区委常委、统战部部长", "薛国强", P2, "西城区委常委、统战部部长", "王波", P3)
+    assert all(b.label == BODY for b in blocks)
+
+
+def test_a_short_body_is_kept():
+    blocks = classify("新的正文内容。")
+    assert [b.label for b in blocks] == [BODY]
+
+
+def test_empty_input():
+    assert classify_blocks([], CONFIG) == []
+
+
+def test_html_blocks_use_tag_and_link_density():
+    blocks = [
+        Block("要闻 时政 国际 财经", tag="ul", link_density=0.95),
+        Block("区委统战工作会议召开", tag="h1"),
+        Block(P1, tag="p"),
+        Block(P2, tag="p"),
+    ]
+    classify_blocks(blocks, CONFIG)
+    assert [b.label for b in blocks] == [CHROME, TITLE, BODY, BODY]
+    assert "link density" in blocks[0].reason
+
+
+def test_multi_column_dump_drops_the_sidebar_column():
+    side = " " * 60
+    text = "\n".join(
+        [f"  {P1[:40]}{side}· 热点新闻一", f"  {P1[40:]}", f"{side}  · 专题报道二", f"  {P2}", f"  {P3}{side}· 图片新闻三"]
+    )
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1[:40], P1[40:], P2, P3]
+
+
+def test_lexicon_syntax():
+    lexicon = parse_lexicon("t", ["# comment", "=分享", "^您的位置", "设为首页"])
+    assert lexicon.match("【分享】") == "=分享"
+    assert lexicon.match("您的位置：首页") == "^您的位置"
+    assert lexicon.match("点此设为首页吧") == "设为首页"
+    assert lexicon.match("分享经验") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_like"),
+    [
+        (P1, True),
+        ("卢红:用功学、用情讲、用心谋、用力做 把中央统战工作会议精神落到实处", False),
+        ("连日来，各民主党派高度关注、持续热议，认真学习贯彻二十大精神。大家纷纷表示...", False),
+        ("（作者系呼和浩特市委常委、统战部部长）", True),
+    ],
+)
+def test_sentence_signal(text, sentence_like):
+    assert compute_signals(text).sentence_like is sentence_like
+
+
+def test_markdown_dump_from_another_renderer():
+    """html2text/pandoc-style output: link rows, '#' headings, a related list at the end."""
+    text = "\n".join(
+        [
+            "* [首页](http://www.example.gov.cn/) * [新闻](http://www.example.gov.cn/news/)",
+            "# 区委统战工作会议召开",
+            "发布时间：2022-09-30 16:04",
+            P1,
+            P2,
+            "## 相关阅读",
+            "* [区政协召开常委会议](http://www.example.gov.cn/a.html)",
+            "* [区人大常委会举行专题讲座](http://www.example.gov.cn/b.html)",
+        ]
+    )
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2]
+    assert blocks[0].label == CHROME and "links" in blocks[0].reason
+    assert (blocks[1].label, blocks[2].field) == (TITLE, "date")
+    assert {b.label for b in blocks[5:]} == {RELATED}
+
+
+def test_english_page_chrome():
+    prose = "The city council approved the new budget on Tuesday, after a debate that lasted well into the night."
+    more = "Officials said the plan would fund road repairs and two new libraries over the next three years."
+    blocks = classify("Home", "Sign in", "Council approves budget", prose, more, "Share this article", "Related stories", "Budget talks stall")
+    assert [b.text for b in blocks if b.label == BODY] == [prose, more]
+    assert labels_of(blocks, "Council approves budget") == TITLE
+
+
+def test_a_second_copy_of_the_article_is_not_body():
+    blocks = classify("标题", P1, P2, "打印本页", "关闭窗口", P1, P2)
+    assert [b.label for b in blocks[1:3]] == [BODY, BODY]
+    assert all(b.label != BODY for b in blocks[3:])
+
+
+def test_title_is_the_line_that_shares_words_with_the_article():
+    blocks = classify("首页 | 要闻", "区委统战工作会议召开", "专题报道", P1, P2)
+    assert [(b.label, b.field) for b in blocks[:3]] == [(CHROME, ""), (TITLE, "title"), (CHROME, "")]
+
+
+def test_no_title_when_no_line_above_matches_the_article():
+    blocks = classify("网站首页", "专题报道", P1, P2)
+    assert TITLE not in {b.label for b in blocks}
+
+
+def test_a_notice_keeps_its_closing_signature():
+    blocks = classify("关于市民中心停车场临时封闭的公告", P1, "青溪市机关事务管理局", "2025年6月5日", "【打印】【关闭】")
+    assert [b.label for b in blocks[1:4]] == [BODY, BODY, BODY]
+    assert blocks[4].label == CHROME
+
+
+def test_quoted_lexicon_phrases_are_talked_about_not_used():
+    sentence = "法院指出，原告在文末明确写有“未经授权禁止转载”，被告的行为不符合合理使用的法定情形。"
+    blocks = classify(P1, sentence, P2)
+    assert labels_of(blocks, sentence) == BODY
+
+
+def test_a_list_announced_by_a_colon_is_kept():
+    items = ["中央圖書館", "沙田公共圖書館", "荃灣公共圖書館", "屯門公共圖書館"]
+    blocks = classify("網站首頁", P1, "延長開放時間的圖書館名單如下：", *items, "（另外五間圖書館名單載於附件。）", "返回頂部")
+    assert [b.label for b in blocks[1:-1]] == [BODY] * 7
+    assert blocks[-1].label == CHROME
+
+
+def test_inline_promotions_are_removed_even_as_sentences():
+    promo = "還想看更多新聞嗎？歡迎下載寶島時報APP，現在看新聞還能抽獎！"
+    blocks = classify(P1, promo, P2)
+    assert labels_of(blocks, promo) == CHROME
+    assert "promo" in blocks[1].reason

@@ -1,0 +1,218 @@
+"""The project's own corpus: every capture in ``fixtures/pages`` against its gold.
+
+One parametrised test runs ``clean.clean_capture`` over every capture and compares the
+body with ``fixtures/gold/<id>.txt`` (ignoring white space, so line wrapping inside a
+paragraph does not matter) and each metadata field the gold ``.meta.json`` names. Known
+failures are data (``fixtures/known-failures.txt``), so the cleaners can improve without
+editing this file. The remaining tests keep the corpus itself consistent: every capture has
+its gold and vice versa, gold files are well formed, ``dedup.json`` names real captures, and
+every gold paragraph really occurs in its capture (so a hand edit of a gold file cannot
+drift from the page).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from clean import clean_capture
+from clean.capture import kind_from_name, read_capture
+from pagewash.config import BatchConfig
+from tests.conftest import FIXTURES
+
+PAGES = FIXTURES / "pages"
+GOLD = FIXTURES / "gold"
+KNOWN_FAILURES = FIXTURES / "known-failures.txt"
+DEDUP = FIXTURES / "dedup.json"
+
+META_KEYS = frozenset({"title", "subtitle", "original_title", "date", "source", "author", "editor", "keywords"})
+GOLD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?")
+#: How an extracted date may be written: ISO or the gold's own form, seconds and zone optional.
+FOUND_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?")
+#: Encodings the captures are written in; used only by the corpus self-check.
+CAPTURE_ENCODINGS = ("utf-8", "gb18030", "big5")
+WHITESPACE = re.compile(r"\s+")
+
+
+def _captures() -> list[Path]:
+    return sorted(p for p in PAGES.rglob("*") if p.is_file()) if PAGES.is_dir() else []
+
+
+def capture_id(path: Path) -> str:
+    """The capture's id: its path relative to ``fixtures/pages`` (as in ``dedup.json``)."""
+    return path.relative_to(PAGES).as_posix()
+
+
+def base_name(capture: str) -> str:
+    """``gov/notice.html.gz`` -> ``gov/notice.html``: compression is not part of the kind."""
+    return capture[:-3] if capture.endswith(".gz") else capture
+
+
+def gold_stem(capture: str) -> str:
+    """``gov/notice.html.gz`` -> ``gov/notice``: gold files are ``<stem>.txt`` and ``<stem>.meta.json``."""
+    name = base_name(capture)
+    return name.rsplit(".", 1)[0]
+
+
+def capture_bytes(path: Path) -> bytes:
+    """The capture's bytes as the batch engine reads them (``.gz`` decompressed)."""
+    return read_capture(path, BatchConfig().max_bytes)
+
+
+def squash(text: str) -> str:
+    return WHITESPACE.sub("", text)
+
+
+def load_known_failures() -> dict[str, str]:
+    """``id  reason`` per line; blank lines and ``#`` comments are ignored."""
+    if not KNOWN_FAILURES.is_file():
+        return {}
+    known = {}
+    for line in KNOWN_FAILURES.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            capture, _, reason = line.partition(" ")
+            known[capture] = reason.strip() or "known failure"
+    return known
+
+
+def _cases() -> list:
+    known = load_known_failures()
+    cases = []
+    for path in _captures():
+        cid = capture_id(path)
+        marks = [pytest.mark.xfail(reason=known[cid], strict=False)] if cid in known else []
+        cases.append(pytest.param(path, id=cid, marks=marks))
+    return cases
+
+
+def _gold(capture: str) -> tuple[str, dict]:
+    stem = gold_stem(capture)
+    body = (GOLD / f"{stem}.txt").read_text(encoding="utf-8")
+    meta = json.loads((GOLD / f"{stem}.meta.json").read_text(encoding="utf-8"))
+    return body, meta
+
+
+def _body_mismatch(expected: str, got: str) -> str:
+    """A short line diff, so a failure shows which paragraphs were lost or kept wrongly."""
+    diff = difflib.unified_diff(expected.splitlines(), got.splitlines(), "gold", "cleaned", lineterm="", n=0)
+    lines = [line[:120] for line in diff]
+    return "\n".join(lines[:40] + (["..."] if len(lines) > 40 else []))
+
+
+def _date_matches(expected: str, found: object) -> bool:
+    """The gold date is written to the precision the page shows (day, or minute); a
+    cleaner may find more (a meta tag with the time) but must agree on what the gold has."""
+    match = FOUND_DATE.search(str(found))
+    if not match:
+        return False
+    year, month, day, hour, minute = match.groups()
+    normalised = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    if hour is not None:
+        normalised += f" {int(hour):02d}:{minute}"
+    return normalised[: len(expected)] == expected
+
+
+def _field_matches(key: str, expected: object, found: object) -> bool:
+    if key == "date":
+        return _date_matches(str(expected), found)
+    if key == "keywords":
+        items = found if isinstance(found, (list, tuple)) else re.split(r"[,，;；、\s]+", str(found))
+        return [str(i).strip() for i in items if str(i).strip()] == expected
+    return WHITESPACE.sub(" ", str(found)).strip() == expected
+
+
+@pytest.mark.parametrize("path", _cases())
+def test_capture_cleans_to_gold(path: Path) -> None:
+    cid = capture_id(path)
+    expected_body, expected_meta = _gold(cid)
+    result = clean_capture(capture_bytes(path), kind=kind_from_name(cid))
+    same_body = squash(result.text) == squash(expected_body)
+    assert same_body, f"{cid}: body differs from gold\n{_body_mismatch(expected_body, result.text)}"
+    wrong = {key: result.metadata.get(key) for key, value in expected_meta.items()
+             if key not in result.metadata or not _field_matches(key, value, result.metadata[key])}
+    assert not wrong, f"{cid}: metadata differs from gold: got {wrong}, expected {expected_meta}"
+
+
+# --- the corpus itself -------------------------------------------------------------------
+
+
+def test_corpus_is_there() -> None:
+    assert len(_captures()) >= 30
+
+
+def test_every_capture_has_gold_and_every_gold_has_a_capture() -> None:
+    captures = [capture_id(p) for p in _captures()]
+    assert all(kind_from_name(c) for c in captures), f"not a capture name: {captures}"
+    stems = [gold_stem(c) for c in captures]
+    assert len(stems) == len(set(stems)), "two captures share one gold file"
+    expected = {f"{s}.txt" for s in stems} | {f"{s}.meta.json" for s in stems}
+    present = {p.relative_to(GOLD).as_posix() for p in GOLD.rglob("*") if p.is_file()}
+    assert not expected - present, f"captures without gold: {sorted(expected - present)}"
+    assert not present - expected, f"gold without a capture: {sorted(present - expected)}"
+
+
+@pytest.mark.parametrize("path", _captures(), ids=capture_id)
+def test_gold_is_well_formed(path: Path) -> None:
+    body, meta = _gold(capture_id(path))
+    assert body.endswith("\n") and body.strip(), "gold body: non-empty, ends with a newline"
+    assert all(line.strip() == line and line for line in body.splitlines()), "one trimmed paragraph a line"
+    assert set(meta) <= META_KEYS, f"unknown metadata keys {set(meta) - META_KEYS}"
+    if "date" in meta:
+        assert GOLD_DATE.fullmatch(meta["date"]), meta["date"]
+    if "keywords" in meta:
+        assert isinstance(meta["keywords"], list) and all(isinstance(k, str) and k for k in meta["keywords"])
+
+
+@pytest.mark.parametrize("path", _captures(), ids=capture_id)
+def test_every_gold_paragraph_occurs_in_its_capture(path: Path) -> None:
+    """Guards the gold against drifting from the page: with one of the encodings the
+    captures are written in, every gold paragraph is in the capture's text (HTML: tags
+    stripped, entities resolved; white space ignored, so wrapped dump lines still match)."""
+    cid = capture_id(path)
+    body, _ = _gold(cid)
+    paragraphs = [squash(line) for line in body.splitlines()]
+    data = capture_bytes(path)
+    for encoding in CAPTURE_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if kind_from_name(cid) == "html":
+            text = html.unescape(re.sub(r"<[^>]*>", "", text))
+        page = squash(text)
+        if all(p in page for p in paragraphs):
+            return
+    pytest.fail(f"{cid}: some gold paragraph is not in the capture under any of {CAPTURE_ENCODINGS}")
+
+
+def test_gzip_captures_are_byte_stable() -> None:
+    """Written with mtime 0, so regenerating a capture does not change its bytes."""
+    for path in _captures():
+        if path.name.endswith(".gz"):
+            assert path.read_bytes()[4:8] == b"\0\0\0\0", f"{capture_id(path)}: gzip mtime is set"
+
+
+def test_dedup_expectations_name_real_captures() -> None:
+    spec = json.loads(DEDUP.read_text(encoding="utf-8"))
+    assert set(spec) == {"clusters", "not_duplicates"}
+    ids = {capture_id(p) for p in _captures()}
+    clustered = [cid for cluster in spec["clusters"] for cid in cluster]
+    assert all(len(cluster) >= 2 for cluster in spec["clusters"])
+    assert len(clustered) == len(set(clustered)), "an id is in two clusters"
+    assert all(len(pair) == 2 for pair in spec["not_duplicates"])
+    named = set(clustered) | {cid for pair in spec["not_duplicates"] for cid in pair}
+    assert named <= ids, f"unknown ids in dedup.json: {sorted(named - ids)}"
+    cluster_of = {cid: i for i, cluster in enumerate(spec["clusters"]) for cid in cluster}
+    for a, b in spec["not_duplicates"]:
+        assert a not in cluster_of or cluster_of.get(a) != cluster_of.get(b), f"{a} and {b} are both ways"
+
+
+def test_known_failures_name_real_captures() -> None:
+    ids = {capture_id(p) for p in _captures()}
+    assert set(load_known_failures()) <= ids
