@@ -1,5 +1,6 @@
-"""Reprint benchmark: pair precision/recall/F1 and adjusted Rand index of ``dedup`` on a
-seeded corpus generated from the real bodies in ``../shared`` (see ``bench.reprint_gen``).
+"""Reprint benchmark: dedup's pair precision/recall/F1 and ARI on reprints of real bodies.
+
+The corpus is generated, seeded, from the bodies in ``../shared`` (see ``bench.reprint_gen``).
 
 Run ``python -m bench reprints [--seed N] [--shared DIR] [--set field=value ...]``.
 ``--set`` overrides ``DedupConfig`` fields, which is how the defaults were measured.

@@ -1,6 +1,8 @@
-"""MinHash signature speed: datasketch's per-document ``MinHash.update`` loop, its
-``MinHash.update_batch``, and ``dedup.sign`` — same shingles, same hash function (xxh32 of
-the UTF-32 shingle), same ``num_perm`` and seed, single core, one run.
+"""MinHash signature speed of dedup.sign against datasketch, with identical decisions.
+
+datasketch's per-document ``MinHash.update`` loop, its ``MinHash.update_batch``, and
+``dedup.sign`` — same shingles, same hash function (xxh32 of the UTF-32 shingle), same
+``num_perm`` and seed, single core, one run.
 
 It also checks that the duplicate decisions are identical: the signatures must be equal
 value for value, and the LSH candidates of ``dedup.index`` must equal the pairs that

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dedup.cluster import DocInfo, choose_kept, link
+from dedup.cluster import DocInfo, choose_kept, confirmed_content, link
 from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, unique_pairs
 from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets, workers
@@ -100,7 +100,7 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
     edges = [(v.jaccard, v.containment, i, j) for i, j in pairs.tolist() if (v := verdict(i, j)).duplicate]
     clock.lap("verify")
     roots = np.asarray(link(n, edges, [info.length for info in fp.infos], lambda x, y: verdict(x, y).duplicate))
-    kept_of, reasons, sizes = _choose_kept_copies(roots[rep], fp.infos, config)
+    kept_of, reasons, sizes = _choose_kept_copies(roots[rep], rep, sets, fp.infos, config)
     clock.lap("cluster")
 
     def rows() -> Iterator[dict]:
@@ -132,7 +132,7 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
 
 
 def _choose_kept_copies(
-    cluster: np.ndarray, infos: list[DocInfo], config: DedupConfig
+    cluster: np.ndarray, rep: np.ndarray, sets: dict[int, np.ndarray], infos: list[DocInfo], config: DedupConfig
 ) -> tuple[np.ndarray, dict[int, str], list[int]]:
     """For each document the kept copy of its cluster (-1 when alone), why each kept copy
     won, and the sizes of the clusters with two or more members."""
@@ -140,13 +140,18 @@ def _choose_kept_copies(
     reasons: dict[int, str] = {}
     sizes: list[int] = []
     order = np.argsort(cluster, kind="stable")
-    bounds = np.flatnonzero(np.diff(cluster[order])) + 1
-    for group in np.split(order, bounds):
-        if len(group) > 1:
-            kept, reasons_for_kept = choose_kept(group.tolist(), infos, config)
-            kept_of[group] = kept
-            reasons[kept] = reasons_for_kept
-            sizes.append(len(group))
+    for group in np.split(order, np.flatnonzero(np.diff(cluster[order])) + 1):
+        if len(group) < 2:
+            continue
+        texts = sorted(set(rep[group].tolist()))  # exact copies share one text
+        completeness = None
+        if len(texts) >= 3:
+            confirmed = dict(zip(texts, confirmed_content([sets[t] for t in texts])))
+            completeness = {int(m): confirmed[int(rep[m])] for m in group}
+        kept, why = choose_kept(group.tolist(), infos, config, completeness)
+        kept_of[group] = kept
+        reasons[kept] = why
+        sizes.append(len(group))
     return kept_of, reasons, sizes
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from dedup.config import DedupConfig
 
 _DATE = re.compile(r"(\d{4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})(?:\D{1,3}(\d{1,2})\D(\d{1,2}))?")
@@ -100,14 +102,36 @@ def link(
     return [forest.find(x) for x in range(size)]
 
 
-def choose_kept(members: Sequence[int], infos: Sequence[DocInfo], config: DedupConfig) -> tuple[int, str]:
-    """The copy to keep and why: most complete body; then the copy naming itself the
-    original source; then the earliest date; then the smallest id (stable)."""
-    longest = max(infos[m].length for m in members)
-    floor = longest * (1.0 - config.completeness_tolerance)
-    pool = [m for m in members if infos[m].length >= floor]
+def confirmed_content(sets: Sequence[np.ndarray]) -> list[int]:
+    """For each copy of a cluster, how many of its shingles another copy also has.
+
+    An editor's note or a 来源 line makes a copy longer but not more complete; content
+    that a second copy confirms is the article itself. (With two copies this says
+    nothing — each confirms the other's overlap — so the keep rule then uses lengths.)
+
+    >>> confirmed_content([np.array([1, 2, 3, 9]), np.array([1, 2, 3]), np.array([1, 2])])
+    [3, 3, 2]
+    """
+    values, counts = np.unique(np.concatenate(sets), return_counts=True)
+    confirmed = values[counts >= 2]
+    return [int(np.isin(s, confirmed, assume_unique=True).sum()) for s in sets]
+
+
+def choose_kept(
+    members: Sequence[int],
+    infos: Sequence[DocInfo],
+    config: DedupConfig,
+    completeness: Mapping[int, int] | None = None,
+) -> tuple[int, str]:
+    """The copy to keep and why: the most complete body (``completeness``, by default the
+    body length, within ``completeness_tolerance`` of the best); then the copy naming
+    itself the original source; then the earliest date; then the smallest id (stable)."""
+    size = completeness or {m: infos[m].length for m in members}
+    unit = "shingles confirmed by other copies" if completeness else "characters"
+    best = max(size[m] for m in members)
+    pool = [m for m in members if size[m] >= best * (1.0 - config.completeness_tolerance)]
     if len(pool) == 1:
-        return pool[0], f"most complete body ({longest} characters)"
+        return pool[0], f"most complete body ({best} {unit})"
     originals = [m for m in pool if infos[m].self_original]
     if len(originals) == 1:
         return originals[0], "names itself the original source"
@@ -120,4 +144,4 @@ def choose_kept(members: Sequence[int], infos: Sequence[DocInfo], config: DedupC
             return first[0], f"earliest date ({earliest}) among the most complete copies"
         pool = first
     kept = min(pool, key=lambda m: infos[m].id)
-    return kept, "equally complete and undated copies: smallest id (stable tiebreak)"
+    return kept, "equally complete copies, none the named original or the earliest: smallest id (stable tiebreak)"

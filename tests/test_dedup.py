@@ -188,3 +188,30 @@ def test_worker_processes_give_the_same_rows():
     docs = [_doc(str(k), text) for k, text in enumerate([SOFTWARE, SECURITY, TALENT, SOFTWARE[:250], opencc.OpenCC("s2t").convert(TALENT)] * 3)]
     docs = [dict(d, id=f"{d['id']}-{k}") for k, d in enumerate(docs)]
     assert find_duplicates(docs, DedupConfig(workers=2, batch_docs=4)) == find_duplicates(docs, DedupConfig(batch_docs=4))
+
+
+def test_an_editors_note_does_not_make_a_copy_more_complete():
+    note = "编者按：入冬以来，不少读者通过本网热线反映相关问题，本网今天转发这篇报道，欢迎读者继续提出意见和建议。\n"
+    docs = [_doc("noted", note + SOFTWARE, date="2023-05-02"), _doc("original", SOFTWARE, date="2023-05-01 09:00"),
+            _doc("preview", SOFTWARE[: int(len(SOFTWARE) * 0.65)], date="2023-04-30")]
+    rows = _by_id(find_duplicates(docs))
+    assert {r["cluster"] for r in rows.values()} == {"original"}
+    assert rows["original"]["kept_because"].startswith("earliest date")
+
+
+def test_fixture_captures_cluster_as_dedup_json_says(tmp_path):
+    from click.testing import CliRunner
+
+    from pagewash.cli import main
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    spec = json.loads((fixtures / "dedup.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(main, ["run", str(fixtures / "pages"), "-o", str(tmp_path), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in map(json.loads, (tmp_path / "clusters.jsonl").read_text(encoding="utf-8").splitlines())}
+    for cluster in spec["clusters"]:
+        assert len({rows[cid]["cluster"] for cid in cluster}) == 1, cluster
+    for a, b in spec["not_duplicates"]:
+        assert rows[a]["cluster"] != rows[b]["cluster"], (a, b)
+    clustered = {cid for cluster in spec["clusters"] for cid in cluster}
+    assert all(r["duplicate_of"] is None for cid, r in rows.items() if cid not in clustered)
