@@ -16,8 +16,12 @@ from collections import Counter
 from math import comb
 from pathlib import Path
 
+from datasketch import MinHash, MinHashLSH
+
 from bench.reprint_gen import Doc, generate
 from dedup import DedupConfig, find_duplicates
+from dedup.index import band_recall
+from dedup.normalise import normalise
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -80,6 +84,35 @@ def score(docs: list[Doc], rows: list[dict]) -> dict:
     return out
 
 
+def baseline_clusters(docs: list[Doc]) -> list[str]:
+    """The naive approach for comparison: t2s only, datasketch ``MinHashLSH`` at its
+    default banding for threshold 0.8, connected components of the LSH matches."""
+    config = DedupConfig(opencc_chain=("t2s",))
+    lsh = MinHashLSH(threshold=0.8, num_perm=config.num_perm)
+    minhashes = []
+    for k, doc in enumerate(docs):
+        m = MinHash(num_perm=config.num_perm, seed=config.perm_seed)
+        m.update_batch([s.encode("utf-8") for s in _shingles(normalise(doc.text, config).text, config.shingle_size)])
+        lsh.insert(k, m)
+        minhashes.append(m)
+    parent = list(range(len(docs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for k, m in enumerate(minhashes):
+        for j in lsh.query(m):
+            parent[find(j)] = find(k)
+    return [str(find(k)) for k in range(len(docs))]
+
+
+def _shingles(text: str, n: int) -> set[str]:
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
 def _config(overrides: list[str]) -> DedupConfig:
     fields = {f.name: f for f in dataclasses.fields(DedupConfig)}
     values = {}
@@ -103,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpus")
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="override a DedupConfig field")
     parser.add_argument("--verbose", action="store_true", help="list the transformations of missed reprints")
+    parser.add_argument("--baseline", action="store_true", help="also score naive t2s + MinHashLSH(threshold=0.8)")
     args = parser.parse_args(argv)
     if not (args.shared / "dev/chinese-wce/cleaned").is_dir():
         print(f"reprints: skipped, shared data not found at {args.shared} (pass --shared DIR)")
@@ -119,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"partial: {s['partial_pairs']} pairs  precision {s['partial_precision']:.4f}  recall {s['partial_recall']:.4f}  F1 {s['partial_f1']:.4f}")
     print(f"recall by kind: full {s['recall_reprint']:.4f}  truncated {s['recall_truncated']:.4f}  excerpt {s['recall_excerpt']:.4f}")
     print(f"false pairs {s['false_pairs']}, hard negatives merged {s['hard_negatives_merged']}")
+    print(f"LSH {config.lsh_bands}x{config.lsh_rows}: a pair at Jaccard {config.jaccard_threshold} becomes a candidate "
+          f"with probability {band_recall(config.jaccard_threshold, config.lsh_bands, config.lsh_rows):.3f}")
+    if args.baseline:
+        b = score(docs, [{"cluster": c} for c in baseline_clusters(docs)])
+        print(f"baseline (t2s, MinHashLSH 0.8): precision {b['precision']:.4f}  recall {b['recall']:.4f}  F1 {b['f1']:.4f}  "
+              f"ARI {b['ari']:.4f}  partial recall {b['partial_recall']:.4f}")
     if args.verbose:
         for kind, steps in s["missed"]:
             print("missed:", kind, " ".join(steps))

@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chars", type=int, default=1500, help="characters per document (default 1500)")
     parser.add_argument("--update-docs", type=int, default=300,
                         help="documents timed with the slow per-shingle update loop (default 300)")
-    parser.add_argument("--repeat", type=int, default=3, help="best of this many timings (default 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="best of this many timings (default 5)")
     parser.add_argument("--sha1", action="store_true", help="also time datasketch with its default SHA-1 hash")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (../shared)")
     args = parser.parse_args(argv)

@@ -63,10 +63,13 @@ def _candidates(fp: Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> np
     """Pairs of exact-group representatives sharing an LSH band or enough sentence anchors."""
     reps = np.flatnonzero(is_rep).astype(np.int32)
     # One band at a time: a few MB of sort buffers per million documents instead of GBs.
-    found = [candidate_pairs(fp.bands[reps, band], reps, 1, config.max_bucket) for band in range(config.lsh_bands)]
+    found = [
+        candidate_pairs(fp.bands[reps, band], reps, 1, config.max_bucket) for band in range(config.lsh_bands)
+    ]
     mask = is_rep[fp.anchor_docs]
+    anchor_keys, anchor_docs = fp.anchor_keys[mask], fp.anchor_docs[mask]
     found.append(
-        candidate_pairs(fp.anchor_keys[mask], fp.anchor_docs[mask], config.anchor_min_shared, config.max_bucket, star=False)
+        candidate_pairs(anchor_keys, anchor_docs, config.anchor_min_shared, config.max_bucket, star=False)
     )
     return unique_pairs(np.concatenate(found))
 
@@ -99,7 +102,8 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
 
     edges = [(v.jaccard, v.containment, i, j) for i, j in pairs.tolist() if (v := verdict(i, j)).duplicate]
     clock.lap("verify")
-    roots = np.asarray(link(n, edges, [info.length for info in fp.infos], lambda x, y: verdict(x, y).duplicate))
+    lengths = [info.length for info in fp.infos]
+    roots = np.asarray(link(n, edges, lengths, lambda x, y: verdict(x, y).duplicate))
     kept_of, reasons, sizes = _choose_kept_copies(roots[rep], rep, sets, fp.infos, config)
     clock.lap("cluster")
 
@@ -107,12 +111,16 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
         for doc, info in enumerate(fp.infos):
             kept = int(kept_of[doc])
             if kept < 0:
-                why = f"too short to compare ({info.length} < {config.min_chars} characters)" if fp.short[doc] else "no duplicate found"
+                if fp.short[doc]:
+                    why = f"too short to compare ({info.length} < {config.min_chars} characters)"
+                else:
+                    why = "no duplicate found"
                 yield _row(info.id, info.id, None, None, None, why)
             elif kept == doc:
                 yield _row(info.id, info.id, None, 1.0, 1.0, reasons[doc])
             else:
-                v = Verdict(1.0, 1.0, True) if rep[doc] == rep[kept] else verdict(int(rep[doc]), int(rep[kept]))
+                same_text = rep[doc] == rep[kept]
+                v = Verdict(1.0, 1.0, True) if same_text else verdict(int(rep[doc]), int(rep[kept]))
                 kept_id = fp.infos[kept].id
                 yield _row(info.id, kept_id, kept_id, v.jaccard, v.containment, None)
 
@@ -132,7 +140,11 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
 
 
 def _choose_kept_copies(
-    cluster: np.ndarray, rep: np.ndarray, sets: dict[int, np.ndarray], infos: list[DocInfo], config: DedupConfig
+    cluster: np.ndarray,
+    rep: np.ndarray,
+    sets: dict[int, np.ndarray],
+    infos: list[DocInfo],
+    config: DedupConfig,
 ) -> tuple[np.ndarray, dict[int, str], list[int]]:
     """For each document the kept copy of its cluster (-1 when alone), why each kept copy
     won, and the sizes of the clusters with two or more members."""
@@ -240,8 +252,8 @@ def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = 
     if drop:
         flags = iter(kept)
         with documents.open(encoding="utf-8") as handle:
-            lines = (line if line.endswith("\n") else line + "\n" for line in handle if line.strip() and next(flags))
-            _write_atomic(out_dir / "deduplicated.jsonl", lines)
+            lines = (line for line in handle if line.strip() and next(flags))
+            _write_atomic(out_dir / "deduplicated.jsonl", (l if l.endswith("\n") else l + "\n" for l in lines))
     seconds = round(time.perf_counter() - start, 3)
     stages = {**summary.stage_seconds, "write": round(seconds - summary.seconds, 3)}
     summary = replace(summary, seconds=seconds, stage_seconds=stages)

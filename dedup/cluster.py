@@ -144,4 +144,4 @@ def choose_kept(
             return first[0], f"earliest date ({earliest}) among the most complete copies"
         pool = first
     kept = min(pool, key=lambda m: infos[m].id)
-    return kept, "equally complete copies, none the named original or the earliest: smallest id (stable tiebreak)"
+    return kept, "equally complete copies, none named original or earliest: smallest id (stable tiebreak)"

@@ -47,7 +47,9 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def _group_pairs(docs: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bucket: int, star: bool) -> np.ndarray:
+def _group_pairs(
+    docs: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bucket: int, star: bool
+) -> np.ndarray:
     """Pairs within each group ``docs[start:start+size]`` (docs sorted within groups)."""
     out = [np.zeros((0, 2), dtype=np.int64)]
     small = sizes <= max_bucket

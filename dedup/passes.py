@@ -117,7 +117,8 @@ def fingerprint(source: Source, config: DedupConfig, pool: Executor | None = Non
         infos.extend(part.infos)
     if not infos:
         empty = np.zeros(0, dtype=np.uint64)
-        return Fingerprints([], np.zeros(0, bool), empty, np.zeros((0, config.lsh_bands), np.uint64), empty, np.zeros(0, np.int32))
+        no_bands = np.zeros((0, config.lsh_bands), np.uint64)
+        return Fingerprints([], np.zeros(0, bool), empty, no_bands, empty, np.zeros(0, np.int32))
     return Fingerprints(
         infos,
         np.concatenate(short),
