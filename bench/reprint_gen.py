@@ -11,6 +11,7 @@ as the few lines a cleaner may leave behind.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from dataclasses import dataclass, field
@@ -114,7 +115,8 @@ def _read(path: Path) -> str:
 
 def load_originals(shared: Path) -> list[tuple[str, str, bool]]:
     """(name, body, is_seed) for the hand-cleaned bodies: chinese-wce gold and the seeds."""
-    out = [(f"wce-{p.stem[:8]}", _read(p), False) for p in sorted((shared / "dev/chinese-wce/cleaned").glob("*.txt"))]
+    wce = sorted((shared / "dev/chinese-wce/cleaned").glob("*.txt"))
+    out = [(f"wce-{p.stem[:8]}", _read(p), False) for p in wce]
     out += [(f"seed-{p.stem[:3]}", _read(p), True) for p in sorted((shared / "seeds/gold").glob("*.txt"))]
     return [o for o in out if o[1]]
 
@@ -123,7 +125,8 @@ def load_fresh_bodies(shared: Path, min_chars: int = 800) -> list[tuple[str, str
     """Bodies of other dev pages (paragraphs of ≥15 Han characters), used as the new
     articles of follow-ups; they are never reprinted, so their noise cannot make gold wrong."""
     out = []
-    pages = sorted((shared / "dev/gne-pages/tests").glob("*/*.html")) + sorted((shared / "dev/twnews/html").glob("*.html"))
+    pages = sorted((shared / "dev/gne-pages/tests").glob("*/*.html"))
+    pages += sorted((shared / "dev/twnews/html").glob("*.html"))
     for page in pages:
         root = lxml.html.fromstring(page.read_bytes())
         paras = [re.sub(r"\s+", "", p.text_content()) for p in root.iter("p")]
@@ -236,11 +239,13 @@ def generate(shared: Path, seed: int = 0, followups: int = 15) -> list[Doc]:
     docs: list[Doc] = []
     seeds = tuple(name for name, _, is_seed in originals if is_seed)
     for name, body, is_seed in originals:
-        traditional = _convert(body, "t2s") != body and sum(a != b for a, b in zip(body, _convert(body, "t2s"))) > len(body) / 50
+        simplified = _convert(body, "t2s")
+        traditional = sum(a != b for a, b in zip(body, simplified)) > len(body) / 50
         site = rng.randrange(len(_SITES))
         negatives = tuple(s for s in seeds if s != name) if is_seed else ()
         text = _with_chrome(body, site, rng) if rng.random() < 0.5 else body
-        docs.append(Doc("", text, {"source": _SITES[site][0], "date": "2023-01-01"}, name, "original", (), _SITES[site][0], negatives))
+        meta = {"source": _SITES[site][0], "date": "2023-01-01"}
+        docs.append(Doc("", text, meta, name, "original", (), _SITES[site][0], negatives))
         kinds = ["reprint"] * rng.choice([0, 1, 1, 2, 3])
         kinds += ["truncated"] * (rng.random() < 0.4) + ["excerpt"] * (rng.random() < 0.3)
         for kind in kinds:
@@ -251,7 +256,8 @@ def generate(shared: Path, seed: int = 0, followups: int = 15) -> list[Doc]:
             meta = {"source": _SITES[site][0], "date": f"2023-01-0{rng.randint(2, 9)}", "title": f"reprint of {name}"}
             docs.append(Doc("", text, meta, name, kind, steps, _SITES[other][0], negatives))
     quotable = [(n, b) for n, b, _ in originals if len(_sentences(b)) >= 4]
-    for (fresh_name, fresh_body), (quoted, quoted_body) in zip(fresh[:followups], rng.sample(quotable, min(followups, len(quotable)))):
+    quoted_articles = rng.sample(quotable, min(followups, len(quotable)))
+    for (fresh_name, fresh_body), (quoted, quoted_body) in zip(fresh[:followups], quoted_articles):
         first = rng.randrange(len(_sentences(quoted_body)) - 1)
         quote = "".join(_sentences(quoted_body)[first : first + 2])
         paras = fresh_body.split("\n")
@@ -259,4 +265,4 @@ def generate(shared: Path, seed: int = 0, followups: int = 15) -> list[Doc]:
         text = "\n".join(paras[:at] + [f"此前有报道称：“{quote}”"] + paras[at:])
         docs.append(Doc("", text, {"source": "跟进报道"}, fresh_name, "followup", ("quotes:" + quoted,), "", (quoted,)))
     rng.shuffle(docs)
-    return [Doc(f"doc{k:04d}", d.text, d.metadata, d.gold, d.kind, d.transforms, d.site, d.negatives) for k, d in enumerate(docs)]
+    return [dataclasses.replace(d, id=f"doc{k:04d}") for k, d in enumerate(docs)]

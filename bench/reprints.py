@@ -148,17 +148,20 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - start
     s = score(docs, rows)
     kinds = Counter(d.kind for d in docs)
-    print(f"corpus: {len(docs)} documents ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}), seed {args.seed}, {seconds:.1f} s")
+    kinds_text = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+    print(f"corpus: {len(docs)} documents ({kinds_text}), seed {args.seed}, {seconds:.1f} s")
     print(f"pairs:   precision {s['precision']:.4f}  recall {s['recall']:.4f}  F1 {s['f1']:.4f}  ARI {s['ari']:.4f}")
-    print(f"partial: {s['partial_pairs']} pairs  precision {s['partial_precision']:.4f}  recall {s['partial_recall']:.4f}  F1 {s['partial_f1']:.4f}")
-    print(f"recall by kind: full {s['recall_reprint']:.4f}  truncated {s['recall_truncated']:.4f}  excerpt {s['recall_excerpt']:.4f}")
+    print(f"partial: {s['partial_pairs']} pairs  precision {s['partial_precision']:.4f}  "
+          f"recall {s['partial_recall']:.4f}  F1 {s['partial_f1']:.4f}")
+    print(f"recall by kind: full {s['recall_reprint']:.4f}  truncated {s['recall_truncated']:.4f}  "
+          f"excerpt {s['recall_excerpt']:.4f}")
     print(f"false pairs {s['false_pairs']}, hard negatives merged {s['hard_negatives_merged']}")
     print(f"LSH {config.lsh_bands}x{config.lsh_rows}: a pair at Jaccard {config.jaccard_threshold} becomes a candidate "
           f"with probability {band_recall(config.jaccard_threshold, config.lsh_bands, config.lsh_rows):.3f}")
     if args.baseline:
         b = score(docs, [{"cluster": c} for c in baseline_clusters(docs)])
-        print(f"baseline (t2s, MinHashLSH 0.8): precision {b['precision']:.4f}  recall {b['recall']:.4f}  F1 {b['f1']:.4f}  "
-              f"ARI {b['ari']:.4f}  partial recall {b['partial_recall']:.4f}")
+        print(f"baseline (t2s, MinHashLSH 0.8): precision {b['precision']:.4f}  recall {b['recall']:.4f}  "
+              f"F1 {b['f1']:.4f}  ARI {b['ari']:.4f}  partial recall {b['partial_recall']:.4f}")
     if args.verbose:
         for kind, steps in s["missed"]:
             print("missed:", kind, " ".join(steps))

@@ -73,8 +73,12 @@ def _map(function: Callable, batches: Iterable[list], pool: Executor | None, dep
         yield pending.popleft().result()
 
 
-def _fingerprint_batch(batch: list[Mapping], config: DedupConfig) -> Fingerprints:
-    """Pass 1 on one batch (a pure function, so that it can run in a worker process)."""
+def fingerprint_batch(batch: list[Mapping], config: DedupConfig) -> Fingerprints:
+    """Pass 1 on one batch; anchor document numbers are local to the batch.
+
+    A pure function of its arguments, so that it can run in a worker process or as a
+    task of another engine (a Dask map over batches gives the same arrays).
+    """
     infos, short, exact, texts, anchor_keys, anchor_docs = [], [], [], [], [], []
     for number, doc in enumerate(batch):
         norm = normalise(doc.get("text") or "", config)
@@ -104,7 +108,7 @@ def fingerprint(source: Source, config: DedupConfig, pool: Executor | None = Non
     seen: set[str] = set()
     short, exact, bands, anchor_keys, anchor_docs = [], [], [], [], []
     batches = _batches(source(), config.batch_docs)
-    for part in _map(partial(_fingerprint_batch, config=config), batches, pool, 2 * config.workers):
+    for part in _map(partial(fingerprint_batch, config=config), batches, pool, 2 * config.workers):
         for info in part.infos:
             if info.id in seen:
                 raise ValueError(f"document id {info.id!r} occurs twice")
@@ -129,7 +133,8 @@ def fingerprint(source: Source, config: DedupConfig, pool: Executor | None = Non
     )
 
 
-def _shingle_set_batch(batch: list[tuple[int, Mapping]], config: DedupConfig) -> list[tuple[int, np.ndarray]]:
+def shingle_set_batch(batch: list[tuple[int, Mapping]], config: DedupConfig) -> list[tuple[int, np.ndarray]]:
+    """Pass 2 on one batch of ``(document number, document)``: sorted unique shingle hashes."""
     texts = [normalise(doc.get("text") or "", config).text for _, doc in batch]
     hashes, offsets = batch_shingle_hashes(texts, config.shingle_size, config.hash_seed)
     return [(n, sorted_unique(hashes[offsets[k] : offsets[k + 1]])) for k, (n, _) in enumerate(batch)]
@@ -143,6 +148,6 @@ def shingle_sets(
     chosen = ((n, doc) for n, doc in enumerate(source()) if n in wanted_set)
     sets: dict[int, np.ndarray] = {}
     batches = _batches(chosen, config.batch_docs)
-    for part in _map(partial(_shingle_set_batch, config=config), batches, pool, 2 * config.workers):
+    for part in _map(partial(shingle_set_batch, config=config), batches, pool, 2 * config.workers):
         sets.update(part)
     return sets
