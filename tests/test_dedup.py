@@ -215,3 +215,15 @@ def test_fixture_captures_cluster_as_dedup_json_says(tmp_path):
         assert rows[a]["cluster"] != rows[b]["cluster"], (a, b)
     clustered = {cid for cluster in spec["clusters"] for cid in cluster}
     assert all(r["duplicate_of"] is None for cid, r in rows.items() if cid not in clustered)
+
+
+def test_large_buckets_link_as_a_star_for_bands_and_are_ignored_for_anchors():
+    from dedup.index import band_recall, candidate_pairs
+
+    keys = np.array([7] * 5 + [9, 9], dtype=np.uint64)
+    docs = np.array([0, 1, 2, 3, 4, 5, 6])
+    assert candidate_pairs(keys, docs, 1, max_bucket=3).tolist() == [[0, 1], [0, 2], [0, 3], [0, 4], [5, 6]]
+    assert candidate_pairs(keys, docs, 1, max_bucket=3, star=False).tolist() == [[5, 6]]
+    assert candidate_pairs(keys, docs, 2, max_bucket=10).tolist() == []  # one shared key is not two
+    cfg = DedupConfig()
+    assert band_recall(cfg.jaccard_threshold, cfg.lsh_bands, cfg.lsh_rows) > 0.9 > band_recall(0.8, 9, 13) + 0.4
