@@ -104,25 +104,20 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
     clock.lap("verify")
     lengths = [info.length for info in fp.infos]
     roots = np.asarray(link(n, edges, lengths, lambda x, y: verdict(x, y).duplicate))
-    kept_of, reasons, sizes = _choose_kept_copies(roots[rep], rep, sets, fp.infos, config)
+    kept_of, reasons, sizes = choose_kept_copies(roots[rep], rep, sets, fp.infos, config)
     clock.lap("cluster")
 
     def rows() -> Iterator[dict]:
         for doc, info in enumerate(fp.infos):
             kept = int(kept_of[doc])
             if kept < 0:
-                if fp.short[doc]:
-                    why = f"too short to compare ({info.length} < {config.min_chars} characters)"
-                else:
-                    why = "no duplicate found"
-                yield _row(info.id, info.id, None, None, None, why)
+                yield result_row(info, bool(fp.short[doc]), None, None, None, config)
             elif kept == doc:
-                yield _row(info.id, info.id, None, 1.0, 1.0, reasons[doc])
+                yield result_row(info, False, info.id, None, reasons[doc], config)
             else:
                 same_text = rep[doc] == rep[kept]
                 v = Verdict(1.0, 1.0, True) if same_text else verdict(int(rep[doc]), int(rep[kept]))
-                kept_id = fp.infos[kept].id
-                yield _row(info.id, kept_id, kept_id, v.jaccard, v.containment, None)
+                yield result_row(info, False, fp.infos[kept].id, v, None, config)
 
     summary = DedupSummary(
         documents=n,
@@ -139,7 +134,7 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
     return rows(), summary
 
 
-def _choose_kept_copies(
+def choose_kept_copies(
     cluster: np.ndarray,
     rep: np.ndarray,
     sets: dict[int, np.ndarray],
@@ -181,6 +176,31 @@ class _Clock:
 
     def total(self) -> float:
         return round(time.perf_counter() - self.start, 3)
+
+
+def result_row(
+    info: DocInfo,
+    short: bool,
+    kept_id: str | None,
+    verdict: Verdict | None,
+    kept_because: str | None,
+    config: DedupConfig,
+) -> dict:
+    """The ``clusters.jsonl`` row of one document (every engine writes the same rows).
+
+    ``kept_id`` is the id of its cluster's kept copy (None when it stands alone; its own
+    id when it is the kept copy, with ``kept_because``); ``verdict`` compares a duplicate
+    with the kept copy.
+    """
+    if kept_id is None:
+        if short:
+            why = f"too short to compare ({info.length} < {config.min_chars} characters)"
+        else:
+            why = "no duplicate found"
+        return _row(info.id, info.id, None, None, None, why)
+    if kept_id == info.id:
+        return _row(info.id, info.id, None, 1.0, 1.0, kept_because)
+    return _row(info.id, kept_id, kept_id, verdict.jaccard, verdict.containment, None)
 
 
 def _row(doc_id, cluster, duplicate_of, similarity, containment, kept_because) -> dict:
@@ -241,6 +261,17 @@ def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = 
     documents = out_dir / "documents.jsonl"
     start = time.perf_counter()
     rows, summary = _dedup(lambda: _read_jsonl(documents), config or DedupConfig())
+    write_results(out_dir, rows, drop=drop)
+    seconds = round(time.perf_counter() - start, 3)
+    stages = {**summary.stage_seconds, "write": round(seconds - summary.seconds, 3)}
+    summary = replace(summary, seconds=seconds, stage_seconds=stages)
+    return summary
+
+
+def write_results(out_dir: Path, rows: Iterable[Mapping], *, drop: bool) -> None:
+    """Write the rows (one per document of ``out_dir/documents.jsonl``, in its order) to
+    ``clusters.jsonl`` and, with ``drop``, the non-duplicates to ``deduplicated.jsonl``;
+    streamed, each file atomically (shared by every engine)."""
     kept = bytearray()  # one flag per document: not a duplicate
 
     def records() -> Iterator[str]:
@@ -251,10 +282,6 @@ def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = 
     _write_atomic(out_dir / "clusters.jsonl", records())
     if drop:
         flags = iter(kept)
-        with documents.open(encoding="utf-8") as handle:
+        with (out_dir / "documents.jsonl").open(encoding="utf-8") as handle:
             lines = (line for line in handle if line.strip() and next(flags))
             _write_atomic(out_dir / "deduplicated.jsonl", (l if l.endswith("\n") else l + "\n" for l in lines))
-    seconds = round(time.perf_counter() - start, 3)
-    stages = {**summary.stage_seconds, "write": round(seconds - summary.seconds, 3)}
-    summary = replace(summary, seconds=seconds, stage_seconds=stages)
-    return summary

@@ -1,0 +1,345 @@
+"""Dedup on a Dask cluster: the local pipeline's stages as shuffles of keys.
+
+The stages and their decisions are the local engine's (``dedup.api``), only distributed:
+
+1. *fingerprint*: each byte range of ``documents.jsonl`` (whole lines) is one task running
+   ``passes.fingerprint``; the results stay on the workers.
+2. *exact*: the exact-text hashes are shuffled by hash (``dask.bag.groupby``); each group
+   names its first document the representative of the others.
+3. *index*: the LSH band keys and sentence anchors of the representatives are shuffled by
+   key; each bucket turns shared keys into candidate pairs with ``index.candidate_pairs``
+   (every occurrence of a key lands in one bucket, so its bucket rules hold).
+4. *verify*: each range re-reads its candidate documents' shingle sets; pairs are compared
+   in tasks per pair of ranges (a block join).
+5. *cluster*: connected components of the verified pairs and exact copies
+   (``scipy.sparse.csgraph`` on the client: one edge per duplicate, small); each batch of
+   components runs the chaining-guarded ``cluster.link`` and the keep rule on a worker.
+6. *write*: rows are built per range on the workers and streamed to ``clusters.jsonl``.
+
+A component holds everything the local engine looks at when it clusters its members, and
+document numbers keep their order, so the rows are identical to the local engine's.
+Workers read ``documents.jsonl`` by path: on a real cluster ``OUT`` must be on a file
+system every worker sees.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import numpy as np
+
+from dedup.api import DedupSummary, choose_kept_copies, result_row, write_results
+from dedup.cluster import link
+from dedup.config import DedupConfig
+from dedup.index import candidate_pairs, fmix64
+from dedup.passes import Fingerprints, fingerprint, shingle_sets
+from dedup.verify import Verdict, compare
+
+#: Bytes of ``documents.jsonl`` per fingerprint task (about 5,000 documents of 1,500
+#: characters): big enough to amortise a task, small enough to spread over workers.
+RANGE_BYTES = 16 << 20
+#: Members of the components settled by one cluster task.
+COMPONENT_BATCH = 5000
+_SHIFT = 31  # pair code = i << 31 | j, as in ``index.unique_pairs``
+
+
+def line_ranges(path: Path, size: int) -> list[tuple[int, int]]:
+    """Byte ranges of about ``size`` bytes covering ``path``, each ending after a newline."""
+    total = path.stat().st_size
+    ranges, start = [], 0
+    with path.open("rb") as handle:
+        while start < total:
+            handle.seek(min(start + size, total))
+            handle.readline()
+            end = min(handle.tell(), total)
+            ranges.append((start, end))
+            start = end
+    return ranges
+
+
+def _read_range(path: Path, start: int, end: int) -> list[Mapping]:
+    with path.open("rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+
+
+def _fingerprint_range(path: Path, start: int, end: int, config: DedupConfig) -> Fingerprints:
+    docs = _read_range(path, start, end)
+    return fingerprint(lambda: iter(docs), config)
+
+
+def _by_bucket(keys: np.ndarray, columns: dict[str, np.ndarray], buckets: int) -> list[tuple[int, dict]]:
+    """Split rows into shuffle buckets by a hash of their uint64 key."""
+    bucket = (fmix64(np.asarray(keys, dtype=np.uint64)) % np.uint64(buckets)).astype(np.int64)
+    order = np.argsort(bucket, kind="stable")
+    bounds = np.searchsorted(bucket[order], np.arange(buckets + 1))
+    return [
+        (b, {name: col[order[lo:hi]] for name, col in columns.items()})
+        for b, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:]))
+        if hi > lo
+    ]
+
+
+def _concat(group: tuple[int, list[tuple[int, dict]]]) -> dict[str, np.ndarray]:
+    """The rows of one shuffle bucket: ``bag.groupby`` gives ``(bucket, [(bucket, rows)])``."""
+    _, parts = group
+    return {name: np.concatenate([rows[name] for _, rows in parts]) for name in parts[0][1]}
+
+
+def _exact_rows(fp: Fingerprints, offset: int, buckets: int) -> list[tuple[int, dict]]:
+    long_docs = np.flatnonzero(~fp.short)
+    return _by_bucket(fp.exact[long_docs], {"exact": fp.exact[long_docs], "doc": long_docs + offset}, buckets)
+
+
+def _exact_copies(group: tuple[int, list[tuple[int, dict]]]) -> np.ndarray:
+    """``(copy, representative)`` rows: the first document of each exact-text group
+    represents the later ones."""
+    rows = _concat(group)
+    order = np.lexsort((rows["doc"], rows["exact"]))
+    exact, doc = rows["exact"][order], rows["doc"][order]
+    first = np.ones(len(doc), dtype=bool)
+    first[1:] = exact[1:] != exact[:-1]
+    rep = doc[first][np.cumsum(first) - 1]
+    return np.stack([doc[~first], rep[~first]], axis=1)
+
+
+def _key_rows(fp: Fingerprints, offset: int, copies: np.ndarray, buckets: int) -> list[tuple[int, dict]]:
+    """The band keys (band >= 0) and anchors (band -1) of the range's representatives."""
+    is_rep = ~fp.short
+    is_rep[copies - offset] = False
+    reps = np.flatnonzero(is_rep)
+    n_bands = fp.bands.shape[1]
+    anchors = is_rep[fp.anchor_docs]
+    keys = np.concatenate([fp.bands[reps].ravel(), fp.anchor_keys[anchors]])
+    docs = np.concatenate([np.repeat(reps, n_bands), fp.anchor_docs[anchors]]) + offset
+    band = np.concatenate([np.tile(np.arange(n_bands, dtype=np.int16), len(reps)),
+                           np.full(int(anchors.sum()), -1, dtype=np.int16)])
+    return _by_bucket(keys, {"key": keys, "doc": docs.astype(np.int64), "band": band}, buckets)
+
+
+def _bucket_pairs(group: tuple[int, list[tuple[int, dict]]], config: DedupConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pair codes of one key bucket and how many anchors each shares, capped at
+    ``anchor_min_shared`` (band pairs count as that many: they are candidates anyway).
+
+    A pair's anchors may fall into different buckets, so the count is summed over buckets
+    afterwards; ``candidate_pairs(min_shared=k)`` for k = 1 .. cap gives the capped count.
+    """
+    rows = _concat(group)
+    order = np.argsort(rows["doc"], kind="stable")  # candidate_pairs wants docs ascending
+    key, doc, band = rows["key"][order], rows["doc"][order], rows["band"][order]
+    cap = config.anchor_min_shared
+    codes, counts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for b in np.unique(band):
+        mine = band == b
+        if b >= 0:
+            found = [candidate_pairs(key[mine], doc[mine], 1, config.max_bucket)] * cap
+        else:
+            found = [candidate_pairs(key[mine], doc[mine], k, config.max_bucket, star=False)
+                     for k in range(1, cap + 1)]
+        for pairs in found:
+            codes.append((pairs[:, 0] << _SHIFT) | pairs[:, 1])
+            counts.append(np.ones(len(pairs), np.int64))
+    return np.concatenate(codes), np.concatenate(counts)
+
+
+def _range_sets(path: Path, start: int, end: int, offset: int, wanted: np.ndarray,
+                config: DedupConfig) -> dict[int, np.ndarray]:
+    docs = _read_range(path, start, end)
+    sets = shingle_sets(lambda: iter(docs), wanted - offset, config)
+    return {n + offset: s for n, s in sets.items()}
+
+
+def _verify_block(pairs: np.ndarray, left: dict, right: dict, config: DedupConfig) -> list[tuple]:
+    """The verified duplicates ``(i, j, jaccard, containment)`` among ``pairs``."""
+    out = []
+    for i, j in pairs.tolist():
+        v = compare(left[i], right[j], config)
+        if v.duplicate:
+            out.append((i, j, v.jaccard, v.containment))
+    return out
+
+
+def _settle(members: np.ndarray, rep: np.ndarray, edges: list[tuple], fps: dict[int, Fingerprints],
+            sets: dict[int, dict], offsets: np.ndarray, config: DedupConfig) -> tuple[dict, list[int]]:
+    """Cluster a batch of whole components as the local engine does: ``link`` with the
+    chaining guard, then the keep rule. Members are renumbered 0..k-1 in their global
+    order, which keeps every tie-break. Returns ``{doc: (kept id, verdict, reason)}`` for
+    the clustered members and the cluster sizes."""
+    where = np.searchsorted(offsets, members, side="right") - 1
+    infos = [fps[p].infos[d - offsets[p]] for p, d in zip(where.tolist(), members.tolist())]
+    local_sets = {k: sets[p][d] for k, (p, d) in enumerate(zip(where.tolist(), members.tolist())) if d in sets[p]}
+    local_rep = np.searchsorted(members, rep)
+    verdicts: dict[tuple[int, int], Verdict] = {}
+
+    def verdict(x: int, y: int) -> Verdict:
+        key = (min(x, y), max(x, y))
+        if key not in verdicts:
+            verdicts[key] = compare(local_sets[key[0]], local_sets[key[1]], config)
+        return verdicts[key]
+
+    local_edges = [(jac, con, int(np.searchsorted(members, i)), int(np.searchsorted(members, j)))
+                   for i, j, jac, con in edges]
+    roots = np.asarray(link(len(members), local_edges, [info.length for info in infos],
+                            lambda x, y: verdict(x, y).duplicate))
+    kept_of, reasons, sizes = choose_kept_copies(roots[local_rep], local_rep, local_sets, infos, config)
+    settled = {}
+    for k, kept in enumerate(kept_of.tolist()):
+        if kept == k:
+            settled[int(members[k])] = (infos[k].id, None, reasons[k])
+        elif kept >= 0:
+            same_text = local_rep[k] == local_rep[kept]
+            v = Verdict(1.0, 1.0, True) if same_text else verdict(int(local_rep[k]), int(local_rep[kept]))
+            settled[int(members[k])] = (infos[kept].id, v, None)
+    return settled, sizes
+
+
+def _range_rows(fp: Fingerprints, offset: int, settled: dict, config: DedupConfig) -> str:
+    lines = []
+    for n, info in enumerate(fp.infos):
+        kept_id, verdict, reason = settled.get(n + offset, (None, None, None))
+        row = result_row(info, bool(fp.short[n]), kept_id, verdict, reason, config)
+        lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+    return "".join(lines)
+
+
+def _groups(labels: np.ndarray) -> list[np.ndarray]:
+    """Row numbers grouped by equal label."""
+    order = np.argsort(labels, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(labels[order])) + 1) if len(order) else []
+
+
+def _components(edges: list[tuple], copies: np.ndarray) -> list[np.ndarray]:
+    """Connected components (sorted member arrays) of verified pairs and exact copies."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pairs = np.concatenate([np.array([(i, j) for i, j, _, _ in edges], dtype=np.int64).reshape(-1, 2), copies])
+    if len(pairs) == 0:
+        return []
+    nodes, local = np.unique(pairs, return_inverse=True)
+    local = local.reshape(-1, 2)
+    graph = coo_matrix((np.ones(len(local)), (local[:, 0], local[:, 1])), shape=(len(nodes), len(nodes)))
+    _, labels = connected_components(graph, directed=False)
+    components = [nodes[group] for group in _groups(labels)]
+    components.sort(key=lambda c: int(c[0]))
+    return components
+
+
+def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, *, drop: bool = False,
+                      range_bytes: int = RANGE_BYTES) -> DedupSummary:
+    """``dedup.run_dedup`` on the Dask cluster behind ``client``: same outputs, same rows.
+
+    ``out_dir`` must be readable (and ``documents.jsonl`` reachable at the same path) on
+    every worker.
+    """
+    import dask
+    import dask.bag as db
+
+    config = config or DedupConfig()
+    out_dir = Path(out_dir).resolve()
+    path = out_dir / "documents.jsonl"
+    laps: dict[str, float] = {}
+    start = last = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        laps[stage] = round(now - last, 3)
+        last = now
+
+    ranges = line_ranges(path, range_bytes)
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    buckets = max(2 * workers, len(ranges))
+    fps = [client.submit(_fingerprint_range, path, s, e, config, pure=False) for s, e in ranges]
+    counts = client.gather([client.submit(lambda fp: (len(fp.infos), int(fp.short.sum())), f) for f in fps])
+    offsets = np.concatenate([[0], np.cumsum([c for c, _ in counts])]).astype(np.int64)
+    n = int(offsets[-1])
+    lap("fingerprint")
+
+    def shuffled(emit, *args):
+        rows = [dask.delayed(emit)(f, int(offsets[p]), *args) for p, f in enumerate(fps)]
+        return db.from_delayed(rows).groupby(lambda row: row[0], npartitions=buckets, shuffle="tasks")
+
+    copies_parts = client.compute(shuffled(_exact_rows, buckets).map(_exact_copies)).result()
+    copies = np.concatenate([np.zeros((0, 2), np.int64), *copies_parts])
+    copy_of = dict(zip(copies[:, 0].tolist(), copies[:, 1].tolist()))
+    copies_in = [copies[(copies[:, 0] >= lo) & (copies[:, 0] < hi), 0] for lo, hi in zip(offsets[:-1], offsets[1:])]
+    lap("exact")
+
+    key_groups = [dask.delayed(_key_rows)(f, int(offsets[p]), copies_in[p], buckets) for p, f in enumerate(fps)]
+    bag = db.from_delayed(key_groups).groupby(lambda row: row[0], npartitions=buckets, shuffle="tasks")
+    found = client.compute(bag.map(_bucket_pairs, config)).result()
+    codes = np.concatenate([np.zeros(0, np.int64), *(c for c, _ in found)])
+    counts_ = np.concatenate([np.zeros(0, np.int64), *(k for _, k in found)])
+    codes, inverse = np.unique(codes, return_inverse=True)
+    codes = codes[np.bincount(inverse, weights=counts_, minlength=len(codes)) >= config.anchor_min_shared]
+    pairs = np.stack([codes >> _SHIFT, codes & ((1 << _SHIFT) - 1)], axis=1)
+    lap("index")
+
+    wanted = np.unique(pairs)
+    wanted_part = np.searchsorted(offsets, wanted, side="right") - 1
+    sets = {}
+    for p in np.unique(wanted_part).tolist():
+        s, e = ranges[p]
+        sets[p] = client.submit(_range_sets, path, s, e, int(offsets[p]), wanted[wanted_part == p], config,
+                                pure=False)
+    part_of = np.searchsorted(offsets, pairs, side="right") - 1
+    blocks = []
+    for group in _groups(part_of[:, 0] * len(ranges) + part_of[:, 1]):
+        p, q = part_of[group[0]].tolist()
+        blocks.append(client.submit(_verify_block, pairs[group], sets[p], sets[q], config, pure=False))
+    edges = [edge for block in client.gather(blocks) for edge in block]
+    del blocks
+    lap("verify")
+
+    components = _components(edges, copies)
+    component_of = {int(d): k for k, members in enumerate(components) for d in members.tolist()}
+    edges_of: dict[int, list] = {}
+    for edge in edges:
+        edges_of.setdefault(component_of[edge[0]], []).append(edge)
+    futures = []
+    batch: list[int] = []
+    for k, members in enumerate(components):
+        batch.append(k)
+        if sum(len(components[c]) for c in batch) >= COMPONENT_BATCH or k == len(components) - 1:
+            members = np.sort(np.concatenate([components[c] for c in batch]))
+            rep = np.array([copy_of.get(d, d) for d in members.tolist()], dtype=np.int64)
+            touched = np.unique(np.searchsorted(offsets, members, side="right") - 1).tolist()
+            futures.append(client.submit(
+                _settle, members, rep, [e for c in batch for e in edges_of.get(c, [])],
+                {p: fps[p] for p in touched}, {p: sets.get(p, {}) for p in touched}, offsets, config, pure=False))
+            batch = []
+    settled: list[dict] = [{} for _ in ranges]
+    sizes: list[int] = []
+    for part, part_sizes in client.gather(futures):
+        for doc, value in part.items():
+            settled[int(np.searchsorted(offsets, doc, side="right")) - 1][doc] = value
+        sizes.extend(part_sizes)
+    del futures, sets
+    lap("cluster")
+
+    def rows() -> Iterator[Mapping]:
+        for p, f in enumerate(fps):
+            text = client.submit(_range_rows, f, int(offsets[p]), settled[p], config, pure=False).result()
+            for line in text.splitlines():
+                yield json.loads(line)
+
+    write_results(out_dir, rows(), drop=drop)
+    lap("write")
+    summary = DedupSummary(
+        documents=n,
+        clusters=len(sizes),
+        duplicates=int(sum(sizes) - len(sizes)),
+        largest_cluster=max(sizes, default=0),
+        seconds=round(time.perf_counter() - start, 3),
+        too_short=sum(s for _, s in counts),
+        exact_duplicates=len(copies),
+        candidate_pairs=len(pairs),
+        verified_pairs=len(edges),
+        stage_seconds=laps,
+    )
+    return summary
