@@ -7,9 +7,12 @@ usage errors.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 import tqdm
@@ -32,12 +35,17 @@ def _common(command):
     return command
 
 
-def _batch_options(command):
+def _engine_options(command):
     command = click.option("--scheduler", default=None, metavar="ADDRESS",
                            help="With --engine dask: the scheduler to use (tcp://host:8786); "
                                 "default: a LocalCluster of --jobs workers on this machine.")(command)
     command = click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
                            help="Run on local worker processes (default) or on a dask.distributed cluster.")(command)
+    return command
+
+
+def _batch_options(command):
+    command = _engine_options(command)
     command = click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
                            help="Seconds one file may take before it is stopped and recorded as an error "
                                 "(default 60).")(command)
@@ -75,15 +83,17 @@ def clean(inputs, out_dir, jobs, timeout, engine, scheduler, config_path, quiet)
 @click.option("--drop", is_flag=True, help="Also write OUT/deduplicated.jsonl with one document per cluster.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
               help="Worker processes (default: one per core; 0 = one per core).")
+@_engine_options
 @_common
-def dedup(out_dir, drop, jobs, config_path, quiet):
+def dedup(out_dir, drop, jobs, engine, scheduler, config_path, quiet):
     """Flag near-duplicate documents of OUT/documents.jsonl into OUT/clusters.jsonl.
 
     Writes one row per document: its cluster, the copy it duplicates (null for the kept
     copy), similarity, containment and why the kept copy was kept.
     """
-    config = _load(config_path, jobs=jobs)
-    _run_dedup(out_dir, config, drop, quiet)
+    config = _load(config_path, jobs=jobs, engine=engine, scheduler=scheduler)
+    with _client(config) as client:
+        _run_dedup(out_dir, config, drop, quiet, client)
 
 
 @main.command()
@@ -93,8 +103,25 @@ def dedup(out_dir, drop, jobs, config_path, quiet):
 def run(inputs, out_dir, jobs, timeout, engine, scheduler, drop, config_path, quiet):
     """Clean INPUTS into OUT, then flag duplicates (clean + dedup)."""
     config = _load(config_path, jobs=jobs, timeout=timeout, engine=engine, scheduler=scheduler)
-    _run_clean(inputs, out_dir, config, quiet)
-    _run_dedup(out_dir, config, drop, quiet)
+    with _client(config) as client:  # one cluster for both stages
+        _run_clean(inputs, out_dir, config, quiet, client)
+        _run_dedup(out_dir, config, drop, quiet, client)
+
+
+@contextlib.contextmanager
+def _client(config: Config) -> Iterator[Any]:
+    """The Dask client of a run with ``engine = "dask"`` (None for the local engine)."""
+    if config.batch.engine != "dask":
+        yield None
+        return
+    from pagewash.dask_engine import dask_client
+
+    with contextlib.ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_client(config.batch.scheduler or None, config.batch.worker_count()))
+        except (RuntimeError, OSError) as error:
+            raise click.ClickException(f"cannot use the dask engine: {error}") from None
+        yield client
 
 
 def _load(config_path: Path | None, **overrides) -> Config:
@@ -104,13 +131,14 @@ def _load(config_path: Path | None, **overrides) -> Config:
         raise click.UsageError(str(error)) from None
 
 
-def _run_clean(inputs, out_dir: Path, config: Config, quiet: bool) -> None:
+def _run_clean(inputs, out_dir: Path, config: Config, quiet: bool, client=None) -> None:
     bar = None
     if not quiet and sys.stderr.isatty():
         total = sum(1 for found in discover(inputs, exclude=out_dir) if found.kind is not None)
         bar = tqdm.tqdm(total=total, unit="file", desc="clean", file=sys.stderr)
     try:
-        summary = clean_batch(inputs, out_dir, config, progress=(lambda _status: bar.update()) if bar else None)
+        summary = clean_batch(inputs, out_dir, config, progress=(lambda _status: bar.update()) if bar else None,
+                              client=client)
     finally:
         if bar is not None:
             bar.close()
@@ -122,12 +150,17 @@ def _run_clean(inputs, out_dir: Path, config: Config, quiet: bool) -> None:
                                               f"see {out_dir / 'manifest.jsonl'} for the reasons"))
 
 
-def _run_dedup(out_dir: Path, config: Config, drop: bool, quiet: bool) -> None:
+def _run_dedup(out_dir: Path, config: Config, drop: bool, quiet: bool, client=None) -> None:
     if not (out_dir / DOCUMENTS).is_file():
         raise click.UsageError(f"{out_dir / DOCUMENTS} does not exist: run 'pagewash clean' into {out_dir} first")
-    # The command line's --jobs / [batch] jobs sets the workers of both stages.
-    dedup_config = dataclasses.replace(config.dedup, workers=config.batch.worker_count())
-    summary = run_dedup(out_dir, dedup_config, drop=drop)
+    if client is not None:
+        from dedup.dask_shuffle import run_dedup_on_dask
+
+        summary = run_dedup_on_dask(out_dir, client, config.dedup, drop=drop)
+    else:
+        # The command line's --jobs / [batch] jobs sets the workers of both stages.
+        dedup_config = dataclasses.replace(config.dedup, workers=config.batch.worker_count())
+        summary = run_dedup(out_dir, dedup_config, drop=drop)
     if not quiet:
         click.echo(f"dedup: {summary.documents} documents, {summary.clusters} clusters of reprints, "
                    f"{summary.duplicates} duplicates flagged, largest cluster {summary.largest_cluster} "

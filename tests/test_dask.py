@@ -66,3 +66,19 @@ def test_line_ranges_cover_every_line_once(tmp_path):
     assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))
     data = path.read_bytes()
     assert all(data[end - 1 : end] == b"\n" for _, end in ranges)
+
+
+def test_cli_dedup_on_dask_writes_the_local_rows(tmp_path):
+    """``pagewash dedup --engine dask`` starts its own LocalCluster (loopback) and stops it."""
+    from click.testing import CliRunner
+
+    from pagewash.cli import main
+
+    local, on_dask = tmp_path / "local", tmp_path / "dask"
+    _corpus(local, n=200, seed=5)
+    on_dask.mkdir()
+    (on_dask / "documents.jsonl").write_bytes((local / "documents.jsonl").read_bytes())
+    assert CliRunner().invoke(main, ["dedup", str(local), "-q", "--jobs", "1"]).exit_code == 0
+    result = CliRunner().invoke(main, ["dedup", str(on_dask), "-q", "--jobs", "2", "--engine", "dask"])
+    assert result.exit_code == 0, result.output
+    assert (on_dask / "clusters.jsonl").read_bytes() == (local / "clusters.jsonl").read_bytes()
