@@ -38,9 +38,12 @@ from dedup.index import candidate_pairs, fmix64
 from dedup.passes import Fingerprints, fingerprint, shingle_sets
 from dedup.verify import Verdict, compare
 
-#: Bytes of ``documents.jsonl`` per fingerprint task (about 5,000 documents of 1,500
-#: characters): big enough to amortise a task, small enough to spread over workers.
+#: Bytes of ``documents.jsonl`` per fingerprint task, at most (about 5,000 documents of
+#: 1,500 characters) and at least: big enough to amortise a task ...
 RANGE_BYTES = 16 << 20
+MIN_RANGE_BYTES = 1 << 20
+#: ... and at least this many tasks per worker, so that every worker has work.
+RANGES_PER_WORKER = 4
 #: Members of the components settled by one cluster task.
 COMPONENT_BATCH = 5000
 _SHIFT = 31  # pair code = i << 31 | j, as in ``index.unique_pairs``
@@ -230,11 +233,12 @@ def _components(edges: list[tuple], copies: np.ndarray) -> list[np.ndarray]:
 
 
 def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, *, drop: bool = False,
-                      range_bytes: int = RANGE_BYTES) -> DedupSummary:
+                      range_bytes: int | None = None) -> DedupSummary:
     """``dedup.run_dedup`` on the Dask cluster behind ``client``: same outputs, same rows.
 
     ``out_dir`` must be readable (and ``documents.jsonl`` reachable at the same path) on
-    every worker.
+    every worker. ``range_bytes`` sets the size of the fingerprint tasks (default: from
+    the file size and the number of workers).
     """
     import dask
     import dask.bag as db
@@ -251,8 +255,11 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
         laps[stage] = round(now - last, 3)
         last = now
 
-    ranges = line_ranges(path, range_bytes)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
+    if range_bytes is None:
+        share = path.stat().st_size // (RANGES_PER_WORKER * workers)
+        range_bytes = min(RANGE_BYTES, max(MIN_RANGE_BYTES, share))
+    ranges = line_ranges(path, range_bytes)
     buckets = max(2 * workers, len(ranges))
     fps = [client.submit(_fingerprint_range, path, s, e, config, pure=False) for s, e in ranges]
     counts = client.gather([client.submit(lambda fp: (len(fp.infos), int(fp.short.sum())), f) for f in fps])
