@@ -14,8 +14,9 @@ its own subprocess so that memory is measured per phase:
   ``1,2``, reports the speed-up): wall time, docs/s and the peak memory of the whole
   process tree (the sum of the RSS of the process and all its children — engine
   workers, a Dask LocalCluster — sampled every 0.1 s; pages shared after a fork are
-  counted once per process, so this is an upper bound); for dedup also per stage of
-  the run (index, verify, cluster, write: wall time and peak within that stage).
+  counted once per process, so this is an upper bound) and ``cores``: CPU seconds of the
+  tree over wall seconds (2.0 = both cores busy all along; counts the start of a Dask
+  cluster); for dedup also per stage of the run (wall time and peak within the stage).
 
 With ``--engine dask`` the whole stages run on a LocalCluster of ``--workers`` workers on
 loopback; the wall time counts from a running cluster (its start-up is not included).
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -149,14 +151,25 @@ def _dedup_stages(documents: Path, sample: int, upto: str) -> dict:
     return {"docs": len(texts), "seconds": spent}
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of every reaped descendant (pool workers, a Dask
+    cluster's processes once it is stopped, so its start and stop count too)."""
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in used)
+
+
 def _whole_stage(stage: str, source: Path, out: Path, engine: str, workers: int) -> dict:
     """Clean all captures under ``source`` into ``out``, or dedup ``out``, on ``workers``."""
     import contextlib
     import dataclasses
 
+    from dedup import run_dedup
+    from dedup.dask_shuffle import run_dedup_on_dask
+    from pagewash.batch import clean_batch
     from pagewash.config import BatchConfig, Config
 
     config = Config(batch=BatchConfig(jobs=workers, engine=engine))
+    cpu = _cpu_seconds()
     with contextlib.ExitStack() as stack:
         client = None
         if engine == "dask":
@@ -165,20 +178,16 @@ def _whole_stage(stage: str, source: Path, out: Path, engine: str, workers: int)
             client = stack.enter_context(dask_client(None, workers))
         start = time.time()
         if stage == "clean":
-            from pagewash.batch import clean_batch
-
             summary = clean_batch([source], out, config, client=client)
-            return {"start": start, "seconds": summary.seconds, "docs": summary.total, "stages": {}}
-        if client is not None:
-            from dedup.dask_shuffle import run_dedup_on_dask
-
-            summary = run_dedup_on_dask(out, client, config.dedup)
+            result = {"seconds": summary.seconds, "docs": summary.total, "stages": {}}
         else:
-            from dedup import run_dedup
-
-            summary = run_dedup(out, dataclasses.replace(config.dedup, workers=workers))
-        return {"start": start, "seconds": summary.seconds, "docs": summary.documents,
-                "stages": summary.stage_seconds, "duplicates": summary.duplicates}
+            if client is not None:
+                summary = run_dedup_on_dask(out, client, config.dedup)
+            else:
+                summary = run_dedup(out, dataclasses.replace(config.dedup, workers=workers))
+            result = {"seconds": summary.seconds, "docs": summary.documents, "stages": summary.stage_seconds,
+                      "duplicates": summary.duplicates}
+    return {**result, "start": start, "cpu": _cpu_seconds() - cpu}
 
 
 # --- the benchmark --------------------------------------------------------------------
@@ -187,9 +196,10 @@ CLEAN_STAGES = ("decode", "repair", "classify", "write")
 DEDUP_STAGES = ("normalise", "shingle", "sign")
 
 
-def _row(stage: str, scope: str, docs: int, seconds: float, peak: float) -> str:
+def _row(stage: str, scope: str, docs: int, seconds: float, peak: float, cpu: float | None = None) -> str:
     rate = docs / seconds if seconds > 0 else float("inf")
-    return f"{stage:<12} {scope:<26} {docs:>9} {seconds:>9.2f} {rate:>9.0f} {peak:>8.0f}"
+    cores = f"{cpu / seconds:>6.2f}" if cpu is not None and seconds > 0 else ""
+    return f"{stage:<12} {scope:<26} {docs:>9} {seconds:>9.2f} {rate:>9.0f} {peak:>8.0f} {cores}"
 
 
 def main(argv: list[str]) -> int:
@@ -222,7 +232,7 @@ def main(argv: list[str]) -> int:
     work = args.dir or Path(tempfile.mkdtemp(prefix="pagewash-scale-", dir="/tmp"))
     print(f"scale: N={args.docs} seed={args.seed} engine={args.engine} workers={args.workers} "
           f"cores={os.cpu_count()} load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'stage':<12} {'scope':<26} {'docs':>9} {'seconds':>9} {'docs/s':>9} {'peak MB':>8}")
+    print(f"{'stage':<12} {'scope':<26} {'docs':>9} {'seconds':>9} {'docs/s':>9} {'peak MB':>8} {'cores':>6}")
     walls: dict[tuple[str, int], float] = {}
     try:
         if "clean" in stages:
@@ -238,7 +248,8 @@ def main(argv: list[str]) -> int:
                                               str(w)])
                 walls["clean", w] = result["seconds"]
                 scope = f"all, {args.engine} x{w}"
-                print(_row("clean", scope, result["docs"], result["seconds"], _peak_mb(samples, result["start"])))
+                print(_row("clean", scope, result["docs"], result["seconds"], _peak_mb(samples, result["start"]),
+                           result["cpu"]))
                 shutil.rmtree(out, ignore_errors=True)
         if "dedup" in stages:
             t = time.perf_counter()
@@ -257,7 +268,8 @@ def main(argv: list[str]) -> int:
                                _peak_mb(samples, at, at + seconds + _POLL)))
                     at += seconds
                 scope = f"all, {args.engine} x{w}"
-                print(_row("dedup", scope, result["docs"], result["seconds"], _peak_mb(samples, result["start"])))
+                print(_row("dedup", scope, result["docs"], result["seconds"], _peak_mb(samples, result["start"]),
+                           result["cpu"]))
                 print(f"{'':<12} {result['duplicates']} duplicates flagged")
     finally:
         if not args.keep:
