@@ -12,9 +12,9 @@ its own subprocess so that memory is measured per phase:
   the first ``--sample`` inputs: inputs/s and the peak memory of the process;
 * the whole stage over all N inputs with ``--workers`` workers (a comma list, e.g.
   ``1,2``, reports the speed-up): wall time, docs/s and the peak memory of the whole
-  process tree (the sum of the RSS of the process and all its children — engine
-  workers, a Dask LocalCluster — sampled every 0.1 s; pages shared after a fork are
-  counted once per process, so this is an upper bound) and ``cores``: CPU seconds of the
+  process tree (the sum of the PSS of the process and all its children — engine
+  workers, a Dask LocalCluster — sampled every 0.1 s: PSS splits a shared page among
+  the processes that map it, so pages shared after a fork count once) and ``cores``: CPU seconds of the
   tree over wall seconds (2.0 = both cores busy all along; counts the start of a Dask
   cluster); for dedup also per stage of the run (wall time and peak within the stage).
 
@@ -36,24 +36,26 @@ import threading
 import time
 from pathlib import Path
 
-#: Sample rows of the whole-stage runs, one per engine stage that the run reports.
+#: Seconds between two samples of the memory of a phase's process tree.
 _POLL = 0.1
 
 
-def _tree_rss(process) -> int:
+def _tree_memory(process) -> int:
+    """Bytes of memory of ``process`` and all its descendants: the sum of their PSS
+    (proportional set size), so that pages shared after a fork count once in total."""
     import psutil
 
     total = 0
     for proc in [process, *process.children(recursive=True)]:
         try:
-            total += proc.memory_info().rss
+            total += proc.memory_full_info().pss
         except psutil.Error:
             pass
     return total
 
 
 def _run_phase(argv: list[str]) -> tuple[dict, list[tuple[float, int]]]:
-    """Run ``python -m bench scale --phase ...`` and sample its process tree's RSS."""
+    """Run ``python -m bench scale --phase ...`` and sample its process tree's memory."""
     import psutil
 
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent.parent),
@@ -66,7 +68,7 @@ def _run_phase(argv: list[str]) -> tuple[dict, list[tuple[float, int]]]:
         process = psutil.Process(child.pid)
         while not done.is_set():
             try:
-                samples.append((time.time(), _tree_rss(process)))
+                samples.append((time.time(), _tree_memory(process)))
             except psutil.Error:
                 break
             done.wait(_POLL)
@@ -82,7 +84,7 @@ def _run_phase(argv: list[str]) -> tuple[dict, list[tuple[float, int]]]:
 
 
 def _peak_mb(samples: list[tuple[float, int]], start: float = 0.0, end: float = float("inf")) -> float:
-    inside = [rss for t, rss in samples if start <= t <= end]
+    inside = [size for t, size in samples if start <= t <= end]
     return max(inside, default=0) / 1e6
 
 
