@@ -75,6 +75,11 @@ def _fingerprint_range(path: Path, start: int, end: int, config: DedupConfig) ->
     return fingerprint(lambda: iter(docs), config)
 
 
+def _counts(fp: Fingerprints) -> tuple[int, int]:
+    """Documents and too-short documents of one range."""
+    return len(fp.infos), int(fp.short.sum())
+
+
 def _by_bucket(keys: np.ndarray, columns: dict[str, np.ndarray], buckets: int) -> list[tuple[int, dict]]:
     """Split rows into shuffle buckets by a hash of their uint64 key."""
     bucket = (fmix64(np.asarray(keys, dtype=np.uint64)) % np.uint64(buckets)).astype(np.int64)
@@ -232,17 +237,98 @@ def _components(edges: list[tuple], copies: np.ndarray) -> list[np.ndarray]:
     return components
 
 
+def _shuffle(parts: list, buckets: int):
+    """A ``dask.bag`` of ``(bucket, [(bucket, rows), ...])`` from tasks that each return
+    ``[(bucket, rows), ...]``: Dask's task-based shuffle brings every bucket together."""
+    import dask.bag as db
+
+    return db.from_delayed(parts).groupby(_first, npartitions=buckets, shuffle="tasks")
+
+
+def _first(item: tuple):
+    return item[0]
+
+
+def _part_of(offsets: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """The range each document number belongs to."""
+    return np.searchsorted(offsets, docs, side="right") - 1
+
+
+def _candidates(client, fps: list, offsets: np.ndarray, buckets: int, config: DedupConfig):
+    """Stages *exact* and *index*: the exact copies ``(copy, representative)`` and the
+    candidate pairs of representatives."""
+    import dask
+
+    parts = [dask.delayed(_exact_rows)(f, int(offsets[p]), buckets) for p, f in enumerate(fps)]
+    found = client.compute(_shuffle(parts, buckets).map(_exact_copies)).result()
+    copies = np.concatenate([np.zeros((0, 2), np.int64), *found])
+    copies_of_part = [copies[_part_of(offsets, copies[:, 0]) == p, 0] for p in range(len(fps))]
+    parts = [dask.delayed(_key_rows)(f, int(offsets[p]), copies_of_part[p], buckets) for p, f in enumerate(fps)]
+    found = client.compute(_shuffle(parts, buckets).map(_bucket_pairs, config)).result()
+    codes = np.concatenate([np.zeros(0, np.int64), *(c for c, _ in found)])
+    shared = np.concatenate([np.zeros(0, np.int64), *(k for _, k in found)])
+    codes, inverse = np.unique(codes, return_inverse=True)
+    codes = codes[np.bincount(inverse, weights=shared, minlength=len(codes)) >= config.anchor_min_shared]
+    return copies, np.stack([codes >> _SHIFT, codes & ((1 << _SHIFT) - 1)], axis=1)
+
+
+def _verified(client, path: Path, ranges: list, offsets: np.ndarray, pairs: np.ndarray, config: DedupConfig):
+    """Stage *verify*: the shingle sets of the candidates (futures per range) and the
+    verified duplicate pairs ``(i, j, jaccard, containment)``."""
+    wanted = np.unique(pairs)
+    wanted_part = _part_of(offsets, wanted)
+    sets = {}
+    for p in np.unique(wanted_part).tolist():
+        start, end = ranges[p]
+        sets[p] = client.submit(_range_sets, path, start, end, int(offsets[p]), wanted[wanted_part == p], config,
+                                pure=False)
+    part = _part_of(offsets, pairs)
+    blocks = []
+    for group in _groups(part[:, 0] * len(ranges) + part[:, 1]):
+        p, q = part[group[0]].tolist()
+        blocks.append(client.submit(_verify_block, pairs[group], sets[p], sets[q], config, pure=False))
+    return sets, [edge for block in client.gather(blocks) for edge in block]
+
+
+def _clustered(client, fps: list, sets: dict, offsets: np.ndarray, edges: list, copies: np.ndarray,
+               config: DedupConfig) -> tuple[list[dict], list[int]]:
+    """Stage *cluster*: per range, ``{doc: (kept id, verdict, reason)}`` of the clustered
+    documents; and the cluster sizes."""
+    copy_of = dict(zip(copies[:, 0].tolist(), copies[:, 1].tolist()))
+    components = _components(edges, copies)
+    component_of = {int(d): k for k, members in enumerate(components) for d in members.tolist()}
+    edges_of: dict[int, list] = {}
+    for edge in edges:
+        edges_of.setdefault(component_of[edge[0]], []).append(edge)
+    futures, batch = [], []
+    for k in range(len(components)):
+        batch.append(k)
+        if sum(len(components[c]) for c in batch) >= COMPONENT_BATCH or k == len(components) - 1:
+            members = np.sort(np.concatenate([components[c] for c in batch]))
+            rep = np.array([copy_of.get(d, d) for d in members.tolist()], dtype=np.int64)
+            touched = np.unique(_part_of(offsets, members)).tolist()
+            futures.append(client.submit(
+                _settle, members, rep, [e for c in batch for e in edges_of.get(c, [])],
+                {p: fps[p] for p in touched}, {p: sets.get(p, {}) for p in touched}, offsets, config, pure=False))
+            batch = []
+    settled: list[dict] = [{} for _ in fps]
+    sizes: list[int] = []
+    for part, part_sizes in client.gather(futures):
+        for doc, value in part.items():
+            settled[int(_part_of(offsets, doc))][doc] = value
+        sizes.extend(part_sizes)
+    return settled, sizes
+
+
 def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, *, drop: bool = False,
                       range_bytes: int | None = None) -> DedupSummary:
     """``dedup.run_dedup`` on the Dask cluster behind ``client``: same outputs, same rows.
 
     ``out_dir`` must be readable (and ``documents.jsonl`` reachable at the same path) on
     every worker. ``range_bytes`` sets the size of the fingerprint tasks (default: from
-    the file size and the number of workers).
+    the file size and the number of workers). Unlike the local engine, a repeated
+    document id is not detected.
     """
-    import dask
-    import dask.bag as db
-
     config = config or DedupConfig()
     out_dir = Path(out_dir).resolve()
     path = out_dir / "documents.jsonl"
@@ -260,73 +346,16 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
         share = path.stat().st_size // (RANGES_PER_WORKER * workers)
         range_bytes = min(RANGE_BYTES, max(MIN_RANGE_BYTES, share))
     ranges = line_ranges(path, range_bytes)
-    buckets = max(2 * workers, len(ranges))
     fps = [client.submit(_fingerprint_range, path, s, e, config, pure=False) for s, e in ranges]
-    counts = client.gather([client.submit(lambda fp: (len(fp.infos), int(fp.short.sum())), f) for f in fps])
+    counts = client.gather([client.submit(_counts, f) for f in fps])
     offsets = np.concatenate([[0], np.cumsum([c for c, _ in counts])]).astype(np.int64)
-    n = int(offsets[-1])
     lap("fingerprint")
-
-    def shuffled(emit, *args):
-        rows = [dask.delayed(emit)(f, int(offsets[p]), *args) for p, f in enumerate(fps)]
-        return db.from_delayed(rows).groupby(lambda row: row[0], npartitions=buckets, shuffle="tasks")
-
-    copies_parts = client.compute(shuffled(_exact_rows, buckets).map(_exact_copies)).result()
-    copies = np.concatenate([np.zeros((0, 2), np.int64), *copies_parts])
-    copy_of = dict(zip(copies[:, 0].tolist(), copies[:, 1].tolist()))
-    copies_in = [copies[(copies[:, 0] >= lo) & (copies[:, 0] < hi), 0] for lo, hi in zip(offsets[:-1], offsets[1:])]
-    lap("exact")
-
-    key_groups = [dask.delayed(_key_rows)(f, int(offsets[p]), copies_in[p], buckets) for p, f in enumerate(fps)]
-    bag = db.from_delayed(key_groups).groupby(lambda row: row[0], npartitions=buckets, shuffle="tasks")
-    found = client.compute(bag.map(_bucket_pairs, config)).result()
-    codes = np.concatenate([np.zeros(0, np.int64), *(c for c, _ in found)])
-    counts_ = np.concatenate([np.zeros(0, np.int64), *(k for _, k in found)])
-    codes, inverse = np.unique(codes, return_inverse=True)
-    codes = codes[np.bincount(inverse, weights=counts_, minlength=len(codes)) >= config.anchor_min_shared]
-    pairs = np.stack([codes >> _SHIFT, codes & ((1 << _SHIFT) - 1)], axis=1)
+    copies, pairs = _candidates(client, fps, offsets, max(2 * workers, len(ranges)), config)
     lap("index")
-
-    wanted = np.unique(pairs)
-    wanted_part = np.searchsorted(offsets, wanted, side="right") - 1
-    sets = {}
-    for p in np.unique(wanted_part).tolist():
-        s, e = ranges[p]
-        sets[p] = client.submit(_range_sets, path, s, e, int(offsets[p]), wanted[wanted_part == p], config,
-                                pure=False)
-    part_of = np.searchsorted(offsets, pairs, side="right") - 1
-    blocks = []
-    for group in _groups(part_of[:, 0] * len(ranges) + part_of[:, 1]):
-        p, q = part_of[group[0]].tolist()
-        blocks.append(client.submit(_verify_block, pairs[group], sets[p], sets[q], config, pure=False))
-    edges = [edge for block in client.gather(blocks) for edge in block]
-    del blocks
+    sets, edges = _verified(client, path, ranges, offsets, pairs, config)
     lap("verify")
-
-    components = _components(edges, copies)
-    component_of = {int(d): k for k, members in enumerate(components) for d in members.tolist()}
-    edges_of: dict[int, list] = {}
-    for edge in edges:
-        edges_of.setdefault(component_of[edge[0]], []).append(edge)
-    futures = []
-    batch: list[int] = []
-    for k, members in enumerate(components):
-        batch.append(k)
-        if sum(len(components[c]) for c in batch) >= COMPONENT_BATCH or k == len(components) - 1:
-            members = np.sort(np.concatenate([components[c] for c in batch]))
-            rep = np.array([copy_of.get(d, d) for d in members.tolist()], dtype=np.int64)
-            touched = np.unique(np.searchsorted(offsets, members, side="right") - 1).tolist()
-            futures.append(client.submit(
-                _settle, members, rep, [e for c in batch for e in edges_of.get(c, [])],
-                {p: fps[p] for p in touched}, {p: sets.get(p, {}) for p in touched}, offsets, config, pure=False))
-            batch = []
-    settled: list[dict] = [{} for _ in ranges]
-    sizes: list[int] = []
-    for part, part_sizes in client.gather(futures):
-        for doc, value in part.items():
-            settled[int(np.searchsorted(offsets, doc, side="right")) - 1][doc] = value
-        sizes.extend(part_sizes)
-    del futures, sets
+    settled, sizes = _clustered(client, fps, sets, offsets, edges, copies, config)
+    del sets
     lap("cluster")
 
     def rows() -> Iterator[Mapping]:
@@ -337,16 +366,15 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
 
     write_results(out_dir, rows(), drop=drop)
     lap("write")
-    summary = DedupSummary(
-        documents=n,
+    return DedupSummary(
+        documents=int(offsets[-1]),
         clusters=len(sizes),
         duplicates=int(sum(sizes) - len(sizes)),
         largest_cluster=max(sizes, default=0),
         seconds=round(time.perf_counter() - start, 3),
-        too_short=sum(s for _, s in counts),
+        too_short=sum(short for _, short in counts),
         exact_duplicates=len(copies),
         candidate_pairs=len(pairs),
         verified_pairs=len(edges),
         stage_seconds=laps,
     )
-    return summary
