@@ -17,7 +17,7 @@ import tqdm
 from dedup import run_dedup
 from pagewash import __version__
 from pagewash.batch import DOCUMENTS, EMPTY, OK, clean_batch
-from pagewash.config import Config, ConfigError, load_config
+from pagewash.config import Config, ConfigError, load_config, to_toml
 from pagewash.inputs import discover
 
 # tqdm's monitor thread would be forked into every worker process.
@@ -95,6 +95,17 @@ def run(inputs, out_dir, jobs, timeout, engine, scheduler, drop, config_path, qu
     config = _load(config_path, jobs=jobs, timeout=timeout, engine=engine, scheduler=scheduler)
     _run_clean(inputs, out_dir, config, quiet)
     _run_dedup(out_dir, config, drop, quiet)
+
+
+@main.command("config")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML file to merge over the defaults before printing.")
+def show_config(config_path):
+    """Print the effective configuration as TOML: every tunable with its value.
+
+    Save it, edit what you need and pass it back with --config FILE.
+    """
+    click.echo(to_toml(_load(config_path)), nl=False)
 
 
 def _load(config_path: Path | None, **overrides) -> Config:
