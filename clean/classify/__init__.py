@@ -30,6 +30,7 @@ from clean.classify.sections import (
     Region,
     block_value,
     discount_after_header,
+    extend_region,
     find_titles,
     main_column,
     main_region,
@@ -100,6 +101,11 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         region = Region(region.start, signed + 1)
         verdicts[signed] = None  # the signature's date is text, not the publication date
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
+    if blocks[0].tag:
+        # HTML: the front end chose the article's subtree; keep what nothing speaks against
+        cut = related_cut(Region(region.start, len(blocks)), verdicts, sigs, texts, off_column, config)
+        region = extend_region(region, values, verdicts, -config.removed_penalty,
+                               (titles[-1] + 1 if titles else 0, cut.end))
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
 

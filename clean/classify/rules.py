@@ -28,6 +28,9 @@ PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: A row of topic tags (``#公交#地铁``, ``#travel #food``) as news and social sites print them.
+_HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
+
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
 
@@ -145,6 +148,8 @@ def local_verdict(
                 entry = lexicons[name].match(folded)
                 if entry:
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'")
+    if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
+        return Verdict(CHROME, "chrome: row of hashtags")
     if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars:
         items = sig.separators + 1
         if sig.chars / items <= config.nav_item_max_chars:
