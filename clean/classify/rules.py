@@ -99,6 +99,16 @@ class MetadataLabels:
         return self.field_of["".join(label.split()).casefold()]
 
 
+_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"")
+
+
+def _quoted_chars(text: str) -> int:
+    """Characters inside quoted titles (《…》, “…”): a header that names a post is still short."""
+    if "《" not in text and "“" not in text and '"' not in text:
+        return 0
+    return sum(len(m) - 2 for m in _QUOTED.findall("".join(text.split())))
+
+
 def local_verdict(
     text: str,
     folded: str,
@@ -134,7 +144,8 @@ def local_verdict(
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
         if sig.dated and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
             return Verdict(METADATA, "metadata: date line", "date")
-    if sig.chars <= config.header_max_chars:
+    if sig.chars - _quoted_chars(text) <= config.header_max_chars:
+        # a comment header may quote the post's title: 《标题》已有3件评论
         for name, label in SECTION_LEXICONS:
             entry = lexicons[name].match(folded) if name in lexicons else None
             if entry:
