@@ -42,6 +42,9 @@ class ClassifyConfig:
     promo_max_chars: int = 80
     #: Longest block read as a byline/metadata line (来源：…, 作者：…, a date).
     metadata_max_chars: int = 120
+    #: A line opened by a person label (记者：, 作者：) that ends like a sentence and has at
+    #: least this many characters is speech in an interview, not a byline.
+    speech_min_chars: int = 20
     #: Longest unlabelled line with a date read as a dateline (above the text only).
     dateline_max_chars: int = 60
     #: Longest block read as a related-reading header.

@@ -104,8 +104,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     if blocks[0].tag:
         # HTML: the front end chose the article's subtree; keep what nothing speaks against
         cut = related_cut(Region(region.start, len(blocks)), verdicts, sigs, texts, off_column, config)
-        region = extend_region(region, values, verdicts, -config.removed_penalty,
-                               (titles[-1] + 1 if titles else 0, cut.end))
+        against = [v is not None or s.truncated or s.counter or r is not None
+                   for v, s, r in zip(verdicts, sigs, repeats)]
+        region = extend_region(region, against, (titles[-1] + 1 if titles else 0, cut.end))
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
 
@@ -167,12 +168,13 @@ def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> l
 
     Pages print the article a second time (print or share versions, hidden copies);
     an article does not repeat its own paragraphs. Short lines repeat legitimately
-    (names, "一、" headings), so only blocks of some length count.
+    (names, "一、" headings, a list of contents before the sections it names), so only
+    prose of some length counts.
     """
     first: dict[str, int] = {}
     out: list[int | None] = []
     for i, (text, sig) in enumerate(zip(texts, sigs)):
-        if sig.chars >= config.repeat_min_chars and text in first:
+        if sig.chars >= config.repeat_min_chars and sig.sentence_like and text in first:
             out.append(first[text])
         else:
             out.append(None)

@@ -139,7 +139,10 @@ def local_verdict(
             return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
     if sig.chars <= config.metadata_max_chars:
         field = labels.leading_field(folded)
-        if field:
+        # a person label followed by a whole sentence is speech (记者：请问……？ in an
+        # interview), not a byline: names are short
+        speech = field in ("author", "editor") and sig.ends_sentence and sig.chars >= config.speech_min_chars
+        if field and not speech:
             # the editor line closes a news article: what follows is the page's tail
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
         if sig.dated and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):

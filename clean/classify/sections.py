@@ -79,25 +79,21 @@ def main_region(values: Sequence[float]) -> Region:
     return Region(best_start, best_end)
 
 
-def extend_region(region: Region, values: Sequence[float], verdicts: Sequence[Verdict | None],
-                  floor: float, limits: tuple[int, int]) -> Region:
+def extend_region(region: Region, against: Sequence[bool], limits: tuple[int, int]) -> Region:
     """Widen the main text over the neighbouring blocks that nothing speaks against.
 
     For HTML the front end already chose the article's subtree; its blocks around the
-    prose (a table or schedule, a standfirst, a caption, short closing lines) belong to
-    the article unless a local rule removed them or a signal marks them as teasers or
-    listings (a value at or below ``floor``). The region grows block by block within
-    ``limits`` (start, end) and stops at the first block with evidence against it.
+    prose (a schedule or table, a standfirst, a caption, short closing lines) belong to
+    the article unless there is evidence against them (``against``: a local rule removed
+    them, or they read as teasers). The region grows block by block within ``limits``
+    (start, end) and stops at the first such block.
     """
-    def neutral(i: int) -> bool:
-        return verdicts[i] is None and values[i] > floor
-
     start, end = region.start, region.end
     if start == end:
         return region
-    while start > limits[0] and neutral(start - 1):
+    while start > limits[0] and not against[start - 1]:
         start -= 1
-    while end < limits[1] and neutral(end):
+    while end < limits[1] and not against[end]:
         end += 1
     return Region(start, end)
 
