@@ -72,6 +72,11 @@ class ClassifyConfig:
     column_tolerance: int = 6
     #: A block repeating an earlier one of at least this many characters is a copy.
     repeat_min_chars: int = 20
+    #: A text dump whose best run of prose holds less than this share of the longest
+    #: stretch of unremoved blocks (of at least ``listing_min_chars``) is a listing
+    #: (a schedule, a table): that stretch is its text.
+    listing_prose_share: float = 0.2
+    listing_min_chars: int = 1000
     #: A closing signature: at most this many short lines (of at most this many
     #: characters) between the text and the date that ends it.
     signature_max_lines: int = 3

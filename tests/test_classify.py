@@ -41,6 +41,10 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("轉載請註明出處", DISCLAIMER),
         ("您此时的心情", WIDGET),
         ("[图片]", CAPTION),
+        ("（完）", CHROME),
+        ("#夜間公車 #青溪 #大眾運輸", CHROME),
+        ("← 返回", CHROME),
+        ("(本文已被阅读178次)", WIDGET),
     ],
 )
 def test_tail_phenomena_are_removed(line, label):
@@ -235,3 +239,37 @@ def test_inline_promotions_are_removed_even_as_sentences():
     blocks = classify(P1, promo, P2)
     assert labels_of(blocks, promo) == CHROME
     assert "promo" in blocks[1].reason
+
+
+def test_html_keeps_what_the_front_end_chose_unless_evidence_speaks_against_it():
+    schedule = ["8:30－8:50 开幕式", "主持人：某大学经济学院院长", "9:00－10:00 主题演讲"]
+    blocks = [
+        Block("年会议程", tag="h1"),
+        Block(P1, tag="p"),
+        *(Block(line, tag="p") for line in schedule),
+        Block("（完）", tag="p"),
+        Block("香港时间15时30分", tag="p"),
+    ]
+    classify_blocks(blocks, CONFIG)
+    assert [b.label for b in blocks[1:5]] == [BODY, BODY, BODY, BODY]
+    assert blocks[5].label == CHROME and blocks[6].label != BODY
+
+
+def test_a_text_dump_without_prose_keeps_its_listing():
+    rows = [f"第{n}场 {n}号会议室 专题讨论{'（上）' * (n % 3)} 主持人：某大学 某教授 评论人：某研究所" for n in range(1, 30)]
+    text = "\n\n".join(["首页 | 新闻 | 会议", "会议议程", *rows, "版权所有 京ICP备05060933号"])
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert all(labels_of(blocks, row) == BODY for row in rows)
+    assert labels_of(blocks, "首页 | 新闻 | 会议") == CHROME
+
+
+def test_interview_questions_are_not_bylines():
+    question = "记者：请问你怎样看待今年的农业补贴政策，对农民有什么影响？"
+    blocks = classify("记者：张三", P1, question, P2, P3)
+    assert labels_of(blocks, question) == BODY
+    assert labels_of(blocks, "记者：张三") == METADATA
+
+
+def test_comment_header_quoting_the_post_title():
+    blocks = classify(P1, P2, "《播客热潮迅速蔓延 挑逗传统传媒业》已有1件评论", P3)
+    assert labels_of(blocks, P3) != BODY

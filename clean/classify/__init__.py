@@ -95,6 +95,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     repeats = _repeats(texts, sigs, config)
     # blocks of another layout column and second copies neither make nor break the text
     region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
+    if not blocks[0].tag:
+        region = _listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     signed = signature_date(region, sigs, verdicts, config)
     if signed is not None:
@@ -144,6 +146,29 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             where = "head" if i < region.start else "tail"
             _set(block, CHROME, f"chrome: outside the main text ({where})")
     return blocks
+
+
+def _listing_region(
+    region: Region, texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals], off_column: list[bool],
+    repeats: list[int | None], config: ClassifyConfig,
+) -> Region:
+    """A page whose text is not prose (a schedule, a table, a list of papers) is the
+    longest stretch of blocks nothing speaks against, when neither the best run of
+    prose nor that stretch holds more than a small share of prose."""
+    # undecodable text (U+FFFD) is no evidence of anything
+    plain = [
+        v is None and not (s.truncated or s.counter or s.bullet or s.link_share or off or r is not None)
+        and "\ufffd" not in t
+        for v, s, off, r, t in zip(verdicts, sigs, off_column, repeats, texts)
+    ]
+    listing = main_region([float(s.chars) if ok else -config.removed_penalty for s, ok in zip(sigs, plain)])
+    prose = sum(sigs[i].chars for i in range(region.start, region.end) if sigs[i].sentence_like)
+    listed = sum(sigs[i].chars for i in range(listing.start, listing.end) if plain[i])
+    # ... and is itself no prose (a comment thread is a run of short sentences)
+    prose = max(prose, sum(sigs[i].chars for i in range(listing.start, listing.end) if sigs[i].sentence_like))
+    if listed >= config.listing_min_chars and prose < config.listing_prose_share * listed:
+        return listing
+    return region
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:
