@@ -145,3 +145,24 @@ def test_byline_without_colons_and_taiwan_dates():
     assert extract_metadata(blocks) == {"author": "木头", "date": "2025-03-02 22:47", "source": "工務局"}
     roc = [Block("發布日期：114-03-05", label=METADATA, field="date")]
     assert extract_metadata(roc) == {"date": "2025-03-05"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        (["据新华社拉萨电（记者 格桑边觉）记者近日从自治区农业农村厅获悉，改造工作进展顺利。", "第二段。"], "格桑边觉"),
+        (["第一段正文。", "第二段正文。", "新京报记者 彭冲 山东冠县报道"], "彭冲"),
+        (["第一段正文。", "最后一段正文。（记者 姚峰 上海报道）"], "姚峰"),
+        # a reporter mentioned inside a paragraph is not the article's author
+        (["第一段正文。", "采访快结束时，他突然对在场的记者一行正要离开的人说了一句很长很长的话，我们都记得。"], None),
+    ],
+)
+def test_reporter_named_in_the_body_is_the_author(lines, author):
+    blocks = [Block(text) for text in lines]
+    assert extract_metadata(blocks).get("author") == author
+
+
+def test_interview_questions_and_padded_names_in_bylines():
+    blocks = [Block("作者：赵 培 ：北京物资学院", label=METADATA), Block("记者：你们的市场在哪？", label=METADATA)]
+    assert extract_metadata(blocks)["author"] == "赵培"
+    assert extract_metadata(blocks[1:]).get("author") is None
