@@ -273,3 +273,9 @@ def test_interview_questions_are_not_bylines():
 def test_comment_header_quoting_the_post_title():
     blocks = classify(P1, P2, "《播客热潮迅速蔓延 挑逗传统传媒业》已有1件评论", P3)
     assert labels_of(blocks, P3) != BODY
+
+
+def test_a_post_dated_below_its_text():
+    blocks = classify("首页 | 博客", P1, P2, "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)", "评论", "2004-12-28 09:00 网友：好文章")
+    assert labels_of(blocks, "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)") == METADATA
+    assert labels_of(blocks, "2004-12-28 09:00 网友：好文章") != METADATA

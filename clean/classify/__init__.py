@@ -113,6 +113,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     tail_limit = region.end + config.metadata_window
 
     related_header: str | None = None
+    dated = False
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         if i >= region.end and verdict is not None and verdict.starts_section:
             related_header = related_header or block.text
@@ -121,9 +122,13 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, TITLE, f"title: line above the main text ({field})", field)
         elif verdict is not None and verdict.label == METADATA:
             in_head = head_limit <= i < region.start
-            in_tail = region.start <= i < tail_limit and verdict.labelled and related_header is None
+            # a post's own date may follow it (发表于 2004年12月27日 12:40): the first
+            # unlabelled date line counts in the tail when none came before the text
+            stated = verdict.labelled or (verdict.field == "date" and not dated)
+            in_tail = region.start <= i < tail_limit and stated and related_header is None
             if in_head or in_tail:
                 _set(block, METADATA, verdict.reason, verdict.field)
+                dated = dated or sigs[i].dated
             elif related_header is not None:
                 _set(block, RELATED, f"related: in the section under '{related_header}'")
             else:
