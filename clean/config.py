@@ -24,6 +24,23 @@ class RepairConfig:
     """Mojibake repair (see ``clean.repair``)."""
 
     enabled: bool = True
+    #: How much more plausible (mean per-character score, see ``clean.repair.detect``) a
+    #: re-decoded stretch must be before it replaces the text.
+    min_plausibility_gain: float = 1.0
+    #: Converter pinyin annotations are removed only when the document has at least this
+    #: many valid ones, on at least this many different characters ...
+    pinyin_min_annotations: int = 3
+    #: ... this share of all ``字(pinyin)`` candidates is a real reading of the character ...
+    pinyin_min_valid_share: float = 0.8
+    #: ... this share of them sits on Traditional-only characters (what converters annotate) ...
+    pinyin_min_traditional_share: float = 0.8
+    #: ... they cover this share of the document's Traditional-only characters ...
+    pinyin_min_coverage: float = 0.25
+    #: ... and this share of them is followed by another Han character (running text,
+    #: not a quiz's or a glossary's list of items).
+    pinyin_min_inline_share: float = 0.5
+    #: Whole-file re-decoding: how much more plausible another decoding must be.
+    redecode_min_gain: float = 0.5
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanCo
         decoded = decode_bytes(data, config.decode)
         text, encoding = decoded.text, decoded.encoding
         if config.repair.enabled:
-            better = redecode(data, text, encoding)
+            better = redecode(data, text, encoding, min_gain=config.repair.redecode_min_gain)
             if better is not None:
                 repairs.append(Repair("redecode", 1, ((encoding, better[1]),)))
                 text, encoding = better

@@ -1,0 +1,252 @@
+"""Where a line re-decodes: byte windows of a line in a route's source codec that are
+valid in its target codec, with the bytes a U+FFFD stands for resolved or dropped.
+
+A U+FFFD in the damaged text stands for one byte the wrong decoder could not map. It is
+kept as an unknown byte: when only one value is consistent with both decoders (e.g. the
+0x80 of ``、`` = E3 80 81 that gb18030 cannot start a character with) the character comes
+back exactly; otherwise the character holding it is dropped and counted, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from .detect import PUNCT, char_score
+from .routes import Route
+
+UNKNOWN = 0xFF  # never a valid byte of UTF-8, GBK or Big5: marks a U+FFFD's lost byte
+_CONT = rb"[\x80-\xbf\xff]"
+#: One character's bytes in the target encoding (0xFF: a byte that was lost).
+_TOKENS = {
+    "utf-8": rb"[\x00-\x7f]|[\xc2-\xdf]%s|[\xe0-\xef]%s{2}|[\xf0-\xf4]%s{3}|\xff[\x80-\xbf]{0,3}"
+    % ((_CONT,) * 3),
+    "dbcs": rb"[\x00-\x7f]|[\x81-\xfe\xff][\x40-\x7e\x80-\xfe\xff]",
+    # Text read as Latin-1 keeps its own ASCII letters: one standing alone (not a trail
+    # byte) is a Latin word and ends the run.
+    "latin": rb"[\x00-\x40\x5b-\x60\x7b-\x7f]|[\x81-\xfe][\x40-\x7e\x80-\xfe]",
+}
+_TOKEN = {name: re.compile(token) for name, token in _TOKENS.items()}
+_RUN = {name: re.compile(rb"(?:%s)+" % token) for name, token in _TOKENS.items()}
+_FAMILY = {"gb18030": ("gb18030", "gbk"), "big5": ("big5", "cp950")}
+
+
+@cache
+def _encode_char(char: str, codec: str) -> bytes | None:
+    try:
+        return char.encode(codec)
+    except UnicodeEncodeError:
+        return None
+
+
+@dataclass(frozen=True)
+class Window:
+    """A stretch of the line (chars ``start:end``) and what it decodes to."""
+
+    start: int
+    end: int
+    text: str
+    dropped: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """An encodable stretch of a line: its bytes and where each character starts."""
+
+    first: int
+    data: bytes
+    starts: tuple[int, ...]
+
+    @cached_property
+    def index(self) -> dict[int, int]:
+        """Byte offset -> index in the line, for every character start (and the end)."""
+        table = {offset: self.first + i for i, offset in enumerate(self.starts)}
+        table[len(self.data)] = self.first + len(self.starts)
+        return table
+
+    def context(self, left: int, right: int) -> tuple[bytes, bytes]:
+        """Up to two whole characters of bytes on each side of ``left:right``."""
+        index = bisect_left(self.starts, left)
+        lo = self.starts[max(0, index - 2)] if index else left
+        index = bisect_left(self.starts, right)
+        hi = self.starts[index + 2] if index + 2 < len(self.starts) else len(self.data)
+        return self.data[lo:left], self.data[right:hi]
+
+
+#: One character's bytes in the source encodings (GB18030's four-byte form included).
+_SOURCE_CHAR = re.compile(rb"[\x00-\x7f\xff]|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]")
+
+
+def _whole(line: str, route: Route) -> Segment | None:
+    """The whole line as one segment, encoded at C speed, when every character encodes."""
+    pieces = line.split("\ufffd") if not route.single_byte_source else [line]
+    try:
+        data = bytes((UNKNOWN,)).join(piece.encode(route.source) for piece in pieces)
+    except UnicodeEncodeError:
+        return None
+    if route.single_byte_source:
+        return Segment(0, data, tuple(range(len(data))))
+    starts = tuple(m.start() for m in _SOURCE_CHAR.finditer(data))
+    return Segment(0, data, starts) if len(starts) == len(line) else None
+
+
+def _segments(line: str, route: Route) -> list[Segment]:
+    """Split ``line`` where a character does not encode in the route's source codec."""
+    whole = _whole(line, route)
+    if whole is not None:
+        return [whole]
+    segments: list[Segment] = []
+    data, starts, first = bytearray(), [], 0
+    for index, char in enumerate(line):
+        raw = (
+            bytes((UNKNOWN,))
+            if char == "\ufffd" and not route.single_byte_source
+            else _encode_char(char, route.source)
+        )
+        if raw is None:
+            if data:
+                segments.append(Segment(first, bytes(data), tuple(starts)))
+            data, starts, first = bytearray(), [], index + 1
+            continue
+        starts.append(len(data))
+        data += raw
+    if data:
+        segments.append(Segment(first, bytes(data), tuple(starts)))
+    return segments
+
+
+def _resolve_utf8(seq: bytes, context: tuple[bytes, bytes], codecs: tuple[str, ...]) -> tuple[str, int]:
+    """Decode one UTF-8 sequence holding an unknown byte: (text, characters dropped).
+
+    A candidate value must give valid UTF-8 *and* reproduce, through the wrong decoder,
+    exactly what the damaged text shows around it (0xFF decodes to the same lone
+    U+FFFD there). A single surviving character is the original; several are dropped.
+    """
+    if seq.count(UNKNOWN) != 1 or seq[0] == UNKNOWN:
+        return "", 1
+    before, after = context
+    found: set[str] = set()
+    for codec in codecs:
+        shown = (before + seq + after).decode(codec, "replace")
+        for value in range(0x80, 0xC0):
+            candidate = seq.replace(bytes((UNKNOWN,)), bytes((value,)))
+            try:
+                char = candidate.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if (before + candidate + after).decode(codec, "replace") == shown:
+                found.add(char)
+    return (found.pop(), 0) if len(found) == 1 else ("", 1)
+
+
+def _decode(segment: Segment, lo: int, hi: int, route: Route, codecs: tuple[str, ...]) -> tuple[str, int]:
+    """Decode ``segment.data[lo:hi]``, resolving or dropping what unknown bytes hold.
+
+    Raises ``UnicodeDecodeError`` when the bytes are not the target encoding.
+    """
+    chunk = segment.data[lo:hi]
+    if UNKNOWN not in chunk:
+        return chunk.decode(route.target), 0
+    pieces: list[str] = []
+    dropped = 0
+    kind = "utf-8" if route.target == "utf-8" else "dbcs"
+    for token in _TOKEN[kind].finditer(chunk):
+        seq = token.group(0)
+        if UNKNOWN not in seq:
+            pieces.append(seq.decode(route.target))
+        elif kind == "utf-8" and route.source in _FAMILY:
+            where = (lo + token.start(), lo + token.end())
+            text, lost = _resolve_utf8(seq, segment.context(*where), codecs)
+            pieces.append(text)
+            dropped += lost
+        else:
+            dropped += 1
+    return "".join(pieces), dropped
+
+
+def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
+    """Which decoders of the source family could have produced ``line``.
+
+    Python's ``gbk`` turns GBK's user-defined cells into U+FFFD where ``gb18030`` (and
+    browsers) give private-use characters, so a private-use character rules ``gbk`` out.
+    """
+    family = _FAMILY.get(route.source, ())
+    if route.source == "gb18030" and any(0xE000 <= ord(c) <= 0xF8FF for c in line):
+        return family[:1]
+    return family
+
+
+def windows(line: str, route: Route) -> list[Window]:
+    """Every stretch of ``line`` whose bytes in ``route.source`` decode in ``route.target``."""
+    found: list[Window] = []
+    kind = "utf-8" if route.target == "utf-8" else "latin" if route.single_byte_source else "dbcs"
+    codecs = _wrong_decoders(line, route)
+    for segment in _segments(line, route):
+        for match in _RUN[kind].finditer(segment.data):
+            run = match.group(0)
+            if len(run) < 4 or max(run) < 0x80:
+                continue  # too short for two CJK characters, or plain ASCII
+            offsets = [match.start() + t.start() for t in _TOKEN[kind].finditer(run)]
+            edges = [o for o in offsets + [match.end()] if o in segment.index]
+            if len(edges) < 2:
+                continue
+            chunk = segment.data[edges[0] : edges[-1]]
+            if kind != "utf-8" and _mostly_utf8(chunk):
+                continue
+            window = _trimmed(segment, edges, route, codecs)
+            if window:
+                found.append(window)
+    return found
+
+
+#: How many characters a window's edges may give back to the text around it.
+TRIM = 3
+
+
+def _edge_is_poor(text: str, index: int) -> bool:
+    """A decoded edge character that is neither ASCII, CJK punctuation nor common Han."""
+    return bool(text) and ord(text[index]) >= 0x80 and char_score(text[index]) < PUNCT
+
+
+def _trimmed(segment: Segment, edges: list[int], route: Route, codecs: tuple[str, ...]) -> Window | None:
+    """Decode the run between ``edges``; give back up to ``TRIM`` characters at either
+    end when they decode poorly.
+
+    Where damage starts mid-line the run's edge can take in a correct character whose
+    bytes happen to be valid in the target too (``模`` is C4 A3 in GBK, ``ģ`` in UTF-8).
+    """
+    first, last = 0, len(edges) - 1
+    best: Window | None = None
+    while first < last:
+        lo, hi = edges[first], edges[last]
+        try:
+            text, dropped = _decode(segment, lo, hi, route, codecs)
+        except UnicodeDecodeError:
+            return best
+        best = Window(segment.index[lo], segment.index[hi], text, dropped)
+        if _edge_is_poor(text, 0) and first < TRIM:
+            first += 1
+        elif _edge_is_poor(text, -1) and len(edges) - 1 - last < TRIM:
+            last -= 1
+        else:
+            break
+    return best if best and any(ord(c) >= 0x80 for c in best.text) else None
+
+
+#: Share of a stretch's high bytes that must decode as UTF-8 for it to count as UTF-8
+#: (GBK text happens to form valid UTF-8 pairs for a third or more of its bytes).
+UTF8_SHARE = 0.8
+
+
+def _mostly_utf8(chunk: bytes) -> bool:
+    """Whether most high bytes of ``chunk`` decode, in order, as UTF-8.
+
+    Valid UTF-8 is far stronger evidence than a plausible GBK/Big5 reading: such a
+    stretch is left to the UTF-8 routes and ftfy.
+    """
+    high = sum(b >= 0x80 for b in chunk)
+    decoded = chunk.decode("utf-8", "replace")
+    valid = sum(len(c.encode("utf-8")) for c in decoded if ord(c) >= 0x80 and c != "\ufffd")
+    return valid >= UTF8_SHARE * high
