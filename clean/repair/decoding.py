@@ -12,6 +12,7 @@ most plausible one wins. Two passes undo a double mix-up.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from functools import cache
 
@@ -81,6 +82,14 @@ SHORT_LINE = 16
 MARGIN = 16
 
 
+def _has_suspicious_letter(line: str) -> bool:
+    """Whether a suspicious character of the line is a letter or private-use: a mis-decoding
+    always yields some (ÖÐ, â€, 涓), while a menu line's bullets, box-drawing and arrows
+    (•, │, ★, ←) are symbols and not worth a round trip."""
+    return any(unicodedata.category(match.group(0)[0])[0] == "L" or unicodedata.category(match.group(0)[0]) == "Co"
+               for match in suspicious_chars().finditer(line))
+
+
 def _route_fixes(line: str, min_gain: float) -> list[LineFix]:
     """Every route's repair of the line, tried on the stretch from its first to its last
     suspicious character (and a margin): a long clean paragraph with one rare name in
@@ -121,7 +130,8 @@ def fix_mixups(text: str, min_gain: float) -> Fixed:
     for_ftfy = _lines_matching(FTFY_HINT, text, breaks)
     for_routes = _lines_matching(_cluster(), text, breaks)
     lines = text.split("\n")
-    for_routes |= {i for i in _lines_matching(suspicious_chars(), text, breaks) if len(lines[i].strip()) <= SHORT_LINE}
+    for_routes |= {i for i in _lines_matching(suspicious_chars(), text, breaks)
+                   if len(lines[i].strip()) <= SHORT_LINE and _has_suspicious_letter(lines[i])}
     chinese = bool(for_ftfy) and _is_chinese(text)
     edits: list[Edit] = []
     dropped = 0
