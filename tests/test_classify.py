@@ -279,3 +279,10 @@ def test_a_post_dated_below_its_text():
     blocks = classify("首页 | 博客", P1, P2, "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)", "评论", "2004-12-28 09:00 网友：好文章")
     assert labels_of(blocks, "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)") == METADATA
     assert labels_of(blocks, "2004-12-28 09:00 网友：好文章") != METADATA
+
+
+def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
+    profile = "我是一个简单的女生，一个喜欢大海的女生。"
+    blocks = classify("首页 | 博客", profile, "昨天去金矿玩 (图)  2005-03-21 01:20:44", P1, P2, P3)
+    assert labels_of(blocks, profile) != BODY
+    assert labels_of(blocks, P1) == BODY

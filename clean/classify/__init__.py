@@ -28,6 +28,7 @@ from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
     Region,
+    after_dateline,
     block_value,
     discount_after_header,
     extend_region,
@@ -98,6 +99,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     if not blocks[0].tag:
         region = _listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
+    region = after_dateline(region, sigs, verdicts, config.listing_prose_share)
     signed = signature_date(region, sigs, verdicts, config)
     if signed is not None:
         region = Region(region.start, signed + 1)
