@@ -42,6 +42,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("您此时的心情", WIDGET),
         ("[图片]", CAPTION),
         ("（完）", CHROME),
+        ("雅虎 - 财经 - 新闻 - 科技 - 旅游", CHROME),
+        ("点击阅读更多精彩财经新闻", CHROME),
         ("#夜間公車 #青溪 #大眾運輸", CHROME),
         ("← 返回", CHROME),
         ("(本文已被阅读178次)", WIDGET),
