@@ -94,6 +94,9 @@ class ClassifyConfig:
     #: (a schedule, a table): that stretch is its text.
     listing_prose_share: float = 0.2
     listing_min_chars: int = 1000
+    #: HTML: an undated line of at least this many words between the headline and the
+    #: text, in a language that spaces its words, is a standfirst (body).
+    standfirst_min_words: int = 8
     #: A closing signature: at most this many short lines (of at most this many
     #: characters) between the text and the date that ends it.
     signature_max_lines: int = 3

@@ -105,12 +105,14 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         region = Region(region.start, signed + 1)
         verdicts[signed] = None  # the signature's date is text, not the publication date
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
+    standfirst: set[int] = set()
     if blocks[0].tag:
         # HTML: the front end chose the article's subtree; keep what nothing speaks against
         cut = related_cut(Region(region.start, len(blocks)), verdicts, sigs, texts, off_column, config)
         against = [v is not None or s.truncated or s.counter or r is not None
                    for v, s, r in zip(verdicts, sigs, repeats)]
         region = extend_region(region, against, (titles[-1] + 1 if titles else 0, cut.end))
+        standfirst = _standfirst(titles, region, texts, sigs, verdicts, config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
 
@@ -137,6 +139,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
         elif verdict is not None and not (related_header and verdict.label == CHROME):
             _set(block, verdict.label, verdict.reason)
+        elif i in standfirst:
+            _set(block, BODY, "")
         elif region.start <= i < region.end:
             sig = sigs[i]
             if off_column[i]:
@@ -153,6 +157,23 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             where = "head" if i < region.start else "tail"
             _set(block, CHROME, f"chrome: outside the main text ({where})")
     return blocks
+
+
+def _standfirst(
+    titles: list[int], region: Region, texts: list[str], sigs: list[Signals],
+    verdicts: list[Verdict | None], config: ClassifyConfig,
+) -> set[int]:
+    """HTML: the lines of prose between the headline and the text (a standfirst), which
+    a byline or a share bar separates from it. Undated, unremoved, and prose: a
+    sentence, or a line of many words in a language that spaces its words (English
+    standfirsts often have no final stop)."""
+    if not titles:
+        return set()
+    return {
+        i for i in range(titles[-1] + 1, region.start)
+        if verdicts[i] is None and not sigs[i].stamped
+        and (sigs[i].sentence_like or (sigs[i].cjk == 0 and len(texts[i].split()) >= config.standfirst_min_words))
+    }
 
 
 def _listing_region(
