@@ -288,3 +288,11 @@ def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
     blocks = classify("首页 | 博客", profile, "昨天去金矿玩 (图)  2005-03-21 01:20:44", P1, P2, P3)
     assert labels_of(blocks, profile) != BODY
     assert labels_of(blocks, P1) == BODY
+
+
+def test_a_table_announced_at_the_end_of_the_article_is_kept():
+    cells = ["发动机总排量：1171ml", "最大功率：51Kw／6000rpm", "驱动型式：前置前驱", "变速箱：手动五速"]
+    text = "\n\n".join(["首页 | 汽车", P1, P2, "动力系统主要参数：", *cells, "【打印】 【关闭】", "版权所有 京ICP备05060933号"])
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert all(labels_of(blocks, cell) == BODY for cell in cells)
+    assert labels_of(blocks, "【打印】 【关闭】") == CHROME

@@ -9,13 +9,16 @@ records why. It works in three passes:
 2. sections (``sections``): the main text is the stretch of blocks with the most prose
    (blocks of another layout column and second copies of a paragraph left out); it
    ends at a related-reading, comment or notice header, or after an editor's line,
-   unless the article clearly continues after it;
+   unless the article clearly continues after it; ``extents`` widens it where the
+   text is not prose (a schedule, an announced table, the HTML front end's choice)
+   and starts it after a post's dated header;
 3. labelling: blocks inside the main text are body unless a local rule removed them;
    metadata lines count only next to the article; the title is the short line above
    it that shares most words with it; everything else is the page's head or tail.
 
 HTML blocks carry ``tag`` and ``link_density``; when present, a mostly-link block is
-treated as chrome and an ``h1`` is the title. Text blocks work without them.
+treated as chrome, an ``h1`` is the title, and the blocks the front end chose around
+the prose are kept unless evidence speaks against them. Text blocks work without them.
 """
 
 from __future__ import annotations
@@ -24,14 +27,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
+from clean.classify.extents import after_dateline, extend_region, find_standfirst, listing_region
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
     Region,
-    after_dateline,
     block_value,
     discount_after_header,
-    extend_region,
     find_titles,
     main_column,
     main_region,
@@ -97,7 +99,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     # blocks of another layout column and second copies neither make nor break the text
     region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
     if not blocks[0].tag:
-        region = _listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
+        region = listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = after_dateline(region, sigs, verdicts, config.listing_prose_share)
     signed = signature_date(region, sigs, verdicts, config)
@@ -112,7 +114,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         against = [v is not None or s.truncated or s.counter or r is not None
                    for v, s, r in zip(verdicts, sigs, repeats)]
         region = extend_region(region, against, (titles[-1] + 1 if titles else 0, cut.end))
-        standfirst = _standfirst(titles, region, texts, sigs, verdicts, config)
+        standfirst = find_standfirst(titles, region, texts, sigs, verdicts, config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
 
@@ -157,46 +159,6 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             where = "head" if i < region.start else "tail"
             _set(block, CHROME, f"chrome: outside the main text ({where})")
     return blocks
-
-
-def _standfirst(
-    titles: list[int], region: Region, texts: list[str], sigs: list[Signals],
-    verdicts: list[Verdict | None], config: ClassifyConfig,
-) -> set[int]:
-    """HTML: the lines of prose between the headline and the text (a standfirst), which
-    a byline or a share bar separates from it. Undated, unremoved, and prose: a
-    sentence, or a line of many words in a language that spaces its words (English
-    standfirsts often have no final stop)."""
-    if not titles:
-        return set()
-    return {
-        i for i in range(titles[-1] + 1, region.start)
-        if verdicts[i] is None and not sigs[i].stamped
-        and (sigs[i].sentence_like or (sigs[i].cjk == 0 and len(texts[i].split()) >= config.standfirst_min_words))
-    }
-
-
-def _listing_region(
-    region: Region, texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals], off_column: list[bool],
-    repeats: list[int | None], config: ClassifyConfig,
-) -> Region:
-    """A page whose text is not prose (a schedule, a table, a list of papers) is the
-    longest stretch of blocks nothing speaks against, when neither the best run of
-    prose nor that stretch holds more than a small share of prose."""
-    # undecodable text (U+FFFD) is no evidence of anything
-    plain = [
-        v is None and not (s.truncated or s.counter or s.bullet or s.link_share or off or r is not None)
-        and "\ufffd" not in t
-        for v, s, off, r, t in zip(verdicts, sigs, off_column, repeats, texts)
-    ]
-    listing = main_region([float(s.chars) if ok else -config.removed_penalty for s, ok in zip(sigs, plain)])
-    prose = sum(sigs[i].chars for i in range(region.start, region.end) if sigs[i].sentence_like)
-    listed = sum(sigs[i].chars for i in range(listing.start, listing.end) if plain[i])
-    # ... and is itself no prose (a comment thread is a run of short sentences)
-    prose = max(prose, sum(sigs[i].chars for i in range(listing.start, listing.end) if sigs[i].sentence_like))
-    if listed >= config.listing_min_chars and prose < config.listing_prose_share * listed:
-        return listing
-    return region
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:

@@ -79,47 +79,6 @@ def main_region(values: Sequence[float]) -> Region:
     return Region(best_start, best_end)
 
 
-def extend_region(region: Region, against: Sequence[bool], limits: tuple[int, int]) -> Region:
-    """Widen the main text over the neighbouring blocks that nothing speaks against.
-
-    For HTML the front end already chose the article's subtree; its blocks around the
-    prose (a schedule or table, a standfirst, a caption, short closing lines) belong to
-    the article unless there is evidence against them (``against``: a local rule removed
-    them, or they read as teasers). The region grows block by block within ``limits``
-    (start, end) and stops at the first such block.
-    """
-    start, end = region.start, region.end
-    if start == end:
-        return region
-    while start > limits[0] and not against[start - 1]:
-        start -= 1
-    while end < limits[1] and not against[end]:
-        end += 1
-    return Region(start, end)
-
-
-def after_dateline(
-    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], share: float
-) -> Region:
-    """Start the text after a date line near its top, when little prose lies above it.
-
-    A post's header (its title and time: ``昨天去金矿玩 (图) 2005-03-21 01:20``) opens
-    it; the prose above such a line is another box (the author's profile, the end of
-    another post), not the article, when it is a small ``share`` of the prose below.
-    """
-    prose_above = 0
-    for i in range(region.start, region.end):
-        verdict = verdicts[i]
-        if verdict is not None and verdict.label == METADATA and sigs[i].dated and not verdict.labelled:
-            prose_below = sum(s.chars for s in sigs[i + 1:region.end] if s.sentence_like)
-            if 0 < prose_above < share * prose_below:
-                return Region(i, region.end)
-            return region
-        if sigs[i].sentence_like:
-            prose_above += sigs[i].chars
-    return region
-
-
 def main_column(columns: Sequence[int], sigs: Sequence[Signals], tolerance: int) -> int | None:
     """The display column (give or take ``tolerance``) most of the page's prose starts at.
 
