@@ -99,7 +99,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     # blocks of another layout column and second copies neither make nor break the text
     region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
     if not blocks[0].tag:
+        prose_end = region.end
         region = listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
+        for i in range(prose_end, region.end):
+            off_column[i] = False  # an announced table's cells sit side by side
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = after_dateline(region, sigs, verdicts, config.listing_prose_share)
     signed = signature_date(region, sigs, verdicts, config)
