@@ -296,3 +296,10 @@ def test_a_table_announced_at_the_end_of_the_article_is_kept():
     blocks = classify_blocks(split_text_blocks(text), CONFIG)
     assert all(labels_of(blocks, cell) == BODY for cell in cells)
     assert labels_of(blocks, "【打印】 【关闭】") == CHROME
+
+
+def test_symbol_lines_inside_the_text_are_its_own_rules_are_not():
+    blocks = classify(P1, "“……”", P2, "------------------------------", P3)
+    assert labels_of(blocks, "“……”") == BODY
+    assert labels_of(blocks, "------------------------------") == CHROME
+    assert labels_of(classify("* * *", P1, P2), "* * *") == CHROME

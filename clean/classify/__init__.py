@@ -142,6 +142,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 _set(block, RELATED, f"related: in the section under '{related_header}'")
             else:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
+        elif verdict is not None and verdict.only_outside and region.start < i < region.end - 1:
+            _set(block, BODY, "")
         elif verdict is not None and not (related_header and verdict.label == CHROME):
             _set(block, verdict.label, verdict.reason)
         elif i in standfirst:

@@ -31,6 +31,9 @@ PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
 #: A row of topic tags (``#公交#地铁``, ``#travel #food``) as news and social sites print them.
 _HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
 
+#: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
+_SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
+
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
 
@@ -48,6 +51,9 @@ class Verdict:
     starts_section: bool = False
     #: A line that closes the article (an editor's line): the tail starts after it.
     ends_article: bool = False
+    #: Removed only outside the main text: inside it, the block is the text's own (a
+    #: dialogue's "……", a scene break, a diagram's arrows).
+    only_outside: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,9 @@ def local_verdict(
     white space, case folded).
     """
     if sig.chars == 0 or not any(ch.isalnum() for ch in folded):
-        return Verdict(CHROME, "chrome: no text, only symbols")
+        # sentence punctuation alone is the text's own (a silent reply: “……”); rules and
+        # box drawing are layout (renderers draw table borders with them)
+        return Verdict(CHROME, "chrome: no text, only symbols", only_outside=_SPEECH.fullmatch(text) is not None)
     short = sig.chars <= config.short_block_chars
     if "promo" in lexicons and sig.chars <= config.promo_max_chars:
         entry = lexicons["promo"].match(folded)
