@@ -87,10 +87,11 @@ class MetadataLabels:
             return "|".join(r"\s*".join(map(re.escape, name)) for name in names)
 
         opening = r"(?:^|(?<=[\s\[【(（|｜/]))"
-        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)", re.I)
+        # WeChat articles write their credits with a bar: 编辑|张三 责编｜李四
+        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)", re.I)
         longer = [name for name in labels if len(name) > 1]
         lenient = re.compile(
-            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)",
+            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)",
             re.I,
         )
         return cls(field_of, pattern, lenient)
