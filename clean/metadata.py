@@ -142,9 +142,12 @@ def extract_metadata(blocks: list[Block]) -> dict:
                 value = names(value) if field == "author" else value
                 if value:
                     meta.setdefault(field, value)
+        if block.field == "author" and "author" not in meta and (reporter := _REPORTER.search(block.text)):
+            meta["author"] = names(reporter.group(1)) or None
         date = normalise_date(block.text)
         if date:
             meta.setdefault("date", date)
+    meta = {k: v for k, v in meta.items() if v}
     if "author" not in meta and (author := _body_author(blocks)):
         meta["author"] = author
     return meta

@@ -47,6 +47,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("扫描下方二维码解锁更多技能", CHROME),
         ("打印 字体： 放大 正常 缩小 分享", CHROME),
         ("责编|陈梦莹", METADATA),
+        ("光明日报记者 王建宏 张文攀", METADATA),
+        ("您是本文第 154 个阅览者", WIDGET),
         ("#夜間公車 #青溪 #大眾運輸", CHROME),
         ("← 返回", CHROME),
         ("(本文已被阅读178次)", WIDGET),

@@ -166,3 +166,5 @@ def test_interview_questions_and_padded_names_in_bylines():
     blocks = [Block("作者：赵 培 ：北京物资学院", label=METADATA), Block("记者：你们的市场在哪？", label=METADATA)]
     assert extract_metadata(blocks)["author"] == "赵培"
     assert extract_metadata(blocks[1:]).get("author") is None
+    reporter = [Block("本报记者 王燕平 方云凤", label=METADATA, field="author")]
+    assert extract_metadata(reporter)["author"] == "王燕平 方云凤"

@@ -31,6 +31,13 @@ PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
 #: A row of topic tags (``#公交#地铁``, ``#travel #food``) as news and social sites print them.
 _HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
 
+#: A line that names the reporters without a colon: 本报记者 张三 / 光明日报记者 王五 赵六 /
+#: （实习生 李四） / 新京报记者 彭冲 山东冠县报道.
+_REPORTER_LINE = re.compile(
+    r"[（(【\[]?[\u4e00-\u9fff]{0,8}(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
+    r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
+    r"(?:[\s\u3000]+\S{1,10}(?:报道|報導))?[）)】\]]?")
+
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
 
@@ -156,6 +163,8 @@ def local_verdict(
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
         if sig.dated and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
             return Verdict(METADATA, "metadata: date line", "date")
+        if _REPORTER_LINE.fullmatch(text.strip()):
+            return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)
     if sig.chars - _quoted_chars(text) <= config.header_max_chars:
         # a comment header may quote the post's title: 《标题》已有3件评论
         for name, label in SECTION_LEXICONS:
