@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
-from clean.classify.extents import after_dateline, extend_region, find_standfirst, listing_region
+from clean.classify.extents import after_dateline, front_end_region, listing_region
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
@@ -104,7 +104,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         for i in range(prose_end, region.end):
             off_column[i] = False  # an announced table's cells sit side by side
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
-    region = after_dateline(region, sigs, verdicts, config.listing_prose_share)
+    region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
     signed = signature_date(region, sigs, verdicts, config)
     if signed is not None:
         region = Region(region.start, signed + 1)
@@ -112,12 +112,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
     standfirst: set[int] = set()
     if blocks[0].tag:
-        # HTML: the front end chose the article's subtree; keep what nothing speaks against
-        cut = related_cut(Region(region.start, len(blocks)), verdicts, sigs, texts, off_column, config)
-        against = [v is not None or s.truncated or s.counter or r is not None
-                   for v, s, r in zip(verdicts, sigs, repeats)]
-        region = extend_region(region, against, (titles[-1] + 1 if titles else 0, cut.end))
-        standfirst = find_standfirst(titles, region, texts, sigs, verdicts, config)
+        region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from clean.blocks import METADATA
 from clean.classify.rules import Verdict
-from clean.classify.sections import Region, main_region
+from clean.classify.sections import Region, main_region, related_cut
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
 
@@ -38,6 +38,19 @@ def extend_region(region: Region, against: Sequence[bool], limits: tuple[int, in
     while end < limits[1] and not against[end]:
         end += 1
     return Region(start, end)
+
+
+def front_end_region(
+    region: Region, titles: list[int], texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals],
+    off_column: list[bool], repeats: list[int | None], config: ClassifyConfig,
+) -> tuple[Region, set[int]]:
+    """HTML: the main text widened over the front end's blocks nothing speaks against
+    (below the title, above the first related/comment header that ends the article),
+    and the standfirst lines above it."""
+    cut = related_cut(Region(region.start, len(texts)), verdicts, sigs, texts, off_column, config)
+    against = [v is not None or s.truncated or s.counter or r is not None for v, s, r in zip(verdicts, sigs, repeats)]
+    region = extend_region(region, against, (titles[-1] + 1 if titles else 0, cut.end))
+    return region, find_standfirst(titles, region, texts, sigs, verdicts, config)
 
 
 def after_dateline(
