@@ -168,3 +168,10 @@ def test_interview_questions_and_padded_names_in_bylines():
     assert extract_metadata(blocks[1:]).get("author") is None
     reporter = [Block("本报记者 王燕平 方云凤", label=METADATA, field="author")]
     assert extract_metadata(reporter)["author"] == "王燕平 方云凤"
+
+
+def test_text_after_leaked_markup_on_the_same_line_is_its_own_block():
+    line = '<SCRIPT SRC="http://ads.example.com/show"></SCRIPT> <NOSCRIPT><A HREF="/x">广告</A></NOSCRIPT>据他回忆，那一年冬天很冷。'
+    texts = [b.text for b in split_text_blocks(line)]
+    assert texts[-1] == "据他回忆，那一年冬天很冷。"
+    assert len(texts) == 2
