@@ -26,12 +26,13 @@ _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
 #: "By Jane Doe", "... 22:11 by 眉间尺", "由海姑娘张贴": who signs a post or an article.
 _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
                      r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
-_REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]))+)")
+_REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自)))+)")
 _MAX_VALUE_CHARS = 40
 _MAX_NAMES = 5
 _NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’？?！!]")
 #: Words after a reporter's name that are not names: 上海报道 ("reporting from Shanghai").
 _NOT_NAME_ENDINGS = ("报道", "報導", "报导", "电", "電")
+_SENT_FROM = re.compile(r"[发發]自")
 #: A byline's names end at a label, a comma or a closing bracket: ``（记者 张三）``.
 _NAME_ENDS = "：:，,;；）)"
 #: Lines at each end of the body searched for a reporter line (本报记者 张三).
@@ -212,6 +213,10 @@ def names(text: str) -> str:
         if not any(ch.isalnum() for ch in token):
             break
         if token.rstrip("）)").endswith(_NOT_NAME_ENDINGS):
+            break
+        sent = _SENT_FROM.search(token)
+        if sent:  # 罗科苏盈发自北京: the name, then where the report was sent from
+            kept += [token[:sent.start()]] if sent.start() else []
             break
         stop = _NOT_NAME.search(token)
         if stop is None:

@@ -32,11 +32,11 @@ PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
 _HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
 
 #: A line that names the reporters without a colon: 本报记者 张三 / 光明日报记者 王五 赵六 /
-#: （实习生 李四） / 新京报记者 彭冲 山东冠县报道.
+#: （实习生 李四） / 新京报记者 彭冲 山东冠县报道 / 本报记者罗科苏盈发自北京.
 _REPORTER_LINE = re.compile(
     r"[（(【\[]?[\u4e00-\u9fff]{0,8}(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
     r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
-    r"(?:[\s\u3000]+\S{1,10}(?:报道|報導))?[）)】\]]?")
+    r"(?:[\s\u3000]*发自\S{1,10}|[\s\u3000]*發自\S{1,10}|[\s\u3000]+\S{1,10}(?:报道|報導))?[）)】\]]?")
 
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
