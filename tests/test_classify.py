@@ -50,6 +50,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("光明日报记者 王建宏 张文攀", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),
         ("正在读取评论……", WIDGET),
+        ("新华网黑龙江频道 记者 伊琳 李清芬", METADATA),
+        ("[图片说明1：漫画/冷洁]", CAPTION),
         ("#夜間公車 #青溪 #大眾運輸", CHROME),
         ("← 返回", CHROME),
         ("(本文已被阅读178次)", WIDGET),
