@@ -1,73 +1,260 @@
-"""find_duplicates / run_dedup. Foundation version: exact duplicates of the normalised body."""
+"""The dedup pipeline end to end, and its two entry points.
+
+``passes.fingerprint`` streams every document once into small arrays; ``index`` turns
+shared keys into candidate pairs; ``passes.shingle_sets`` re-reads only the candidates;
+``verify`` decides each pair on the shingle sets; ``cluster`` links and picks the copy
+to keep. ``find_duplicates`` works on documents in memory, ``run_dedup`` on an output
+folder's ``documents.jsonl``.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 import time
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dedup.config import DedupConfig
+import numpy as np
 
-_NOT_WORD = re.compile(r"[\W_]+")
+from dedup.cluster import DocInfo, choose_kept, confirmed_content, link
+from dedup.config import DedupConfig
+from dedup.index import candidate_pairs, unique_pairs
+from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets, workers
+from dedup.verify import Verdict, compare
 
 
 @dataclass(frozen=True)
 class DedupSummary:
+    """Counts of one dedup run (what the CLI prints at the end)."""
+
     documents: int
-    clusters: int
-    duplicates: int
+    clusters: int  #: clusters with at least two members
+    duplicates: int  #: documents that are a copy of another (not kept)
     largest_cluster: int
     seconds: float
+    too_short: int = 0  #: bodies below ``min_chars``, never compared
+    exact_duplicates: int = 0  #: duplicates whose normalised text is identical to another's
+    candidate_pairs: int = 0
+    verified_pairs: int = 0
+    #: wall-clock seconds of fingerprint (normalise+shingle+sign), index, shingle_sets,
+    #: verify and cluster
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _exact_representatives(fp: Fingerprints) -> np.ndarray:
+    """For each document the first document with the same normalised text (itself if
+    none); short documents are their own."""
+    n = len(fp.infos)
+    rep = np.arange(n)
+    long_docs = np.flatnonzero(~fp.short)
+    order = long_docs[np.argsort(fp.exact[long_docs], kind="stable")]
+    keys = fp.exact[order]
+    new_group = np.ones(len(order), dtype=bool)
+    new_group[1:] = keys[1:] != keys[:-1]
+    first = order[new_group][np.cumsum(new_group) - 1]
+    rep[order] = first
+    return rep
+
+
+def _candidates(fp: Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> np.ndarray:
+    """Pairs of exact-group representatives sharing an LSH band or enough sentence anchors."""
+    reps = np.flatnonzero(is_rep).astype(np.int32)
+    # One band at a time: a few MB of sort buffers per million documents instead of GBs.
+    found = [
+        candidate_pairs(fp.bands[reps, band], reps, 1, config.max_bucket) for band in range(config.lsh_bands)
+    ]
+    mask = is_rep[fp.anchor_docs]
+    anchor_keys, anchor_docs = fp.anchor_keys[mask], fp.anchor_docs[mask]
+    found.append(
+        candidate_pairs(anchor_keys, anchor_docs, config.anchor_min_shared, config.max_bucket, star=False)
+    )
+    return unique_pairs(np.concatenate(found))
+
+
+def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSummary]:
+    """Run the pipeline; returns the rows (a generator, in input order) and the summary."""
+    clock = _Clock()
+    pool = workers(config)
+    try:
+        fp = fingerprint(source, config, pool)
+        n = len(fp.infos)
+        clock.lap("fingerprint")
+        rep = _exact_representatives(fp)
+        is_rep = (rep == np.arange(n)) & ~fp.short
+        pairs = _candidates(fp, is_rep, config)
+        clock.lap("index")
+        sets = shingle_sets(source, np.unique(pairs), config, pool)
+        clock.lap("shingle_sets")
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+    verdicts: dict[tuple[int, int], Verdict] = {}
+
+    def verdict(x: int, y: int) -> Verdict:
+        key = (min(x, y), max(x, y))
+        if key not in verdicts:
+            verdicts[key] = compare(sets[key[0]], sets[key[1]], config)
+        return verdicts[key]
+
+    edges = [(v.jaccard, v.containment, i, j) for i, j in pairs.tolist() if (v := verdict(i, j)).duplicate]
+    clock.lap("verify")
+    lengths = [info.length for info in fp.infos]
+    roots = np.asarray(link(n, edges, lengths, lambda x, y: verdict(x, y).duplicate))
+    kept_of, reasons, sizes = _choose_kept_copies(roots[rep], rep, sets, fp.infos, config)
+    clock.lap("cluster")
+
+    def rows() -> Iterator[dict]:
+        for doc, info in enumerate(fp.infos):
+            kept = int(kept_of[doc])
+            if kept < 0:
+                if fp.short[doc]:
+                    why = f"too short to compare ({info.length} < {config.min_chars} characters)"
+                else:
+                    why = "no duplicate found"
+                yield _row(info.id, info.id, None, None, None, why)
+            elif kept == doc:
+                yield _row(info.id, info.id, None, 1.0, 1.0, reasons[doc])
+            else:
+                same_text = rep[doc] == rep[kept]
+                v = Verdict(1.0, 1.0, True) if same_text else verdict(int(rep[doc]), int(rep[kept]))
+                kept_id = fp.infos[kept].id
+                yield _row(info.id, kept_id, kept_id, v.jaccard, v.containment, None)
+
+    summary = DedupSummary(
+        documents=n,
+        clusters=len(sizes),
+        duplicates=int(sum(sizes) - len(sizes)),
+        largest_cluster=max(sizes, default=0),
+        seconds=clock.total(),
+        too_short=int(fp.short.sum()),
+        exact_duplicates=int(((rep != np.arange(n)) & ~fp.short).sum()),
+        candidate_pairs=len(pairs),
+        verified_pairs=len(edges),
+        stage_seconds=clock.laps,
+    )
+    return rows(), summary
+
+
+def _choose_kept_copies(
+    cluster: np.ndarray,
+    rep: np.ndarray,
+    sets: dict[int, np.ndarray],
+    infos: list[DocInfo],
+    config: DedupConfig,
+) -> tuple[np.ndarray, dict[int, str], list[int]]:
+    """For each document the kept copy of its cluster (-1 when alone), why each kept copy
+    won, and the sizes of the clusters with two or more members."""
+    kept_of = np.full(len(cluster), -1, dtype=np.int64)
+    reasons: dict[int, str] = {}
+    sizes: list[int] = []
+    order = np.argsort(cluster, kind="stable")
+    for group in np.split(order, np.flatnonzero(np.diff(cluster[order])) + 1):
+        if len(group) < 2:
+            continue
+        texts = sorted(set(rep[group].tolist()))  # exact copies share one text
+        completeness = None
+        if len(texts) >= 3:
+            confirmed = dict(zip(texts, confirmed_content([sets[t] for t in texts])))
+            completeness = {int(m): confirmed[int(rep[m])] for m in group}
+        kept, why = choose_kept(group.tolist(), infos, config, completeness)
+        kept_of[group] = kept
+        reasons[kept] = why
+        sizes.append(len(group))
+    return kept_of, reasons, sizes
+
+
+class _Clock:
+    """Wall-clock seconds per stage, for the summary (and the scale benchmark)."""
+
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self.last, 3)
+        self.last = now
+
+    def total(self) -> float:
+        return round(time.perf_counter() - self.start, 3)
+
+
+def _row(doc_id, cluster, duplicate_of, similarity, containment, kept_because) -> dict:
+    return {
+        "id": doc_id,
+        "cluster": cluster,
+        "duplicate_of": duplicate_of,
+        "similarity": similarity,
+        "containment": containment,
+        "kept_because": kept_because,
+    }
 
 
 def find_duplicates(documents: Iterable[Mapping], config: DedupConfig | None = None) -> list[dict]:
-    """One row per document: the first document with a given normalised body is kept."""
-    config = config or DedupConfig()
-    first: dict[str, str] = {}
-    rows = []
-    for doc in documents:
-        key = _NOT_WORD.sub("", unicodedata.normalize("NFKC", doc["text"]).casefold())
-        kept = first.setdefault(key, doc["id"]) if len(key) >= config.min_chars else doc["id"]
-        duplicate = kept != doc["id"]
-        rows.append({"id": doc["id"], "cluster": kept, "duplicate_of": kept if duplicate else None,
-                     "similarity": 1.0 if duplicate else None, "containment": 1.0 if duplicate else None,
-                     "kept_because": None if duplicate else "first in input order"})
-    return rows
+    """Flag near-duplicate reprints among ``{"id", "text", "metadata"}`` documents.
+
+    Returns one row per document, in input order: ``cluster`` (the id of the copy kept
+    for its cluster; its own id when alone), ``duplicate_of`` (None for a kept copy),
+    ``similarity`` (shingle Jaccard to the kept copy, None when alone), ``containment``
+    (share of the shorter of the two found in the longer) and ``kept_because`` (why the
+    kept copy won, or why a document stands alone; None for a duplicate).
+
+    Documents are held in memory; for large collections use ``run_dedup``, which streams.
+    """
+    docs = list(documents)
+    rows, _ = _dedup(lambda: iter(docs), config or DedupConfig())
+    return list(rows)
 
 
-def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = False) -> DedupSummary:
-    """Read ``out_dir/documents.jsonl``, write ``out_dir/clusters.jsonl``."""
-    start = time.monotonic()
-    rows = find_duplicates(_read_jsonl(out_dir / "documents.jsonl"), config)
-    _write_jsonl(out_dir / "clusters.jsonl", rows)
-    if drop:
-        keep = {row["id"] for row in rows if row["duplicate_of"] is None}
-        _write_jsonl(out_dir / "deduplicated.jsonl",
-                     (d for d in _read_jsonl(out_dir / "documents.jsonl") if d["id"] in keep))
-    sizes: dict[str, int] = {}
-    for row in rows:
-        sizes[row["cluster"]] = sizes.get(row["cluster"], 0) + 1
-    multi = [n for n in sizes.values() if n > 1]
-    return DedupSummary(len(rows), len(multi), sum(multi) - len(multi), max(multi, default=0),
-                        time.monotonic() - start)
-
-
-def _read_jsonl(path: Path) -> Iterator[dict]:
+def _read_jsonl(path: Path) -> Iterator[Mapping]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
 
 
-def _write_jsonl(path: Path, rows: Iterable[Mapping]) -> None:
+def _write_atomic(path: Path, lines: Iterable[str]) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            for line in lines:
+                handle.write(line)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = False) -> DedupSummary:
+    """Dedup ``out_dir/documents.jsonl`` into ``out_dir/clusters.jsonl`` (streamed twice).
+
+    With ``drop=True`` also writes ``out_dir/deduplicated.jsonl``: the input lines of every
+    document that is not a duplicate (one per cluster, plus every unclustered document).
+    Both files are written to a temporary file first and renamed, so a crash never leaves
+    half a file. Nothing is deleted from ``documents.jsonl``.
+    """
+    out_dir = Path(out_dir)
+    documents = out_dir / "documents.jsonl"
+    start = time.perf_counter()
+    rows, summary = _dedup(lambda: _read_jsonl(documents), config or DedupConfig())
+    kept = bytearray()  # one flag per document: not a duplicate
+
+    def records() -> Iterator[str]:
         for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
+            kept.append(row["duplicate_of"] is None)
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+
+    _write_atomic(out_dir / "clusters.jsonl", records())
+    if drop:
+        flags = iter(kept)
+        with documents.open(encoding="utf-8") as handle:
+            lines = (line for line in handle if line.strip() and next(flags))
+            _write_atomic(out_dir / "deduplicated.jsonl", (l if l.endswith("\n") else l + "\n" for l in lines))
+    seconds = round(time.perf_counter() - start, 3)
+    stages = {**summary.stage_seconds, "write": round(seconds - summary.seconds, 3)}
+    summary = replace(summary, seconds=seconds, stage_seconds=stages)
+    return summary

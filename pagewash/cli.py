@@ -7,6 +7,7 @@ usage errors.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -72,10 +73,16 @@ def clean(inputs, out_dir, jobs, timeout, engine, scheduler, config_path, quiet)
 @main.command()
 @click.argument("out_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--drop", is_flag=True, help="Also write OUT/deduplicated.jsonl with one document per cluster.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: one per core; 0 = one per core).")
 @_common
-def dedup(out_dir, drop, config_path, quiet):
-    """Flag near-duplicate documents of OUT/documents.jsonl into OUT/clusters.jsonl."""
-    config = _load(config_path)
+def dedup(out_dir, drop, jobs, config_path, quiet):
+    """Flag near-duplicate documents of OUT/documents.jsonl into OUT/clusters.jsonl.
+
+    Writes one row per document: its cluster, the copy it duplicates (null for the kept
+    copy), similarity, containment and why the kept copy was kept.
+    """
+    config = _load(config_path, jobs=jobs)
     _run_dedup(out_dir, config, drop, quiet)
 
 
@@ -118,7 +125,9 @@ def _run_clean(inputs, out_dir: Path, config: Config, quiet: bool) -> None:
 def _run_dedup(out_dir: Path, config: Config, drop: bool, quiet: bool) -> None:
     if not (out_dir / DOCUMENTS).is_file():
         raise click.UsageError(f"{out_dir / DOCUMENTS} does not exist: run 'pagewash clean' into {out_dir} first")
-    summary = run_dedup(out_dir, config.dedup, drop=drop)
+    # The command line's --jobs / [batch] jobs sets the workers of both stages.
+    dedup_config = dataclasses.replace(config.dedup, workers=config.batch.worker_count())
+    summary = run_dedup(out_dir, dedup_config, drop=drop)
     if not quiet:
         click.echo(f"dedup: {summary.documents} documents, {summary.clusters} clusters of reprints, "
                    f"{summary.duplicates} duplicates flagged, largest cluster {summary.largest_cluster} "

@@ -109,7 +109,12 @@ def from_mapping(cls: type, data: dict, where: str):
             values[key] = from_mapping(hint, value, name)
         else:
             values[key] = _coerce(value, hint, name)
-    return cls(**values)
+    try:
+        return cls(**values)
+    except ConfigError:
+        raise
+    except (TypeError, ValueError) as error:  # a section's own validation
+        raise ConfigError(f"[{where or 'top level'}]: {error}") from None
 
 
 def _coerce(value, hint, name: str):
