@@ -20,7 +20,7 @@ import tqdm
 from dedup import run_dedup
 from pagewash import __version__
 from pagewash.batch import DOCUMENTS, EMPTY, OK, clean_batch
-from pagewash.config import Config, ConfigError, load_config
+from pagewash.config import Config, ConfigError, load_config, to_toml
 from pagewash.inputs import discover
 
 # tqdm's monitor thread would be forked into every worker process.
@@ -122,6 +122,17 @@ def _client(config: Config) -> Iterator[Any]:
         except (RuntimeError, OSError) as error:
             raise click.ClickException(f"cannot use the dask engine: {error}") from None
         yield client
+
+
+@main.command("config")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TOML file to merge over the defaults before printing.")
+def show_config(config_path):
+    """Print the effective configuration as TOML: every tunable with its value.
+
+    Save it, edit what you need and pass it back with --config FILE.
+    """
+    click.echo(to_toml(_load(config_path)), nl=False)
 
 
 def _load(config_path: Path | None, **overrides) -> Config:

@@ -83,10 +83,13 @@ def load_config(path: Path | None = None, **batch_overrides) -> Config:
     config = Config()
     if path is not None:
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"cannot read config {path}: {error}") from None
-        config = from_mapping(Config, data, "")
+        try:
+            config = load_config_text(text)
+        except ConfigError as error:
+            raise ConfigError(f"{path}: {error}") from None
     overrides = {k: v for k, v in batch_overrides.items() if v is not None}
     if overrides:
         config = dataclasses.replace(config, batch=dataclasses.replace(config.batch, **overrides))
@@ -138,6 +141,47 @@ def _coerce(value, hint, name: str):
     if isinstance(hint, type) and isinstance(value, hint) and not (hint is int and isinstance(value, bool)):
         return value
     raise ConfigError(f"{name} must be {getattr(hint, '__name__', hint)}, not {value!r}")
+
+
+def to_toml(config: Config) -> str:
+    """The config as a TOML document that ``load_config`` reads back to the same value:
+    every tunable, one table per section.
+
+    >>> load_config_text(to_toml(Config())) == Config()
+    True
+    """
+    lines: list[str] = []
+    _emit_table(config, "", lines)
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def load_config_text(text: str) -> Config:
+    """``load_config`` for a TOML string."""
+    try:
+        return from_mapping(Config, tomllib.loads(text), "")
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"cannot read config: {error}") from None
+
+
+def _emit_table(section, name: str, lines: list[str]) -> None:
+    scalars = [f for f in dataclasses.fields(section) if not dataclasses.is_dataclass(getattr(section, f.name))]
+    if scalars:
+        lines.extend(["", f"[{name}]"])
+        lines.extend(f"{f.name} = {_toml_value(getattr(section, f.name))}" for f in scalars)
+    for f in dataclasses.fields(section):
+        value = getattr(section, f.name)
+        if dataclasses.is_dataclass(value):
+            _emit_table(value, f"{name}.{f.name}" if name else f.name, lines)
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return repr(value)
 
 
 def fingerprint(section) -> str:

@@ -39,3 +39,10 @@ def test_fingerprint_follows_the_config():
     assert fingerprint(default) == fingerprint(Config().clean)
     changed = load_config(None).clean.__class__(repair=default.repair.__class__(enabled=False))
     assert fingerprint(changed) != fingerprint(default)
+
+
+def test_printed_config_reads_back_and_carries_changes(tmp_path):
+    from pagewash.config import to_toml
+    changed = load_config(write(tmp_path, "[dedup]\nopencc_chain = ['t2s']\n[clean.classify]\nlexicons = ['chrome']\n"))
+    path = write(tmp_path, to_toml(changed))
+    assert load_config(path) == changed and load_config(path) != Config()
