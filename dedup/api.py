@@ -21,7 +21,7 @@ import numpy as np
 
 from dedup.cluster import DocInfo, choose_kept, confirmed_content, link
 from dedup.config import DedupConfig
-from dedup.index import candidate_pairs, unique_pairs
+from dedup.index import candidate_pairs, candidate_pairs_partitioned, unique_pairs
 from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets, workers
 from dedup.verify import Verdict, compare
 
@@ -59,6 +59,11 @@ def _exact_representatives(fp: Fingerprints) -> np.ndarray:
     return rep
 
 
+#: Sentence anchors are paired in this many slices by key hash (exact; bounds the sort
+#: buffers: ~50M anchors at 1M documents would otherwise need GBs at once).
+ANCHOR_PARTITIONS = 8
+
+
 def _candidates(fp: Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> np.ndarray:
     """Pairs of exact-group representatives sharing an LSH band or enough sentence anchors."""
     reps = np.flatnonzero(is_rep).astype(np.int32)
@@ -66,11 +71,10 @@ def _candidates(fp: Fingerprints, is_rep: np.ndarray, config: DedupConfig) -> np
     found = [
         candidate_pairs(fp.bands[reps, band], reps, 1, config.max_bucket) for band in range(config.lsh_bands)
     ]
-    mask = is_rep[fp.anchor_docs]
-    anchor_keys, anchor_docs = fp.anchor_keys[mask], fp.anchor_docs[mask]
-    found.append(
-        candidate_pairs(anchor_keys, anchor_docs, config.anchor_min_shared, config.max_bucket, star=False)
-    )
+    found.append(candidate_pairs_partitioned(
+        fp.anchor_keys, fp.anchor_docs, is_rep[fp.anchor_docs], config.anchor_min_shared, config.max_bucket,
+        ANCHOR_PARTITIONS,
+    ))
     return unique_pairs(np.concatenate(found))
 
 

@@ -7,6 +7,8 @@ or per key, so a million documents × 32 bands stays a few hundred MB of numpy a
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -71,9 +73,16 @@ def unique_pairs(pairs: np.ndarray, min_count: int = 1) -> np.ndarray:
     ``np.unique(axis=0)``."""
     if len(pairs) == 0:
         return np.zeros((0, 2), dtype=np.int64)
+    codes, counts = np.unique(_codes(pairs), return_counts=True)
+    return _decode(codes[counts >= min_count])
+
+
+def _codes(pairs: np.ndarray) -> np.ndarray:
     pairs = pairs.astype(np.int64, copy=False)
-    codes, counts = np.unique((pairs[:, 0] << 31) | pairs[:, 1], return_counts=True)
-    codes = codes[counts >= min_count]
+    return (pairs[:, 0] << 31) | pairs[:, 1]
+
+
+def _decode(codes: np.ndarray) -> np.ndarray:
     return np.stack([codes >> 31, codes & ((1 << 31) - 1)], axis=1)
 
 
@@ -95,6 +104,36 @@ def candidate_pairs(
     Returns:
         int64 array ``(pairs, 2)``, sorted, without repeats.
     """
+    return unique_pairs(_pairs_by_key(keys, docs, max_bucket, star), min_shared)
+
+
+def candidate_pairs_partitioned(
+    keys: np.ndarray, docs: np.ndarray, select: np.ndarray, min_shared: int, max_bucket: int, parts: int
+) -> np.ndarray:
+    """``candidate_pairs(keys[select], docs[select], min_shared, max_bucket, star=False)``
+    in ``parts`` slices by key hash, so the sort buffers are a slice's, not the whole's.
+
+    Exact: a key lives in one slice, so a pair's shared keys counted per slice add up to
+    its count over all keys. Used for sentence anchors (tens of millions at 1M documents).
+    """
+    keys = np.ascontiguousarray(keys, dtype=np.uint64)  # no copy when it already is
+    # The keys' lowest byte, read in place (no 8-byte temporary per key).
+    lowest_byte = keys.view(np.uint8)[0 if sys.byteorder == "little" else 7 :: 8]
+    codes, counts = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for part in range(parts):
+        chosen = np.flatnonzero(select & (lowest_byte % parts == part))
+        pairs = _pairs_by_key(keys[chosen], docs[chosen], max_bucket, star=False)
+        if len(pairs):
+            part_codes, part_counts = np.unique(_codes(pairs), return_counts=True)
+            codes.append(part_codes)
+            counts.append(part_counts)
+    all_codes, inverse = np.unique(np.concatenate(codes), return_inverse=True)
+    totals = np.bincount(inverse, weights=np.concatenate(counts), minlength=len(all_codes))
+    return _decode(all_codes[totals >= min_shared])
+
+
+def _pairs_by_key(keys: np.ndarray, docs: np.ndarray, max_bucket: int, star: bool) -> np.ndarray:
+    """Every pair of documents sharing a key, once per distinct shared key (rows sorted)."""
     keys = np.asarray(keys, dtype=np.uint64).ravel()
     order = np.argsort(keys, kind="stable")
     keys, docs = keys[order], np.asarray(docs).ravel()[order]
@@ -111,4 +150,4 @@ def candidate_pairs(
     multi = sizes >= 2
     pairs = _group_pairs(docs, starts[multi], sizes[multi], max_bucket, star)
     pairs.sort(axis=1)
-    return unique_pairs(pairs, min_shared)
+    return pairs

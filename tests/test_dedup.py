@@ -227,3 +227,18 @@ def test_large_buckets_link_as_a_star_for_bands_and_are_ignored_for_anchors():
     assert candidate_pairs(keys, docs, 2, max_bucket=10).tolist() == []  # one shared key is not two
     cfg = DedupConfig()
     assert band_recall(cfg.jaccard_threshold, cfg.lsh_bands, cfg.lsh_rows) > 0.9 > band_recall(0.8, 9, 13) + 0.4
+
+
+def test_anchor_pairs_in_slices_equal_the_whole():
+    """Slicing anchors by key hash (to bound memory) is exact, for every shared-key count."""
+    import numpy as np
+
+    from dedup.index import candidate_pairs, candidate_pairs_partitioned
+
+    rng = np.random.default_rng(0)
+    keys = rng.integers(0, 3000, 50_000).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    docs = np.sort(rng.integers(0, 8000, 50_000)).astype(np.int32)
+    select = rng.random(50_000) < 0.9
+    for shared in (1, 2, 3):
+        whole = candidate_pairs(keys[select], docs[select], shared, 50, star=False)
+        assert np.array_equal(candidate_pairs_partitioned(keys, docs, select, shared, 50, 8), whole)
