@@ -22,7 +22,7 @@ from .detect import plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
 from .result import Edit, Fixed, make_fixed
 from .roundtrip import LineFix, fix_line
-from .routes import ROUTES
+from .routes import ROUTES, could_show
 
 PASSES = 2
 #: What the lead byte of a UTF-8 sequence turns into when read as a single-byte codec:
@@ -93,11 +93,15 @@ def _has_suspicious_letter(line: str) -> bool:
 def _route_fixes(line: str, min_gain: float) -> list[LineFix]:
     """Every route's repair of the line, tried on the stretch from its first to its last
     suspicious character (and a margin): a long clean paragraph with one rare name in
-    it costs little."""
-    marks = [m.start() for m in suspicious_chars().finditer(line)]
-    lo, hi = max(0, marks[0] - MARGIN), min(len(line), marks[-1] + 1 + MARGIN)
+    it costs little. A route that cannot have made any of those characters is skipped
+    (``routes.could_show``)."""
+    found = list(suspicious_chars().finditer(line))
+    lo, hi = max(0, found[0].start() - MARGIN), min(len(line), found[-1].end() + MARGIN)
+    shown = {m.group(0) for m in found}
     fixes = []
     for route in ROUTES:
+        if not any(could_show(route, char) for char in shown):
+            continue
         fix = fix_line(line[lo:hi], route, min_gain)
         if fix:
             fixes.append(LineFix(fix.route, line[:lo] + fix.text + line[hi:], fix.edits, fix.dropped))
