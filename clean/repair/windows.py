@@ -10,12 +10,12 @@ back exactly; otherwise the character holding it is dropped and counted, never g
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from .detect import PUNCT, char_score
-from .routes import Route
+from .detect import PUNCT, char_score, suspicious_chars
+from .routes import Route, could_show
 
 UNKNOWN = 0xFF  # never a valid byte of UTF-8, GBK or Big5: marks a U+FFFD's lost byte
 _CONT = rb"[\x80-\xbf\xff]"
@@ -79,24 +79,22 @@ class Segment:
 _SOURCE_CHAR = re.compile(rb"[\x00-\x7f\xff]|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]")
 
 
-def _whole(line: str, route: Route) -> Segment | None:
-    """The whole line as one segment, encoded at C speed, when every character encodes."""
-    pieces = line.split("\ufffd") if not route.single_byte_source else [line]
+def _whole(piece: str, first: int, route: Route) -> Segment | None:
+    """``piece`` (at ``first`` in its line) as one segment, encoded at C speed, when every
+    character encodes."""
+    pieces = piece.split("\ufffd") if not route.single_byte_source else [piece]
     try:
-        data = bytes((UNKNOWN,)).join(piece.encode(route.source) for piece in pieces)
+        data = bytes((UNKNOWN,)).join(part.encode(route.source) for part in pieces)
     except UnicodeEncodeError:
         return None
     if route.single_byte_source:
-        return Segment(0, data, tuple(range(len(data))))
+        return Segment(first, data, tuple(range(len(data))))
     starts = tuple(m.start() for m in _SOURCE_CHAR.finditer(data))
-    return Segment(0, data, starts) if len(starts) == len(line) else None
+    return Segment(first, data, starts) if len(starts) == len(piece) else None
 
 
-def _segments(line: str, route: Route) -> list[Segment]:
-    """Split ``line`` where a character does not encode in the route's source codec."""
-    whole = _whole(line, route)
-    if whole is not None:
-        return [whole]
+def _by_char(line: str, route: Route) -> list[Segment]:
+    """``_segments`` one character at a time (the fallback when a line holds NUL)."""
     segments: list[Segment] = []
     data, starts, first = bytearray(), [], 0
     for index, char in enumerate(line):
@@ -114,6 +112,35 @@ def _segments(line: str, route: Route) -> list[Segment]:
         data += raw
     if data:
         segments.append(Segment(first, bytes(data), tuple(starts)))
+    return segments
+
+
+_SPLIT = "\x00"
+
+
+def _segments(line: str, route: Route) -> list[Segment]:
+    """Split ``line`` where a character does not encode in the route's source codec.
+
+    Each distinct character is checked once; the stretches between those that do not
+    encode are encoded at C speed (a long Simplified line through a Big5 route has
+    hundreds of them).
+    """
+    whole = _whole(line, 0, route)
+    if whole is not None:
+        return [whole]
+    lost = "" if route.single_byte_source else "\ufffd"
+    cuts = {ord(c): _SPLIT for c in set(line) if c != lost and _encode_char(c, route.source) is None}
+    if _SPLIT in line:
+        return _by_char(line, route)
+    segments: list[Segment] = []
+    first = 0
+    for piece in line.translate(cuts).split(_SPLIT):
+        if piece:
+            segment = _whole(piece, first, route)
+            if segment is None:
+                return _by_char(line, route)
+            segments.append(segment)
+        first += len(piece) + 1
     return segments
 
 
@@ -178,16 +205,31 @@ def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
     return family
 
 
+def _holds(marks: list[int], lo: int, hi: int) -> bool:
+    """Whether a position in sorted ``marks`` lies in ``lo:hi``."""
+    index = bisect_left(marks, lo)
+    return index < len(marks) and marks[index] < hi
+
+
 def windows(line: str, route: Route) -> list[Window]:
-    """Every stretch of ``line`` whose bytes in ``route.source`` decode in ``route.target``."""
+    """Every stretch of ``line`` whose bytes in ``route.source`` decode in ``route.target``
+    and that holds a suspicious character the route's wrong decoder could have made.
+
+    A stretch of common Chinese characters and punctuation reads as correct text as it
+    stands: mojibake always leaves rarer characters in its run (``routes.could_show``).
+    """
     found: list[Window] = []
     kind = "utf-8" if route.target == "utf-8" else "latin" if route.single_byte_source else "dbcs"
     codecs = _wrong_decoders(line, route)
+    marks = [m.start() for m in suspicious_chars().finditer(line) if could_show(route, m.group(0))]
     for segment in _segments(line, route):
         for match in _RUN[kind].finditer(segment.data):
             run = match.group(0)
             if len(run) < 4 or max(run) < 0x80:
                 continue  # too short for two CJK characters, or plain ASCII
+            first = segment.first + bisect_right(segment.starts, match.start()) - 1
+            if not _holds(marks, first, segment.first + bisect_left(segment.starts, match.end())):
+                continue
             offsets = [match.start() + t.start() for t in _TOKEN[kind].finditer(run)]
             edges = [o for o in offsets + [match.end()] if o in segment.index]
             if len(edges) < 2:
