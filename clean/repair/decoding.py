@@ -59,8 +59,8 @@ def _is_chinese(text: str) -> bool:
     """Whether Han characters make up a good share of the text (its damaged lines too),
     judged on its first ``SAMPLE`` characters."""
     sample = text[:SAMPLE]
-    visible = len(sample) - len(_SPACE.findall(sample)) or 1
-    return len(_HAN.findall(sample)) >= CHINESE * visible
+    visible = len(_SPACE.sub("", sample)) or 1
+    return len(sample) - len(_HAN.sub("", sample)) >= CHINESE * visible
 
 
 def _lines_matching(pattern: re.Pattern[str], text: str, breaks: list[int]) -> set[int]:

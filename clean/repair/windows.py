@@ -118,8 +118,9 @@ def _by_char(line: str, route: Route) -> list[Segment]:
 _SPLIT = "\x00"
 
 
-def _segments(line: str, route: Route) -> list[Segment]:
-    """Split ``line`` where a character does not encode in the route's source codec.
+def _segments(line: str, route: Route, marks: list[int]) -> list[Segment]:
+    """Split ``line`` where a character does not encode in the route's source codec,
+    keeping the segments that hold one of ``marks`` (see ``windows``).
 
     Each distinct character is checked once; the stretches between those that do not
     encode are encoded at C speed (a long Simplified line through a Big5 route has
@@ -135,13 +136,19 @@ def _segments(line: str, route: Route) -> list[Segment]:
     segments: list[Segment] = []
     first = 0
     for piece in line.translate(cuts).split(_SPLIT):
-        if piece:
+        if _holds(marks, first, first + len(piece)):
             segment = _whole(piece, first, route)
             if segment is None:
                 return _by_char(line, route)
             segments.append(segment)
         first += len(piece) + 1
     return segments
+
+
+def _holds(marks: list[int], lo: int, hi: int) -> bool:
+    """Whether a position in sorted ``marks`` lies in ``lo:hi``."""
+    index = bisect_left(marks, lo)
+    return index < len(marks) and marks[index] < hi
 
 
 def _resolve_utf8(seq: bytes, context: tuple[bytes, bytes], codecs: tuple[str, ...]) -> tuple[str, int]:
@@ -205,12 +212,6 @@ def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
     return family
 
 
-def _holds(marks: list[int], lo: int, hi: int) -> bool:
-    """Whether a position in sorted ``marks`` lies in ``lo:hi``."""
-    index = bisect_left(marks, lo)
-    return index < len(marks) and marks[index] < hi
-
-
 def windows(line: str, route: Route) -> list[Window]:
     """Every stretch of ``line`` whose bytes in ``route.source`` decode in ``route.target``
     and that holds a suspicious character the route's wrong decoder could have made.
@@ -222,7 +223,7 @@ def windows(line: str, route: Route) -> list[Window]:
     kind = "utf-8" if route.target == "utf-8" else "latin" if route.single_byte_source else "dbcs"
     codecs = _wrong_decoders(line, route)
     marks = [m.start() for m in suspicious_chars().finditer(line) if could_show(route, m.group(0))]
-    for segment in _segments(line, route):
+    for segment in _segments(line, route, marks):
         for match in _RUN[kind].finditer(segment.data):
             run = match.group(0)
             if len(run) < 4 or max(run) < 0x80:
