@@ -21,6 +21,10 @@ _SUFFIX_KINDS = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT}
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:p|div|br|span|a|table|td|li|h[1-6]|meta|script)\b[^>]*>", re.IGNORECASE)
+_DOCUMENT_TAG = re.compile(r"<(?:html|head|body)\b[^>]*>", re.IGNORECASE)
+#: How far into a capture to look for markup: captures wrapped in a crawler's own element
+#: (``<text id=...>``) can open with tens of kilobytes of script before the document.
+_SNIFF_CHARS = 65536
 
 
 def kind_from_name(name: str) -> str | None:
@@ -36,18 +40,21 @@ def kind_from_name(name: str) -> str | None:
 
 
 def sniff_kind(head: bytes | str) -> str:
-    """Guess the kind from the first few kilobytes: HTML if it starts like a document or
-    is dense with tags, text otherwise.
+    """Guess the kind from the start of the content: HTML if it starts like a document,
+    holds a document element (``<html>``, ``<head>``, ``<body>``) or is dense with tags;
+    text otherwise.
 
     >>> sniff_kind(b"<!DOCTYPE html><html>"), sniff_kind("首页 | 新闻\\n正文")
     ('html', 'text')
     """
-    sample = head[:4096]
+    sample = head[:_SNIFF_CHARS]
     as_bytes = sample.encode("utf-8", "replace") if isinstance(sample, str) else sample
-    if _HTML_START.match(as_bytes.lstrip(b"\xef\xbb\xbf")):
+    if _HTML_START.match(as_bytes[:4096].lstrip(b"\xef\xbb\xbf")):
         return HTML
     text = sample if isinstance(sample, str) else sample.decode("latin-1")
-    return HTML if len(_HTML_TAG.findall(text)) >= 5 else TEXT
+    if _DOCUMENT_TAG.search(text):
+        return HTML
+    return HTML if len(_HTML_TAG.findall(text[:4096])) >= 5 else TEXT
 
 
 def read_capture(path: Path, max_bytes: int) -> bytes:

@@ -59,6 +59,9 @@ class ClassifyConfig:
     promo_max_chars: int = 80
     #: Longest block read as a byline/metadata line (来源：…, 作者：…, a date).
     metadata_max_chars: int = 120
+    #: A line opened by a person label (记者：, 作者：) that ends like a sentence and has at
+    #: least this many characters is speech in an interview, not a byline.
+    speech_min_chars: int = 20
     #: Longest unlabelled line with a date read as a dateline (above the text only).
     dateline_max_chars: int = 60
     #: Longest block read as a related-reading header.
@@ -86,6 +89,17 @@ class ClassifyConfig:
     column_tolerance: int = 6
     #: A block repeating an earlier one of at least this many characters is a copy.
     repeat_min_chars: int = 20
+    #: A text dump whose best run of prose holds less than this share of the longest
+    #: stretch of unremoved blocks (of at least ``listing_min_chars``) is a listing
+    #: (a schedule, a table): that stretch is its text.
+    listing_prose_share: float = 0.2
+    listing_min_chars: int = 1000
+    #: A dated post header near the top of the text starts it when the prose above it
+    #: is less than this share of the prose below (a profile box, not the post).
+    post_header_prose_share: float = 0.2
+    #: HTML: an undated line of at least this many words between the headline and the
+    #: text, in a language that spaces its words, is a standfirst (body).
+    standfirst_min_words: int = 8
     #: A closing signature: at most this many short lines (of at most this many
     #: characters) between the text and the date that ends it.
     signature_max_lines: int = 3

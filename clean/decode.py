@@ -68,6 +68,10 @@ _MIN_COMMON_SHARE = 0.6
 _MIN_HAN = 20
 
 
+#: ``Decoded.method`` values that mean the bytes were (all but a few) valid UTF-8.
+UTF8_METHODS = frozenset({"utf-8", "utf-8-lenient", "bom"})
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Text decoded from a capture, and how.

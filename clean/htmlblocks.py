@@ -16,9 +16,9 @@ from clean.blocks import Block
 from clean.config import HtmlConfig
 from clean.html.content import Span, find_content
 from clean.html.dom import parse_html
-from clean.html.meta import (byline_fields, clock_time, markup_metadata, page_title,
-                             strip_site_name, trailing_author)
+from clean.html.meta import clock_time, markup_metadata, page_title, strip_site_name
 from clean.html.walk import Line, walk
+from clean.metadata import byline_fields, trailing_author
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from clean.blocks import METADATA, TITLE, Block
+from clean.blocks import BODY, METADATA, TITLE, Block
 from clean.classify import metadata_labels
 from clean.classify.lexicon import to_simplified
 from clean.classify.signals import DATE, TIME
@@ -23,6 +23,25 @@ _MARKUP = re.compile(r"[=<>{}]")
 _ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
+#: "By Jane Doe", "... 22:11 by 眉间尺", "由海姑娘张贴": who signs a post or an article.
+_SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
+                     r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
+_REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自)))+)")
+_MAX_VALUE_CHARS = 40
+_MAX_NAMES = 5
+_NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’？?！!]")
+#: Words after a reporter's name that are not names: 上海报道 ("reporting from Shanghai").
+_NOT_NAME_ENDINGS = ("报道", "報導", "报导", "电", "電")
+_SENT_FROM = re.compile(r"[发發]自")
+#: A byline's names end at a label, a comma or a closing bracket: ``（记者 张三）``.
+_NAME_ENDS = "：:，,;；）)"
+#: Lines at each end of the body searched for a reporter line (本报记者 张三).
+_BODY_BYLINE_BLOCKS = 4
+_TRAILING_NAMES = re.compile(
+    r"[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
+_WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
+#: Bracketed words at an article's end that name an agency or say "the end", not a person.
+_NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")
 
 
 def normalise_date(text: str) -> str | None:
@@ -121,9 +140,102 @@ def extract_metadata(blocks: list[Block]) -> dict:
                     meta.setdefault("keywords", words)
             else:
                 value = _clean_value(raw)
+                value = names(value) if field == "author" else value
                 if value:
                     meta.setdefault(field, value)
+        if block.field == "author" and "author" not in meta and (reporter := _REPORTER.search(block.text)):
+            meta["author"] = names(reporter.group(1)) or None
         date = normalise_date(block.text)
         if date:
             meta.setdefault("date", date)
+    meta = {k: v for k, v in meta.items() if v}
+    if "author" not in meta and (author := _body_author(blocks)):
+        meta["author"] = author
     return meta
+
+
+def _body_author(blocks: list[Block]) -> str | None:
+    """The reporter named in the body's first or last lines, when no byline labels one.
+
+    News articles name their reporters in the text itself: a line of its own at either
+    end (``本报记者 张三``, ``新京报记者 李四 北京报道``), the opening of a wire-style
+    lead (``据新华社拉萨电（记者 王五）……``) or brackets after the last sentence.
+    """
+    body = [b.text for b in blocks if b.label == BODY]
+    ends = body[:_BODY_BYLINE_BLOCKS] + body[-_BODY_BYLINE_BLOCKS:]
+    for index, text in enumerate(ends):
+        short = len(text) <= _MAX_VALUE_CHARS
+        if not short and index > 0:
+            continue  # a long paragraph other than the lead mentions reporters, it is not signed
+        reporter = _REPORTER.search(text)
+        if reporter and reporter.start() < _MAX_VALUE_CHARS and (found := names(reporter.group(1))):
+            return found
+        if short and (signed := _SIGNED.search(text)) and (found := names(signed.group(1) or signed.group(2))):
+            return found
+    for text in reversed(body[-_BODY_BYLINE_BLOCKS:]):
+        if found := trailing_author(text):
+            return found
+    return None
+
+
+def byline_fields(text: str) -> dict:
+    """Fields stated in one byline line: ``来源：X 作者：Y 2022-01-01`` and the like.
+
+    The labels and the value parsing are the metadata stage's own (one lexicon for both
+    front ends); on top, what HTML bylines add: names cut where the byline's furniture
+    starts (``阅读(12)``), reporters without a label (``本报记者 张三``) and signatures
+    (``by 眉间尺``, ``由海姑娘张贴``).
+
+    >>> byline_fields("发布时间：2022-02-13 04:22:18 来源：[ 云南日报 ] 作者:张三 阅读(12)")
+    {'date': '2022-02-13 04:22', 'source': '云南日报', 'author': '张三'}
+    """
+    found = extract_metadata([Block(text, label=METADATA)])
+    for field in ("source", "editor"):
+        if field in found:
+            found[field] = found[field].split()[0]
+    if "author" in found:
+        found["author"] = names(found["author"])
+    if "author" not in found and (reporter := _REPORTER.search(text)):
+        found["author"] = names(reporter.group(1))
+    if "author" not in found and (signed := _SIGNED.search(text)):
+        found["author"] = names(signed.group(1) or signed.group(2))
+    return {k: v for k, v in found.items() if v and len(v) <= _MAX_VALUE_CHARS}
+
+
+def names(text: str) -> str:
+    """The person names that start ``text``: tokens up to the first one that is not a name.
+
+    >>> names("王建宏 张文攀 阅读(12)"), names("赵培：北京物资学院")
+    ('王建宏 张文攀', '赵培')
+    """
+    kept = []
+    for token in text.split():
+        if not any(ch.isalnum() for ch in token):
+            break
+        if token.rstrip("）)").endswith(_NOT_NAME_ENDINGS):
+            break
+        sent = _SENT_FROM.search(token)
+        if sent:  # 罗科苏盈发自北京: the name, then where the report was sent from
+            kept += [token[:sent.start()]] if sent.start() else []
+            break
+        stop = _NOT_NAME.search(token)
+        if stop is None:
+            kept.append(token)
+        elif stop.start() and stop.group() in _NAME_ENDS:
+            kept.append(token[:stop.start()])
+        if stop is not None or len(kept) == _MAX_NAMES:
+            break
+    if 2 <= len(kept) <= 3 and all(len(t) == 1 and t >= "\u3400" for t in kept):
+        return "".join(kept)  # a two-character name padded to align with longer ones: 赵 培
+    return " ".join(kept)
+
+
+def trailing_author(text: str) -> str | None:
+    """The reporter a Chinese article names in brackets at its very end: ``……。（张三 李四）``."""
+    match = _TRAILING_NAMES.search(text)
+    if not match:
+        return None
+    found = match.group(1).split()
+    if any(n.endswith(_NOT_PERSON_ENDINGS) or n.startswith(_WEEKDAYS) for n in found):
+        return None
+    return names(" ".join(found)) or None

@@ -12,7 +12,7 @@ from clean.blocks import BODY, REMOVED_LABELS, Block
 from clean.capture import HTML, KINDS, TEXT, sniff_kind
 from clean.classify import classify_blocks
 from clean.config import CleanConfig
-from clean.decode import decode_bytes
+from clean.decode import UTF8_METHODS, decode_bytes
 from clean.htmlblocks import extract_html_blocks
 from clean.metadata import extract_metadata
 from clean.repair import Repair, redecode, repair_mojibake
@@ -86,7 +86,10 @@ def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanCo
     if isinstance(data, bytes):
         decoded = decode_bytes(data, config.decode)
         text, encoding = decoded.text, decoded.encoding
-        if config.repair.enabled:
+        # Bytes that are (nearly all) valid UTF-8 are UTF-8: that is never an accident for
+        # CJK legacy encodings, so any mojibake in them happened before the capture was
+        # saved and is the text repairs' job, not a re-decoding's.
+        if config.repair.enabled and decoded.method not in UTF8_METHODS:
             better = redecode(data, text, encoding, min_gain=config.repair.redecode_min_gain)
             if better is not None:
                 repairs.append(Repair("redecode", 1, ((encoding, better[1]),)))

@@ -35,6 +35,7 @@ from clean.blocks import Block
 
 #: A wide gap between two table cells on one rendered line: three or more spaces,
 #: two or more full-width spaces, or a tab.
+_WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _CELL_GAP = re.compile(r"(?: {3,}|\u3000{2,}|\t+|\u00a0{3,})")
 #: Characters that separate navigation items.
 _SEPARATORS = "|｜¦"
@@ -89,8 +90,24 @@ def _glue(left: str, right: str) -> str:
     return f"{left} {right}" if left[-1].isascii() and right[0].isascii() else left + right
 
 
+def _markup_end(line: str) -> int:
+    """Where leaked markup ends on a line that goes on with text, else 0.
+
+    Renderers that let a script or ad tag through sometimes lose the line break after
+    it: ``<SCRIPT ...></SCRIPT> <NOSCRIPT>...</NOSCRIPT>据萧乾回忆，……``. The text after
+    the last tag is a cell of its own, so the tags alone are removed as debris.
+    """
+    if "</" not in line:
+        return 0
+    end = line.rfind(">") + 1
+    return end if _WORDISH.search(line, end) else 0
+
+
 def _cells(line: str) -> list[tuple[int, str]]:
     """Split one rendered line into its table cells: (display column, text) pairs."""
+    cut = _markup_end(line)
+    if cut:
+        return _cells(line[:cut]) + [(col + _width(line[:cut]), t) for col, t in _cells(line[cut:])]
     cells = []
     pos = 0
     for piece in _CELL_GAP.split(line):

@@ -41,6 +41,20 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("轉載請註明出處", DISCLAIMER),
         ("您此时的心情", WIDGET),
         ("[图片]", CAPTION),
+        ("（完）", CHROME),
+        ("雅虎 - 财经 - 新闻 - 科技 - 旅游", CHROME),
+        ("点击阅读更多精彩财经新闻", CHROME),
+        ("扫描下方二维码解锁更多技能", CHROME),
+        ("打印 字体： 放大 正常 缩小 分享", CHROME),
+        ("责编|陈梦莹", METADATA),
+        ("光明日报记者 王建宏 张文攀", METADATA),
+        ("您是本文第 154 个阅览者", WIDGET),
+        ("正在读取评论……", WIDGET),
+        ("新华网黑龙江频道 记者 伊琳 李清芬", METADATA),
+        ("[图片说明1：漫画/冷洁]", CAPTION),
+        ("#夜間公車 #青溪 #大眾運輸", CHROME),
+        ("← 返回", CHROME),
+        ("(本文已被阅读178次)", WIDGET),
     ],
 )
 def test_tail_phenomena_are_removed(line, label):
@@ -235,3 +249,65 @@ def test_inline_promotions_are_removed_even_as_sentences():
     blocks = classify(P1, promo, P2)
     assert labels_of(blocks, promo) == CHROME
     assert "promo" in blocks[1].reason
+
+
+def test_html_keeps_what_the_front_end_chose_unless_evidence_speaks_against_it():
+    schedule = ["8:30－8:50 开幕式", "主持人：某大学经济学院院长", "9:00－10:00 主题演讲"]
+    blocks = [
+        Block("年会议程", tag="h1"),
+        Block(P1, tag="p"),
+        *(Block(line, tag="p") for line in schedule),
+        Block("（完）", tag="p"),
+        Block("香港时间15时30分", tag="p"),
+    ]
+    classify_blocks(blocks, CONFIG)
+    assert [b.label for b in blocks[1:5]] == [BODY, BODY, BODY, BODY]
+    assert blocks[5].label == CHROME and blocks[6].label != BODY
+
+
+def test_a_text_dump_without_prose_keeps_its_listing():
+    rows = [f"第{n}场 {n}号会议室 专题讨论{'（上）' * (n % 3)} 主持人：某大学 某教授 评论人：某研究所" for n in range(1, 30)]
+    text = "\n\n".join(["首页 | 新闻 | 会议", "会议议程", *rows, "版权所有 京ICP备05060933号"])
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert all(labels_of(blocks, row) == BODY for row in rows)
+    assert labels_of(blocks, "首页 | 新闻 | 会议") == CHROME
+
+
+def test_interview_questions_are_not_bylines():
+    question = "记者：请问你怎样看待今年的农业补贴政策，对农民有什么影响？"
+    blocks = classify("记者：张三", P1, question, P2, P3)
+    assert labels_of(blocks, question) == BODY
+    assert labels_of(blocks, "记者：张三") == METADATA
+
+
+def test_comment_header_quoting_the_post_title():
+    blocks = classify(P1, P2, "《播客热潮迅速蔓延 挑逗传统传媒业》已有1件评论", P3)
+    assert labels_of(blocks, P3) != BODY
+
+
+def test_a_post_dated_below_its_text():
+    blocks = classify("首页 | 博客", P1, P2, "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)", "评论", "2004-12-28 09:00 网友：好文章")
+    assert labels_of(blocks, "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)") == METADATA
+    assert labels_of(blocks, "2004-12-28 09:00 网友：好文章") != METADATA
+
+
+def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
+    profile = "我是一个简单的女生，一个喜欢大海的女生。"
+    blocks = classify("首页 | 博客", profile, "昨天去金矿玩 (图)  2005-03-21 01:20:44", P1, P2, P3)
+    assert labels_of(blocks, profile) != BODY
+    assert labels_of(blocks, P1) == BODY
+
+
+def test_a_table_announced_at_the_end_of_the_article_is_kept():
+    cells = ["发动机总排量：1171ml", "最大功率：51Kw／6000rpm", "驱动型式：前置前驱", "变速箱：手动五速"]
+    text = "\n\n".join(["首页 | 汽车", P1, P2, "动力系统主要参数：", *cells, "【打印】 【关闭】", "版权所有 京ICP备05060933号"])
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert all(labels_of(blocks, cell) == BODY for cell in cells)
+    assert labels_of(blocks, "【打印】 【关闭】") == CHROME
+
+
+def test_symbol_lines_inside_the_text_are_its_own_rules_are_not():
+    blocks = classify(P1, "“……”", P2, "------------------------------", P3)
+    assert labels_of(blocks, "“……”") == BODY
+    assert labels_of(blocks, "------------------------------") == CHROME
+    assert labels_of(classify("* * *", P1, P2), "* * *") == CHROME

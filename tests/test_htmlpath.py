@@ -12,7 +12,8 @@ import pytest
 
 from clean.config import HtmlConfig
 from clean.decode import decode_bytes
-from clean.html.meta import byline_fields, strip_site_name, trailing_author
+from clean.html.meta import strip_site_name
+from clean.metadata import byline_fields, trailing_author
 from clean.htmlblocks import extract_html_blocks
 
 from .conftest import SHARED

@@ -145,3 +145,34 @@ def test_byline_without_colons_and_taiwan_dates():
     assert extract_metadata(blocks) == {"author": "木头", "date": "2025-03-02 22:47", "source": "工務局"}
     roc = [Block("發布日期：114-03-05", label=METADATA, field="date")]
     assert extract_metadata(roc) == {"date": "2025-03-05"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "author"),
+    [
+        (["据新华社拉萨电（记者 格桑边觉）记者近日从自治区农业农村厅获悉，改造工作进展顺利。", "第二段。"], "格桑边觉"),
+        (["第一段正文。", "第二段正文。", "新京报记者 彭冲 山东冠县报道"], "彭冲"),
+        (["第一段正文。", "最后一段正文。（记者 姚峰 上海报道）"], "姚峰"),
+        (["本报记者罗科苏盈发自北京", "第一段正文。"], "罗科苏盈"),
+        # a reporter mentioned inside a paragraph is not the article's author
+        (["第一段正文。", "采访快结束时，他突然对在场的记者一行正要离开的人说了一句很长很长的话，我们都记得。"], None),
+    ],
+)
+def test_reporter_named_in_the_body_is_the_author(lines, author):
+    blocks = [Block(text) for text in lines]
+    assert extract_metadata(blocks).get("author") == author
+
+
+def test_interview_questions_and_padded_names_in_bylines():
+    blocks = [Block("作者：赵 培 ：北京物资学院", label=METADATA), Block("记者：你们的市场在哪？", label=METADATA)]
+    assert extract_metadata(blocks)["author"] == "赵培"
+    assert extract_metadata(blocks[1:]).get("author") is None
+    reporter = [Block("本报记者 王燕平 方云凤", label=METADATA, field="author")]
+    assert extract_metadata(reporter)["author"] == "王燕平 方云凤"
+
+
+def test_text_after_leaked_markup_on_the_same_line_is_its_own_block():
+    line = '<SCRIPT SRC="http://ads.example.com/show"></SCRIPT> <NOSCRIPT><A HREF="/x">广告</A></NOSCRIPT>据他回忆，那一年冬天很冷。'
+    texts = [b.text for b in split_text_blocks(line)]
+    assert texts[-1] == "据他回忆，那一年冬天很冷。"
+    assert len(texts) == 2

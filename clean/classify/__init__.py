@@ -9,13 +9,16 @@ records why. It works in three passes:
 2. sections (``sections``): the main text is the stretch of blocks with the most prose
    (blocks of another layout column and second copies of a paragraph left out); it
    ends at a related-reading, comment or notice header, or after an editor's line,
-   unless the article clearly continues after it;
+   unless the article clearly continues after it; ``extents`` widens it where the
+   text is not prose (a schedule, an announced table, the HTML front end's choice)
+   and starts it after a post's dated header;
 3. labelling: blocks inside the main text are body unless a local rule removed them;
    metadata lines count only next to the article; the title is the short line above
    it that shares most words with it; everything else is the page's head or tail.
 
 HTML blocks carry ``tag`` and ``link_density``; when present, a mostly-link block is
-treated as chrome and an ``h1`` is the title. Text blocks work without them.
+treated as chrome, an ``h1`` is the title, and the blocks the front end chose around
+the prose are kept unless evidence speaks against them. Text blocks work without them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
+from clean.classify.extents import after_dateline, front_end_region, listing_region
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
@@ -94,16 +98,26 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     repeats = _repeats(texts, sigs, config)
     # blocks of another layout column and second copies neither make nor break the text
     region = main_region([0.0 if off or rep is not None else v for v, off, rep in zip(values, off_column, repeats)])
+    if not blocks[0].tag:
+        prose_end = region.end
+        region = listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
+        for i in range(prose_end, region.end):
+            off_column[i] = False  # an announced table's cells sit side by side
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
+    region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
     signed = signature_date(region, sigs, verdicts, config)
     if signed is not None:
         region = Region(region.start, signed + 1)
         verdicts[signed] = None  # the signature's date is text, not the publication date
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
+    standfirst: set[int] = set()
+    if blocks[0].tag:
+        region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)
     head_limit = (titles[0] if titles else region.start) - config.metadata_window
     tail_limit = region.end + config.metadata_window
 
     related_header: str | None = None
+    dated = False
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         if i >= region.end and verdict is not None and verdict.starts_section:
             related_header = related_header or block.text
@@ -112,15 +126,23 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, TITLE, f"title: line above the main text ({field})", field)
         elif verdict is not None and verdict.label == METADATA:
             in_head = head_limit <= i < region.start
-            in_tail = region.start <= i < tail_limit and verdict.labelled and related_header is None
+            # a post's own date may follow it (发表于 2004年12月27日 12:40): the first
+            # unlabelled date line counts in the tail when none came before the text
+            stated = verdict.labelled or (verdict.field == "date" and not dated)
+            in_tail = region.start <= i < tail_limit and stated and related_header is None
             if in_head or in_tail:
                 _set(block, METADATA, verdict.reason, verdict.field)
+                dated = dated or sigs[i].dated
             elif related_header is not None:
                 _set(block, RELATED, f"related: in the section under '{related_header}'")
             else:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
+        elif verdict is not None and verdict.only_outside and region.start < i < region.end - 1:
+            _set(block, BODY, "")
         elif verdict is not None and not (related_header and verdict.label == CHROME):
             _set(block, verdict.label, verdict.reason)
+        elif i in standfirst:
+            _set(block, BODY, "")
         elif region.start <= i < region.end:
             sig = sigs[i]
             if off_column[i]:
@@ -161,12 +183,13 @@ def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> l
 
     Pages print the article a second time (print or share versions, hidden copies);
     an article does not repeat its own paragraphs. Short lines repeat legitimately
-    (names, "一、" headings), so only blocks of some length count.
+    (names, "一、" headings, a list of contents before the sections it names), so only
+    prose of some length counts.
     """
     first: dict[str, int] = {}
     out: list[int | None] = []
     for i, (text, sig) in enumerate(zip(texts, sigs)):
-        if sig.chars >= config.repeat_min_chars and text in first:
+        if sig.chars >= config.repeat_min_chars and sig.sentence_like and text in first:
             out.append(first[text])
         else:
             out.append(None)

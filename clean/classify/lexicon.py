@@ -26,7 +26,7 @@ import opencc
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 #: Characters peeled off both ends of a block before an ``=`` comparison.
-_FRAME = " \t\u3000#[]【】()（）<>《》〈〉「」『』|｜·•●◆◇■□▪▶►*-—_:：.。,，;；!！?？…>»›«‹/\\~～+"
+_FRAME = " \t\u3000#[]【】()（）<>《》〈〉「」『』|｜·•●◆◇■□▪▶►*-—_:：.。,，;；!！?？…>»›«‹/\\~～+←→↑↓"
 _SPACE = re.compile(r"\s+")
 _QUOTE_PAIRS = ("“”", "「」", "『』", "‘’")
 

@@ -28,6 +28,19 @@ PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: A row of topic tags (``#公交#地铁``, ``#travel #food``) as news and social sites print them.
+_HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
+
+#: A line that names the reporters without a colon: 本报记者 张三 / 光明日报记者 王五 赵六 /
+#: （实习生 李四） / 新华网黑龙江频道 记者 伊琳 / 新京报记者 彭冲 山东冠县报道 / 本报记者罗科苏盈发自北京.
+_REPORTER_LINE = re.compile(
+    r"[（(【\[]?(?:[\u4e00-\u9fff]{1,10}[\s\u3000]*)?(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
+    r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
+    r"(?:[\s\u3000]*发自\S{1,10}|[\s\u3000]*發自\S{1,10}|[\s\u3000]+\S{1,10}(?:报道|報導))?[）)】\]]?")
+
+#: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
+_SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
+
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
 
@@ -45,6 +58,9 @@ class Verdict:
     starts_section: bool = False
     #: A line that closes the article (an editor's line): the tail starts after it.
     ends_article: bool = False
+    #: Removed only outside the main text: inside it, the block is the text's own (a
+    #: dialogue's "……", a scene break, a diagram's arrows).
+    only_outside: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,10 +94,11 @@ class MetadataLabels:
             return "|".join(r"\s*".join(map(re.escape, name)) for name in names)
 
         opening = r"(?:^|(?<=[\s\[【(（|｜/]))"
-        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)", re.I)
+        # WeChat articles write their credits with a bar: 编辑|张三 责编｜李四
+        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)", re.I)
         longer = [name for name in labels if len(name) > 1]
         lenient = re.compile(
-            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)",
+            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)",
             re.I,
         )
         return cls(field_of, pattern, lenient)
@@ -94,6 +111,16 @@ class MetadataLabels:
     def field_for(self, label: str) -> str:
         """The field a label (as matched, perhaps spaced out) names."""
         return self.field_of["".join(label.split()).casefold()]
+
+
+_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"")
+
+
+def _quoted_chars(text: str) -> int:
+    """Characters inside quoted titles (《…》, “…”): a header that names a post is still short."""
+    if "《" not in text and "“" not in text and '"' not in text:
+        return 0
+    return sum(len(m) - 2 for m in _QUOTED.findall("".join(text.split())))
 
 
 def local_verdict(
@@ -110,7 +137,9 @@ def local_verdict(
     white space, case folded).
     """
     if sig.chars == 0 or not any(ch.isalnum() for ch in folded):
-        return Verdict(CHROME, "chrome: no text, only symbols")
+        # sentence punctuation alone is the text's own (a silent reply: “……”); rules and
+        # box drawing are layout (renderers draw table borders with them)
+        return Verdict(CHROME, "chrome: no text, only symbols", only_outside=_SPEECH.fullmatch(text) is not None)
     short = sig.chars <= config.short_block_chars
     if "promo" in lexicons and sig.chars <= config.promo_max_chars:
         entry = lexicons["promo"].match(folded)
@@ -126,12 +155,18 @@ def local_verdict(
             return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
     if sig.chars <= config.metadata_max_chars:
         field = labels.leading_field(folded)
-        if field:
+        # a person label followed by a whole sentence is speech (记者：请问……？ in an
+        # interview), not a byline: names are short
+        speech = field in ("author", "editor") and sig.ends_sentence and sig.chars >= config.speech_min_chars
+        if field and not speech:
             # the editor line closes a news article: what follows is the page's tail
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
         if sig.dated and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
             return Verdict(METADATA, "metadata: date line", "date")
-    if sig.chars <= config.header_max_chars:
+        if _REPORTER_LINE.fullmatch(text.strip()):
+            return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)
+    if sig.chars - _quoted_chars(text) <= config.header_max_chars:
+        # a comment header may quote the post's title: 《标题》已有3件评论
         for name, label in SECTION_LEXICONS:
             entry = lexicons[name].match(folded) if name in lexicons else None
             if entry:
@@ -145,6 +180,8 @@ def local_verdict(
                 entry = lexicons[name].match(folded)
                 if entry:
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'")
+    if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
+        return Verdict(CHROME, "chrome: row of hashtags")
     if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars:
         items = sig.separators + 1
         if sig.chars / items <= config.nav_item_max_chars:

@@ -32,6 +32,8 @@ class Region:
 def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
     """How much a block speaks for "the article is here" (negative: against)."""
     if verdict is not None:
+        if verdict.only_outside:
+            return 0.0
         if verdict.label in REMOVED_LABELS:
             return -config.removed_penalty
         if verdict.label == METADATA and verdict.labelled:

@@ -29,7 +29,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
 #: Navigation separators between items of a link row or breadcrumb.
-_SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>")
+_SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>|(?<=\s)[-–](?=\s)")
 #: List bullets as renderers print <li> items (link lists); ●■◆ are left out: Chinese
 #: articles use them to mark their own subheadings.
 _BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|o(?= ))\s*")

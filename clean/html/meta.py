@@ -16,8 +16,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from clean.blocks import METADATA, Block
-from clean.metadata import extract_metadata, normalise_date
+from clean.metadata import byline_fields, normalise_date
 
 #: Meta tag names (``name``, ``property`` or ``itemprop``, lower-cased) per field, best first.
 META_FIELDS: dict[str, tuple[str, ...]] = {
@@ -31,21 +30,10 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
     "keywords": ("news_keywords", "keywords", "article:tag"),
 }
 
-#: "By Jane Doe", "... 22:11 by 眉间尺", "由海姑娘张贴": who signs a post or an article.
-_SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
-                     r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
-_REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]))+)")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|——|—|－|-\s|\s-|–|::|:\s)\s*")
 _LIST_SEPARATORS = re.compile(r"[,，;；、|]")
-_MAX_VALUE_CHARS = 40
-_MAX_NAMES = 5
-_NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’]")
-_TRAILING_NAMES = re.compile(
-    r"[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
 _CLOCK_LINE = re.compile(r"\D{0,8}?(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?")
-_WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
-#: Bracketed words at an article's end that name an agency or say "the end", not a person.
-_NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")
+
 
 
 def _meta_tags(root: etree._Element) -> dict[str, str]:
@@ -120,61 +108,6 @@ def strip_site_name(title: str, headings: Iterable[str] = ()) -> str:
             return heading
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     return max(parts, key=len).strip() if parts else title.strip()
-
-
-def byline_fields(text: str) -> dict:
-    """Fields stated in one byline line: ``来源：X 作者：Y 2022-01-01`` and the like.
-
-    The labels and the value parsing are the metadata stage's own (one lexicon for both
-    front ends); on top, what HTML bylines add: names cut where the byline's furniture
-    starts (``阅读(12)``), reporters without a label (``本报记者 张三``) and signatures
-    (``by 眉间尺``, ``由海姑娘张贴``).
-
-    >>> byline_fields("发布时间：2022-02-13 04:22:18 来源：[ 云南日报 ] 作者:张三 阅读(12)")
-    {'date': '2022-02-13 04:22', 'source': '云南日报', 'author': '张三'}
-    """
-    found = extract_metadata([Block(text, label=METADATA)])
-    for field in ("source", "editor"):
-        if field in found:
-            found[field] = found[field].split()[0]
-    if "author" in found:
-        found["author"] = names(found["author"])
-    if "author" not in found and (reporter := _REPORTER.search(text)):
-        found["author"] = names(reporter.group(1))
-    if "author" not in found and (signed := _SIGNED.search(text)):
-        found["author"] = names(signed.group(1) or signed.group(2))
-    return {k: v for k, v in found.items() if v and len(v) <= _MAX_VALUE_CHARS}
-
-
-def names(text: str) -> str:
-    """The person names that start ``text``: tokens up to the first one that is not a name.
-
-    >>> names("王建宏 张文攀 阅读(12)"), names("赵培：北京物资学院")
-    ('王建宏 张文攀', '赵培')
-    """
-    kept = []
-    for token in text.split():
-        if not any(ch.isalnum() for ch in token):
-            break
-        stop = _NOT_NAME.search(token)
-        if stop is None:
-            kept.append(token)
-        elif stop.start() and stop.group() in "：:，,;；":
-            kept.append(token[:stop.start()])
-        if stop is not None or len(kept) == _MAX_NAMES:
-            break
-    return " ".join(kept)
-
-
-def trailing_author(text: str) -> str | None:
-    """The reporter a Chinese article names in brackets at its very end: ``……。（张三 李四）``."""
-    match = _TRAILING_NAMES.search(text)
-    if not match:
-        return None
-    found = match.group(1).split()
-    if any(n.endswith(_NOT_PERSON_ENDINGS) or n.startswith(_WEEKDAYS) for n in found):
-        return None
-    return " ".join(found)
 
 
 def clock_time(text: str) -> str | None:

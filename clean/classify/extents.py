@@ -1,0 +1,140 @@
+"""How far the article reaches beyond its best run of prose.
+
+``sections.main_region`` finds the stretch of blocks with the most prose. Some texts
+reach further: a page that is a schedule or a table has no prose at all; an article
+may end with the table it announces (附：…); on HTML pages the front end has already
+chosen the article's subtree, so blocks around the prose belong to it unless there is
+evidence against them (a standfirst, a caption, a schedule's time lines). And a text
+may start lower than its prose does, after a post's own dated header. Every function
+here returns a widened or narrowed ``Region`` (or the blocks to keep), never labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from clean.blocks import METADATA
+from clean.classify.rules import Verdict
+from clean.classify.sections import Region, main_region, related_cut
+from clean.classify.signals import Signals
+from clean.config import ClassifyConfig
+
+
+def extend_region(region: Region, against: Sequence[bool], limits: tuple[int, int]) -> Region:
+    """Widen the main text over the neighbouring blocks that nothing speaks against.
+
+    For HTML the front end already chose the article's subtree; its blocks around the
+    prose (a schedule or table, a standfirst, a caption, short closing lines) belong to
+    the article unless there is evidence against them (``against``: a local rule removed
+    them, or they read as teasers). The region grows block by block within ``limits``
+    (start, end) and stops at the first such block.
+    """
+    start, end = region.start, region.end
+    if start == end:
+        return region
+    while start > limits[0] and not against[start - 1]:
+        start -= 1
+    while end < limits[1] and not against[end]:
+        end += 1
+    return Region(start, end)
+
+
+def front_end_region(
+    region: Region, titles: list[int], texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals],
+    off_column: list[bool], repeats: list[int | None], config: ClassifyConfig,
+) -> tuple[Region, set[int]]:
+    """HTML: the main text widened over the front end's blocks nothing speaks against
+    (below the title, above the first related/comment header that ends the article),
+    and the standfirst lines above it."""
+    cut = related_cut(Region(region.start, len(texts)), verdicts, sigs, texts, off_column, config)
+    against = [v is not None or s.truncated or s.counter or r is not None for v, s, r in zip(verdicts, sigs, repeats)]
+    region = extend_region(region, against, (titles[-1] + 1 if titles else 0, cut.end))
+    return region, find_standfirst(titles, region, texts, sigs, verdicts, config)
+
+
+def after_dateline(
+    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], share: float
+) -> Region:
+    """Start the text after a date line near its top, when little prose lies above it.
+
+    A post's header (its title and time: ``昨天去金矿玩 (图) 2005-03-21 01:20``) opens
+    it; the prose above such a line is another box (the author's profile, the end of
+    another post), not the article, when it is a small ``share`` of the prose below.
+    """
+    prose_above = 0
+    for i in range(region.start, region.end):
+        verdict = verdicts[i]
+        if verdict is not None and verdict.label == METADATA and sigs[i].dated and not verdict.labelled:
+            prose_below = sum(s.chars for s in sigs[i + 1:region.end] if s.sentence_like)
+            if 0 < prose_above < share * prose_below:
+                return Region(i, region.end)
+            return region
+        if sigs[i].sentence_like:
+            prose_above += sigs[i].chars
+    return region
+
+
+def find_standfirst(
+    titles: list[int], region: Region, texts: list[str], sigs: list[Signals],
+    verdicts: list[Verdict | None], config: ClassifyConfig,
+) -> set[int]:
+    """HTML: the lines of prose between the headline and the text (a standfirst), which
+    a byline or a share bar separates from it. Undated, unremoved, and prose: a
+    sentence, or a line of many words in a language that spaces its words (English
+    standfirsts often have no final stop)."""
+    if not titles:
+        return set()
+    return {
+        i for i in range(titles[-1] + 1, region.start)
+        if verdicts[i] is None and not sigs[i].stamped
+        and (sigs[i].sentence_like or (sigs[i].cjk == 0 and len(texts[i].split()) >= config.standfirst_min_words))
+    }
+
+
+def _plain(verdict: Verdict | None, sig: Signals, repeat: int | None, text: str) -> bool:
+    """Nothing speaks against the block: no local rule, no teaser or link-list signal, no
+    copy; undecodable text (U+FFFD) is no evidence of anything."""
+    return (verdict is None and repeat is None and "\ufffd" not in text
+            and not (sig.truncated or sig.counter or sig.bullet or sig.link_share))
+
+
+def listing_region(
+    region: Region, texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals], off_column: list[bool],
+    repeats: list[int | None], config: ClassifyConfig,
+) -> Region:
+    """Text dumps: a page whose text is not prose (a schedule, a table, a list of
+    papers) is the longest stretch of blocks nothing speaks against, when neither the
+    best run of prose nor that stretch holds more than a small share of prose; else
+    the article, with the table it announces at its end, if any."""
+    plain = [
+        _plain(v, s, r, t) and not off for v, s, off, r, t in zip(verdicts, sigs, off_column, repeats, texts)
+    ]
+    listing = main_region([float(s.chars) if ok else -config.removed_penalty for s, ok in zip(sigs, plain)])
+    prose = sum(sigs[i].chars for i in range(region.start, region.end) if sigs[i].sentence_like)
+    listed = sum(sigs[i].chars for i in range(listing.start, listing.end) if plain[i])
+    # ... and is itself no prose (a comment thread is a run of short sentences)
+    prose = max(prose, sum(sigs[i].chars for i in range(listing.start, listing.end) if sigs[i].sentence_like))
+    if listed >= config.listing_min_chars and prose < config.listing_prose_share * listed:
+        return listing
+    return _with_annex(region, texts, verdicts, sigs, repeats)
+
+
+#: A line that announces a table or list after the text: 附：… / 附表 / ends with a colon.
+_ANNEX = re.compile(r"^附\s*(?:[：:件表录]|\d)|[：:]\s*$")
+
+
+def _with_annex(
+    region: Region, texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals],
+    repeats: list[int | None],
+) -> Region:
+    """Take in the table or list an article announces at its end (附：招生专业及考试科目,
+    主要参数：), a run of cells one a line, up to the first block with evidence against it.
+    A table's cells sit side by side, so a layout column is no evidence here."""
+    lead = region.end
+    if lead == region.start or lead >= len(texts) or verdicts[lead] is not None or not _ANNEX.search(texts[lead]):
+        return region
+    end = lead + 1
+    while end < len(texts) and _plain(verdicts[end], sigs[end], repeats[end], texts[end]):
+        end += 1
+    return Region(region.start, end) if end > lead + 1 else region
