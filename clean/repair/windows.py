@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 
 from .detect import PUNCT, char_score, suspicious_chars
 from .routes import Route, could_show
@@ -89,8 +90,23 @@ def _whole(piece: str, first: int, route: Route) -> Segment | None:
         return None
     if route.single_byte_source:
         return Segment(first, data, tuple(range(len(data))))
-    starts = tuple(m.start() for m in _SOURCE_CHAR.finditer(data))
+    starts = _two_byte_starts(piece, len(data))
+    if starts is None:
+        starts = tuple(m.start() for m in _SOURCE_CHAR.finditer(data))
     return Segment(first, data, starts) if len(starts) == len(piece) else None
+
+
+#: Byte width of each character of a double-byte encoding, read off its ASCII mask.
+_WIDTH = bytes(2 if byte == ord("?") else 1 for byte in range(256))
+
+
+def _two_byte_starts(piece: str, size: int) -> tuple[int, ...] | None:
+    """Where each character of ``piece`` starts in its ``size`` encoded bytes, at C speed,
+    when every non-ASCII character took two bytes (a U+FFFD one): ``None`` otherwise
+    (GB18030's four-byte characters)."""
+    mask = piece.replace("?", "!").replace("\ufffd", "!").encode("ascii", "replace")
+    starts = tuple(accumulate(mask.translate(_WIDTH), initial=0))
+    return starts[:-1] if starts[-1] == size else None
 
 
 def _by_char(line: str, route: Route) -> list[Segment]:
@@ -200,6 +216,9 @@ def _decode(segment: Segment, lo: int, hi: int, route: Route, codecs: tuple[str,
     return "".join(pieces), dropped
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
     """Which decoders of the source family could have produced ``line``.
 
@@ -207,7 +226,7 @@ def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
     browsers) give private-use characters, so a private-use character rules ``gbk`` out.
     """
     family = _FAMILY.get(route.source, ())
-    if route.source == "gb18030" and any(0xE000 <= ord(c) <= 0xF8FF for c in line):
+    if route.source == "gb18030" and _PRIVATE_USE.search(line):
         return family[:1]
     return family
 
