@@ -128,15 +128,18 @@ def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: bool) -
 def fix_mixups(text: str, min_gain: float) -> Fixed:
     """Undo encoding mix-ups line by line; returns the characters dropped as lost.
 
-    Two scans of the whole text find the lines worth trying; the others are not looked
-    at again.
+    One scan of the whole text finds the lines holding a suspicious character (every
+    hint of ftfy's and every character of a cluster is one); only those are looked at
+    again, to pick the lines worth trying.
     """
     breaks = [m.start() for m in re.finditer("\n", text)]
-    for_ftfy = _lines_matching(FTFY_HINT, text, breaks)
-    for_routes = _lines_matching(_cluster(), text, breaks)
     lines = text.split("\n")
-    for_routes |= {i for i in _lines_matching(suspicious_chars(), text, breaks)
-                   if len(lines[i].strip()) <= SHORT_LINE and _has_suspicious_letter(lines[i])}
+    suspect = {i: lines[i] for i in _lines_matching(suspicious_chars(), text, breaks)}
+    for_ftfy = {i for i, line in suspect.items() if FTFY_HINT.search(line)}
+    for_routes = {
+        i for i, line in suspect.items()
+        if _cluster().search(line) or (len(line.strip()) <= SHORT_LINE and _has_suspicious_letter(line))
+    }
     chinese = bool(for_ftfy) and _is_chinese(text)
     edits: list[Edit] = []
     dropped = 0

@@ -250,15 +250,14 @@ def windows(line: str, route: Route) -> list[Window]:
             first = segment.first + bisect_right(segment.starts, match.start()) - 1
             if not _holds(marks, first, segment.first + bisect_left(segment.starts, match.end())):
                 continue
-            offsets = [match.start() + t.start() for t in _TOKEN[kind].finditer(run)]
-            edges = [o for o in offsets + [match.end()] if o in segment.index]
+            tokens = _TOKEN[kind].finditer(segment.data, match.start(), match.end())
+            edges = [*filter(segment.index.__contains__, map(re.Match.start, tokens))]
+            if match.end() in segment.index:
+                edges.append(match.end())
             if len(edges) < 2:
                 continue
-            chunk = segment.data[edges[0] : edges[-1]]
-            if kind != "utf-8" and _mostly_utf8(chunk):
-                continue
-            window = _trimmed(segment, edges, route, codecs)
-            if window:
+            window = _trimmed(segment, edges, route, codecs)  # first: most runs fail to decode
+            if window and not (kind != "utf-8" and _mostly_utf8(segment.data[edges[0] : edges[-1]])):
                 found.append(window)
     return found
 
