@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 
 from ftfy.badness import is_bad
@@ -109,13 +110,15 @@ def _route_fixes(line: str, min_gain: float) -> list[LineFix]:
     return fixes
 
 
-def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: bool) -> LineFix | None:
+def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: Callable[[], bool]) -> LineFix | None:
+    """The most plausible repair of ``line``; ``chinese()`` (whether the text is Chinese)
+    is asked only when ftfy's decoding is clean, so most texts are never sampled."""
     try_ftfy, try_routes = tries
     ftfy_fix = None
     if try_ftfy:
         fixed = ftfy_line(line)
         ftfy_fix = LineFix("ftfy", fixed, [(line, fixed)], 0) if fixed != line else None
-        if ftfy_fix and not is_bad(fixed) and not chinese:
+        if ftfy_fix and not is_bad(fixed) and not chinese():
             return ftfy_fix  # a strict UTF-8 decoding that left nothing mojibake-like
     candidates = _route_fixes(line, min_gain) if try_routes else []
     if ftfy_fix:
@@ -140,7 +143,7 @@ def fix_mixups(text: str, min_gain: float) -> Fixed:
         i for i, line in suspect.items()
         if _cluster().search(line) or (len(line.strip()) <= SHORT_LINE and _has_suspicious_letter(line))
     }
-    chinese = bool(for_ftfy) and _is_chinese(text)
+    chinese = cache(lambda: _is_chinese(text))
     edits: list[Edit] = []
     dropped = 0
     for index in sorted(for_ftfy | for_routes):

@@ -42,6 +42,10 @@ class Route:
     def single_byte_source(self) -> bool:
         return self.marker is not None
 
+    def __hash__(self) -> int:
+        # Names are unique: a cheap key for the per-character caches (``could_show``).
+        return hash(self.name)
+
 
 ROUTES = (
     Route("utf8_as_gbk", "gb18030", "utf-8"),
