@@ -63,7 +63,7 @@ class Segment:
     @cached_property
     def index(self) -> dict[int, int]:
         """Byte offset -> index in the line, for every character start (and the end)."""
-        table = {offset: self.first + i for i, offset in enumerate(self.starts)}
+        table = dict(zip(self.starts, range(self.first, self.first + len(self.starts))))
         table[len(self.data)] = self.first + len(self.starts)
         return table
 
@@ -110,7 +110,8 @@ def _two_byte_starts(piece: str, size: int) -> tuple[int, ...] | None:
 
 
 def _by_char(line: str, route: Route) -> list[Segment]:
-    """``_segments`` one character at a time (the fallback when a line holds NUL)."""
+    """Every segment of ``line``, one character at a time: the fallback for a stretch whose
+    character starts cannot be read off its bytes."""
     segments: list[Segment] = []
     data, starts, first = bytearray(), [], 0
     for index, char in enumerate(line):
@@ -131,33 +132,37 @@ def _by_char(line: str, route: Route) -> list[Segment]:
     return segments
 
 
-_SPLIT = "\x00"
+def _encodable_prefix(text: str, codec: str) -> int:
+    """How many characters at the start of ``text`` encode in ``codec`` (found at C speed)."""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError as error:
+        return error.start
+    return len(text)
 
 
 def _segments(line: str, route: Route, marks: list[int]) -> list[Segment]:
-    """Split ``line`` where a character does not encode in the route's source codec,
-    keeping the segments that hold one of ``marks`` (see ``windows``).
+    """The stretches of ``line`` between characters that do not encode in the route's
+    source codec, those holding one of ``marks`` only (see ``windows``).
 
-    Each distinct character is checked once; the stretches between those that do not
-    encode are encoded at C speed (a long Simplified line through a Big5 route has
-    hundreds of them).
+    Each is found from its mark outwards by the encoder itself: a long Simplified line
+    through a Big5 route has hundreds of characters Big5 lacks.
     """
     whole = _whole(line, 0, route)
     if whole is not None:
         return [whole]
-    lost = "" if route.single_byte_source else "\ufffd"
-    cuts = {ord(c): _SPLIT for c in set(line) if c != lost and _encode_char(c, route.source) is None}
-    if _SPLIT in line:
-        return _by_char(line, route)
+    probe = line if route.single_byte_source else line.replace("\ufffd", "?")  # a lost byte fits anywhere
     segments: list[Segment] = []
-    first = 0
-    for piece in line.translate(cuts).split(_SPLIT):
-        if _holds(marks, first, first + len(piece)):
-            segment = _whole(piece, first, route)
-            if segment is None:
-                return _by_char(line, route)
-            segments.append(segment)
-        first += len(piece) + 1
+    end = 0
+    for mark in marks:
+        if mark < end:
+            continue
+        first = mark - _encodable_prefix(probe[end:mark][::-1], route.source)
+        end = mark + _encodable_prefix(probe[mark:], route.source)
+        segment = _whole(line[first:end], first, route)
+        if segment is None:
+            return _by_char(line, route)
+        segments.append(segment)
     return segments
 
 
