@@ -17,7 +17,7 @@ frequency alone would be a guess.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from .detect import CJK_PUNCT, COMMON, FOREIGN, char_score, is_han, plausibility, to_simplified, to_traditional
 from .pinyin import ANNOTATION, SYLLABLE
@@ -45,6 +45,12 @@ def _decodes(pair: bytes, codec: str) -> str | None:
 def _han(first: int, second: int, codec: str) -> str | None:
     char = _decodes(bytes((first, second)), codec)
     return char if char and is_han(char) else None
+
+
+@cache
+def _unchanged(char: str, traditional: bool) -> bool:
+    """Whether converting ``char`` to the script (Traditional or not) leaves it as is."""
+    return (to_traditional(char) if traditional else to_simplified(char)) == char
 
 
 class Context:
@@ -77,7 +83,7 @@ class Context:
         """``char`` is written the way the document writes (Traditional or Simplified)."""
         if self.traditional is None:
             return True
-        return (to_traditional(char) if self.traditional else to_simplified(char)) == char
+        return _unchanged(char, self.traditional)
 
     def choose(self, candidates: list[str], left: str, right: str, forced: bool = True) -> str | None:
         """The one candidate the document supports, or ``None`` when none or several do.
