@@ -23,7 +23,7 @@ from .detect import plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
 from .result import Edit, Fixed, make_fixed
 from .roundtrip import LineFix, fix_line
-from .routes import ROUTES, could_show
+from .routes import ROUTES, shown_by
 
 PASSES = 2
 #: What the lead byte of a UTF-8 sequence turns into when read as a single-byte codec:
@@ -102,7 +102,7 @@ def _route_fixes(line: str, min_gain: float) -> list[LineFix]:
     shown = {m.group(0) for m in found}
     fixes = []
     for route in ROUTES:
-        if not any(could_show(route, char) for char in shown):
+        if not any(map(shown_by(route).__getitem__, shown)):
             continue
         fix = fix_line(line[lo:hi], route, min_gain)
         if fix:

@@ -42,10 +42,6 @@ class Route:
     def single_byte_source(self) -> bool:
         return self.marker is not None
 
-    def __hash__(self) -> int:
-        # Names are unique: a cheap key for the per-character caches (``could_show``).
-        return hash(self.name)
-
 
 ROUTES = (
     Route("utf8_as_gbk", "gb18030", "utf-8"),
@@ -79,7 +75,6 @@ def _valid(data: bytes, codec: str) -> bool:
     return True
 
 
-@cache
 def could_show(route: Route, char: str) -> bool:
     """Whether ``char`` can be part of a stretch the route re-decodes: it encodes in the
     route's wrong codec, and its bytes can stand inside text in the right one.
@@ -100,6 +95,25 @@ def could_show(route: Route, char: str) -> bool:
     if route.target == "big5":
         return all(byte in _BIG5_BYTES for byte in data)
     return 0xFF not in data
+
+
+class Shown(dict[str, bool]):
+    """``could_show`` for one route, memoised: once a character is seen, a plain dict
+    lookup (the hot loops ask it for every suspicious character of a damaged line)."""
+
+    def __init__(self, route: Route) -> None:
+        super().__init__()
+        self.route = route
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = value = could_show(self.route, char)
+        return value
+
+
+@cache
+def shown_by(route: Route) -> Shown:
+    """The memo of ``could_show`` for ``route``."""
+    return Shown(route)
 
 
 def case_chaos(text: str) -> float:
