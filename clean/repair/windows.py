@@ -141,17 +141,40 @@ def _encodable_prefix(text: str, codec: str) -> int:
     return len(text)
 
 
+def _encodable_end(text: str, start: int, codec: str) -> int:
+    """Where the stretch of characters from ``start`` that encode in ``codec`` ends; read
+    in growing chunks, so that a line cut into many short segments is not copied whole
+    for each."""
+    size = 64
+    while start < len(text):
+        chunk = text[start : start + size]
+        length = _encodable_prefix(chunk, codec)
+        if length < len(chunk):
+            return start + length
+        start += length
+        size *= 2
+    return len(text)
+
+
+#: A line with more than one suspicious character in this many is split in one pass.
+DENSE = 16
+
+
 def _segments(line: str, route: Route, shows: Shown) -> list[Segment]:
     """The stretches of ``line`` between characters that do not encode in the route's
     source codec, those holding a suspicious character the route ``shows`` only (see
     ``windows``).
 
     Each is found from its mark outwards by the encoder itself: a long Simplified line
-    through a Big5 route has hundreds of characters Big5 lacks.
+    through a Big5 route has hundreds of characters Big5 lacks. A damaged line, marked
+    all over, is split in one pass and its segments are all returned (``windows`` skips
+    the runs without a mark all the same).
     """
     whole = _whole(line, 0, route)
     if whole is not None:
         return [whole]
+    if len(suspicious_chars().findall(line)) * DENSE > len(line):
+        return _by_char(line, route)  # a damaged line: marks everywhere, one pass is cheaper
     probe = line if route.single_byte_source else line.replace("\ufffd", "?")  # a lost byte fits anywhere
     segments: list[Segment] = []
     end = 0
@@ -159,7 +182,7 @@ def _segments(line: str, route: Route, shows: Shown) -> list[Segment]:
         if mark < end:
             continue
         first = mark - _encodable_prefix(probe[end:mark][::-1], route.source)
-        end = mark + _encodable_prefix(probe[mark:], route.source)
+        end = _encodable_end(probe, mark, route.source)
         segment = _whole(line[first:end], first, route)
         if segment is None:
             return _by_char(line, route)
