@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 
 from ftfy.badness import is_bad
@@ -22,7 +23,7 @@ from .detect import plausibility, suspicious_chars
 from .ftfy_fixes import ftfy_line
 from .result import Edit, Fixed, make_fixed
 from .roundtrip import LineFix, fix_line
-from .routes import ROUTES
+from .routes import ROUTES, shown_by
 
 PASSES = 2
 #: What the lead byte of a UTF-8 sequence turns into when read as a single-byte codec:
@@ -51,16 +52,17 @@ CHINESE = 0.2
 SAMPLE = 20_000
 
 
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
-_SPACE = re.compile(r"\s")
+#: Runs, not single characters: counting a few long matches is far cheaper than many.
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+_SPACE = re.compile(r"\s+")
 
 
 def _is_chinese(text: str) -> bool:
     """Whether Han characters make up a good share of the text (its damaged lines too),
     judged on its first ``SAMPLE`` characters."""
     sample = text[:SAMPLE]
-    visible = len(sample) - len(_SPACE.findall(sample)) or 1
-    return len(_HAN.findall(sample)) >= CHINESE * visible
+    visible = len(sample) - sum(map(len, _SPACE.findall(sample))) or 1
+    return sum(map(len, _HAN.findall(sample))) >= CHINESE * visible
 
 
 def _lines_matching(pattern: re.Pattern[str], text: str, breaks: list[int]) -> set[int]:
@@ -93,24 +95,30 @@ def _has_suspicious_letter(line: str) -> bool:
 def _route_fixes(line: str, min_gain: float) -> list[LineFix]:
     """Every route's repair of the line, tried on the stretch from its first to its last
     suspicious character (and a margin): a long clean paragraph with one rare name in
-    it costs little."""
-    marks = [m.start() for m in suspicious_chars().finditer(line)]
-    lo, hi = max(0, marks[0] - MARGIN), min(len(line), marks[-1] + 1 + MARGIN)
+    it costs little. A route that cannot have made any of those characters is skipped
+    (``routes.could_show``)."""
+    found = list(suspicious_chars().finditer(line))
+    lo, hi = max(0, found[0].start() - MARGIN), min(len(line), found[-1].end() + MARGIN)
+    shown = {m.group(0) for m in found}
     fixes = []
     for route in ROUTES:
+        if not any(map(shown_by(route).__getitem__, shown)):
+            continue
         fix = fix_line(line[lo:hi], route, min_gain)
         if fix:
             fixes.append(LineFix(fix.route, line[:lo] + fix.text + line[hi:], fix.edits, fix.dropped))
     return fixes
 
 
-def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: bool) -> LineFix | None:
+def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: Callable[[], bool]) -> LineFix | None:
+    """The most plausible repair of ``line``; ``chinese()`` (whether the text is Chinese)
+    is asked only when ftfy's decoding is clean, so most texts are never sampled."""
     try_ftfy, try_routes = tries
     ftfy_fix = None
     if try_ftfy:
         fixed = ftfy_line(line)
         ftfy_fix = LineFix("ftfy", fixed, [(line, fixed)], 0) if fixed != line else None
-        if ftfy_fix and not is_bad(fixed) and not chinese:
+        if ftfy_fix and not is_bad(fixed) and not chinese():
             return ftfy_fix  # a strict UTF-8 decoding that left nothing mojibake-like
     candidates = _route_fixes(line, min_gain) if try_routes else []
     if ftfy_fix:
@@ -123,16 +131,19 @@ def _best(line: str, min_gain: float, tries: tuple[bool, bool], chinese: bool) -
 def fix_mixups(text: str, min_gain: float) -> Fixed:
     """Undo encoding mix-ups line by line; returns the characters dropped as lost.
 
-    Two scans of the whole text find the lines worth trying; the others are not looked
-    at again.
+    One scan of the whole text finds the lines holding a suspicious character (every
+    hint of ftfy's and every character of a cluster is one); only those are looked at
+    again, to pick the lines worth trying.
     """
     breaks = [m.start() for m in re.finditer("\n", text)]
-    for_ftfy = _lines_matching(FTFY_HINT, text, breaks)
-    for_routes = _lines_matching(_cluster(), text, breaks)
     lines = text.split("\n")
-    for_routes |= {i for i in _lines_matching(suspicious_chars(), text, breaks)
-                   if len(lines[i].strip()) <= SHORT_LINE and _has_suspicious_letter(lines[i])}
-    chinese = bool(for_ftfy) and _is_chinese(text)
+    suspect = {i: lines[i] for i in _lines_matching(suspicious_chars(), text, breaks)}
+    for_ftfy = {i for i, line in suspect.items() if FTFY_HINT.search(line)}
+    for_routes = {
+        i for i, line in suspect.items()
+        if _cluster().search(line) or (len(line.strip()) <= SHORT_LINE and _has_suspicious_letter(line))
+    }
+    chinese = cache(lambda: _is_chinese(text))
     edits: list[Edit] = []
     dropped = 0
     for index in sorted(for_ftfy | for_routes):

@@ -17,8 +17,7 @@ frequency alone would be a guess.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from functools import cache, cached_property
 
 from .detect import CJK_PUNCT, COMMON, FOREIGN, char_score, is_han, plausibility, to_simplified, to_traditional
 from .pinyin import ANNOTATION, SYLLABLE
@@ -29,6 +28,8 @@ MISALIGNED = re.compile(
     r"(?:([\x40-\x7e])(?![A-Za-z0-9])|\?)"
 )
 CODECS = ("gbk", "big5")
+#: Runs of the characters ``detect.is_han`` accepts.
+_HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 #: How much more plausible the re-aligned characters must be than the run as shown.
 MIN_GAIN = 0.5
 
@@ -46,37 +47,57 @@ def _han(first: int, second: int, codec: str) -> str | None:
     return char if char and is_han(char) else None
 
 
-@dataclass(frozen=True)
+@cache
+def _unchanged(char: str, traditional: bool) -> bool:
+    """Whether converting ``char`` to the script (Traditional or not) leaves it as is."""
+    return (to_traditional(char) if traditional else to_simplified(char)) == char
+
+
 class Context:
-    """What the document tells about a lost character: its script and its words."""
+    """What the document tells about a lost character: its script and its words.
 
-    bigrams: Counter[str]
-    traditional: bool | None
+    Both are looked up only when a candidate needs them: most texts with a candidate run
+    (a ``?`` before Chinese text, ``?p=`` in a URL) are turned down on the bytes alone.
+    """
 
-    @classmethod
-    def of(cls, text: str) -> Context:
-        plain = ANNOTATION.sub(r"\1", text)
-        han = "".join(c for c in plain if is_han(c))
-        trad = sum(a != b for a, b in zip(han, to_simplified(han)))
-        simp = sum(a != b for a, b in zip(han, to_traditional(han)))
-        script = True if trad >= 3 * max(simp, 1) else False if simp >= 3 * max(trad, 1) else None
-        return cls(Counter(plain[i : i + 2] for i in range(len(plain) - 1)), script)
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @cached_property
+    def _plain(self) -> str:
+        return ANNOTATION.sub(r"\1", self._text)
+
+    @cached_property
+    def traditional(self) -> bool | None:
+        """Whether the document is written in Traditional (None: cannot tell)."""
+        han = "".join(_HAN_RUN.findall(self._plain))
+        trad = sum(map(str.__ne__, han, to_simplified(han)))
+        simp = sum(map(str.__ne__, han, to_traditional(han)))
+        return True if trad >= 3 * max(simp, 1) else False if simp >= 3 * max(trad, 1) else None
+
+    def uses(self, pair: str) -> bool:
+        """Whether the document (annotations removed) holds the two characters ``pair``."""
+        return len(pair) == 2 and pair in self._plain
 
     def fits(self, char: str) -> bool:
         """``char`` is written the way the document writes (Traditional or Simplified)."""
         if self.traditional is None:
             return True
-        return (to_traditional(char) if self.traditional else to_simplified(char)) == char
+        return _unchanged(char, self.traditional)
 
     def choose(self, candidates: list[str], left: str, right: str, forced: bool = True) -> str | None:
         """The one candidate the document supports, or ``None`` when none or several do.
 
         With ``forced``, a sole plausible candidate needs no support.
         """
-        fitting = [c for c in candidates if self.fits(c) and char_score(c) >= COMMON]
-        if forced and len(fitting) == 1:
-            return fitting[0]
-        supported = [c for c in fitting if self.bigrams[left + c] + self.bigrams[c + right]]
+        common = [c for c in candidates if char_score(c) >= COMMON]
+        if forced:
+            fitting = [c for c in common if self.fits(c)]
+            if len(fitting) == 1:
+                return fitting[0]
+            supported = [c for c in fitting if self.uses(left + c) or self.uses(c + right)]
+        else:
+            supported = [c for c in common if (self.uses(left + c) or self.uses(c + right)) and self.fits(c)]
         return supported[0] if len(supported) == 1 else None
 
 
@@ -138,7 +159,7 @@ def fix_misaligned(text: str) -> Fixed:
     """
     if not MISALIGNED.search(text):
         return Fixed(text, None)
-    context = Context.of(text)
+    context = Context(text)
     removed = 0
 
     def decide(match: re.Match[str]) -> str | None:

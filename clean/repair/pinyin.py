@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from .detect import to_simplified
 from .result import Edit, Fixed, make_fixed
@@ -24,6 +25,9 @@ from .result import Edit, Fixed, make_fixed
 SYLLABLE = r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]{1,7}"
 ANNOTATION = re.compile(rf"([\u3400-\u9fff\uf900-\ufaff?])\(({SYLLABLE})\)")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: The parenthesised part of an annotation alone: starting with a literal, it scans at C
+#: speed, and a text with too few of them cannot show the pattern.
+_READING = re.compile(rf"\(({SYLLABLE})\)")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ def fix_pinyin(text: str, evidence: Evidence) -> Fixed:
     >>> fix_pinyin("統(tǒng)一戰(zhàn)線(xiàn)是匯(huì)聚", Evidence()).text
     '統一戰線是匯聚'
     """
+    if len(list(islice(_READING.finditer(text), evidence.min_annotations))) < evidence.min_annotations:
+        return Fixed(text, None)
     found = list(ANNOTATION.finditer(text))
     valid = [m for m in found if m.group(1) != "?" and m.group(2) in readings(m.group(1))]
     chars = {m.group(1) for m in valid}

@@ -10,12 +10,10 @@ plausible wins.
 from __future__ import annotations
 
 import codecs
-import re
 
 from .detect import plausibility, suspicious_chars
 
 CANDIDATES = ("utf-8", "gb18030", "big5")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: At most one undecodable byte per this many characters in a reading that is tried.
 MAX_INVALID = 1000
 #: Share of a text's non-ASCII characters that must look like mojibake (see
@@ -51,7 +49,7 @@ def redecode(raw: bytes, text: str, encoding: str, min_gain: float = 0.5) -> tup
     True
     """
     sample = text[:SAMPLE_CHARS]
-    high = len(_NON_ASCII.findall(sample))
+    high = len(sample) - len(sample.encode("ascii", "ignore"))  # non-ASCII characters, at C speed
     if not high or len(suspicious_chars().findall(sample)) < SUSPICIOUS_SHARE * high:
         return None  # reads like correct text: a wrong codec garbles far more than this
     current = plausibility(sample)

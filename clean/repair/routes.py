@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
@@ -55,6 +56,64 @@ ROUTES = (
     Route("gbk_as_koi8r", "koi8_r", "gb18030", _CYRILLIC_HIGH, 0.05),
     Route("gbk_as_ptcp154", "ptcp154", "gb18030", _CYRILLIC_HIGH, 0.05),
 )
+
+
+#: Bytes either side of a character's bytes in a UTF-8 stream: the lead bytes that take
+#: it as continuation bytes (E0, ED, F0 and F4 restrict their second byte) ...
+_UTF8_BEFORE = (b"", b"\xc3", b"\xe4", b"\xe4\x80", b"\xf0\x90", b"\xf0\x90\x80")
+#: ... and the continuation bytes that complete a lead byte at its end.
+_UTF8_AFTER = (b"", b"\x80", b"\x80\x80", b"\x80\x80\x80", b"\xa0\x80", b"\x90\x80\x80")
+#: Bytes that occur anywhere in Big5 text (0x80-0xA0 and 0xFF are neither lead nor trail).
+_BIG5_BYTES = frozenset(range(0x80)) | frozenset(range(0xA1, 0xFF))
+
+
+def _valid(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def could_show(route: Route, char: str) -> bool:
+    """Whether ``char`` can be part of a stretch the route re-decodes: it encodes in the
+    route's wrong codec, and its bytes can stand inside text in the right one.
+
+    A line is put under suspicion by its rare characters; when the route's wrong decoder
+    cannot have made any of them (a Korean name for a Big5 route, ``锺`` = E9 D4 for a
+    UTF-8 route: E9 must be followed by continuation bytes), the round trip is not tried.
+    U+FFFD in a double-byte reading stands for a lost byte, which can be anything.
+    """
+    if char == "\ufffd" and not route.single_byte_source:
+        return True
+    try:
+        data = char.encode(route.source)
+    except UnicodeEncodeError:
+        return False
+    if route.target == "utf-8":
+        return any(_valid(before + data + after, "utf-8") for before in _UTF8_BEFORE for after in _UTF8_AFTER)
+    if route.target == "big5":
+        return all(byte in _BIG5_BYTES for byte in data)
+    return 0xFF not in data
+
+
+class Shown(dict[str, bool]):
+    """``could_show`` for one route, memoised: once a character is seen, a plain dict
+    lookup (the hot loops ask it for every suspicious character of a damaged line)."""
+
+    def __init__(self, route: Route) -> None:
+        super().__init__()
+        self.route = route
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = value = could_show(self.route, char)
+        return value
+
+
+@cache
+def shown_by(route: Route) -> Shown:
+    """The memo of ``could_show`` for ``route``."""
+    return Shown(route)
 
 
 def case_chaos(text: str) -> float:

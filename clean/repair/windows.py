@@ -10,12 +10,13 @@ back exactly; otherwise the character holding it is dropped and counted, never g
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 
-from .detect import PUNCT, char_score
-from .routes import Route
+from .detect import PUNCT, char_score, suspicious_chars
+from .routes import Route, Shown, shown_by
 
 UNKNOWN = 0xFF  # never a valid byte of UTF-8, GBK or Big5: marks a U+FFFD's lost byte
 _CONT = rb"[\x80-\xbf\xff]"
@@ -62,7 +63,7 @@ class Segment:
     @cached_property
     def index(self) -> dict[int, int]:
         """Byte offset -> index in the line, for every character start (and the end)."""
-        table = {offset: self.first + i for i, offset in enumerate(self.starts)}
+        table = dict(zip(self.starts, range(self.first, self.first + len(self.starts))))
         table[len(self.data)] = self.first + len(self.starts)
         return table
 
@@ -79,24 +80,38 @@ class Segment:
 _SOURCE_CHAR = re.compile(rb"[\x00-\x7f\xff]|[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]|[\x81-\xfe][\x40-\xfe]")
 
 
-def _whole(line: str, route: Route) -> Segment | None:
-    """The whole line as one segment, encoded at C speed, when every character encodes."""
-    pieces = line.split("\ufffd") if not route.single_byte_source else [line]
+def _whole(piece: str, first: int, route: Route) -> Segment | None:
+    """``piece`` (at ``first`` in its line) as one segment, encoded at C speed, when every
+    character encodes."""
+    pieces = piece.split("\ufffd") if not route.single_byte_source else [piece]
     try:
-        data = bytes((UNKNOWN,)).join(piece.encode(route.source) for piece in pieces)
+        data = bytes((UNKNOWN,)).join(part.encode(route.source) for part in pieces)
     except UnicodeEncodeError:
         return None
     if route.single_byte_source:
-        return Segment(0, data, tuple(range(len(data))))
-    starts = tuple(m.start() for m in _SOURCE_CHAR.finditer(data))
-    return Segment(0, data, starts) if len(starts) == len(line) else None
+        return Segment(first, data, tuple(range(len(data))))
+    starts = _two_byte_starts(piece, len(data))
+    if starts is None:
+        starts = tuple(m.start() for m in _SOURCE_CHAR.finditer(data))
+    return Segment(first, data, starts) if len(starts) == len(piece) else None
 
 
-def _segments(line: str, route: Route) -> list[Segment]:
-    """Split ``line`` where a character does not encode in the route's source codec."""
-    whole = _whole(line, route)
-    if whole is not None:
-        return [whole]
+#: Byte width of each character of a double-byte encoding, read off its ASCII mask.
+_WIDTH = bytes(2 if byte == ord("?") else 1 for byte in range(256))
+
+
+def _two_byte_starts(piece: str, size: int) -> tuple[int, ...] | None:
+    """Where each character of ``piece`` starts in its ``size`` encoded bytes, at C speed,
+    when every non-ASCII character took two bytes (a U+FFFD one): ``None`` otherwise
+    (GB18030's four-byte characters)."""
+    mask = piece.replace("?", "!").replace("\ufffd", "!").encode("ascii", "replace")
+    starts = tuple(accumulate(mask.translate(_WIDTH), initial=0))
+    return starts[:-1] if starts[-1] == size else None
+
+
+def _by_char(line: str, route: Route) -> list[Segment]:
+    """Every segment of ``line``, one character at a time: the fallback for a stretch whose
+    character starts cannot be read off its bytes."""
     segments: list[Segment] = []
     data, starts, first = bytearray(), [], 0
     for index, char in enumerate(line):
@@ -115,6 +130,71 @@ def _segments(line: str, route: Route) -> list[Segment]:
     if data:
         segments.append(Segment(first, bytes(data), tuple(starts)))
     return segments
+
+
+def _encodable_prefix(text: str, codec: str) -> int:
+    """How many characters at the start of ``text`` encode in ``codec`` (found at C speed)."""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError as error:
+        return error.start
+    return len(text)
+
+
+def _encodable_end(text: str, start: int, codec: str) -> int:
+    """Where the stretch of characters from ``start`` that encode in ``codec`` ends; read
+    in growing chunks, so that a line cut into many short segments is not copied whole
+    for each."""
+    size = 64
+    while start < len(text):
+        chunk = text[start : start + size]
+        length = _encodable_prefix(chunk, codec)
+        if length < len(chunk):
+            return start + length
+        start += length
+        size *= 2
+    return len(text)
+
+
+#: A line with more than one suspicious character in this many is split in one pass.
+DENSE = 16
+
+
+def _segments(line: str, route: Route, shows: Shown) -> list[Segment]:
+    """The stretches of ``line`` between characters that do not encode in the route's
+    source codec, those holding a suspicious character the route ``shows`` only (see
+    ``windows``).
+
+    Each is found from its mark outwards by the encoder itself: a long Simplified line
+    through a Big5 route has hundreds of characters Big5 lacks. A damaged line, marked
+    all over, is split in one pass and its segments are all returned (``windows`` skips
+    the runs without a mark all the same).
+    """
+    whole = _whole(line, 0, route)
+    if whole is not None:
+        return [whole]
+    if len(suspicious_chars().findall(line)) * DENSE > len(line):
+        return _by_char(line, route)  # a damaged line: marks everywhere, one pass is cheaper
+    probe = line if route.single_byte_source else line.replace("\ufffd", "?")  # a lost byte fits anywhere
+    segments: list[Segment] = []
+    end = 0
+    for mark in (m.start() for m in suspicious_chars().finditer(line) if shows[m.group(0)]):
+        if mark < end:
+            continue
+        first = mark - _encodable_prefix(probe[end:mark][::-1], route.source)
+        end = _encodable_end(probe, mark, route.source)
+        segment = _whole(line[first:end], first, route)
+        if segment is None:
+            return _by_char(line, route)
+        segments.append(segment)
+    return segments
+
+
+def _marked(line: str, lo: int, hi: int, shows: Shown) -> bool:
+    """Whether ``line[lo:hi]`` holds a suspicious character the route ``shows``: in
+    damaged text the first one found usually settles it, in clean text a scan at C speed
+    finds none."""
+    return any(shows[m.group(0)] for m in suspicious_chars().finditer(line, lo, hi))
 
 
 def _resolve_utf8(seq: bytes, context: tuple[bytes, bytes], codecs: tuple[str, ...]) -> tuple[str, int]:
@@ -166,6 +246,9 @@ def _decode(segment: Segment, lo: int, hi: int, route: Route, codecs: tuple[str,
     return "".join(pieces), dropped
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
     """Which decoders of the source family could have produced ``line``.
 
@@ -173,30 +256,38 @@ def _wrong_decoders(line: str, route: Route) -> tuple[str, ...]:
     browsers) give private-use characters, so a private-use character rules ``gbk`` out.
     """
     family = _FAMILY.get(route.source, ())
-    if route.source == "gb18030" and any(0xE000 <= ord(c) <= 0xF8FF for c in line):
+    if route.source == "gb18030" and _PRIVATE_USE.search(line):
         return family[:1]
     return family
 
 
 def windows(line: str, route: Route) -> list[Window]:
-    """Every stretch of ``line`` whose bytes in ``route.source`` decode in ``route.target``."""
+    """Every stretch of ``line`` whose bytes in ``route.source`` decode in ``route.target``
+    and that holds a suspicious character the route's wrong decoder could have made.
+
+    A stretch of common Chinese characters and punctuation reads as correct text as it
+    stands: mojibake always leaves rarer characters in its run (``routes.could_show``).
+    """
     found: list[Window] = []
     kind = "utf-8" if route.target == "utf-8" else "latin" if route.single_byte_source else "dbcs"
     codecs = _wrong_decoders(line, route)
-    for segment in _segments(line, route):
+    shows = shown_by(route)
+    for segment in _segments(line, route, shows):
         for match in _RUN[kind].finditer(segment.data):
             run = match.group(0)
             if len(run) < 4 or max(run) < 0x80:
                 continue  # too short for two CJK characters, or plain ASCII
-            offsets = [match.start() + t.start() for t in _TOKEN[kind].finditer(run)]
-            edges = [o for o in offsets + [match.end()] if o in segment.index]
+            first = segment.first + bisect_right(segment.starts, match.start()) - 1
+            if not _marked(line, first, segment.first + bisect_left(segment.starts, match.end()), shows):
+                continue
+            tokens = _TOKEN[kind].finditer(segment.data, match.start(), match.end())
+            edges = [*filter(segment.index.__contains__, map(re.Match.start, tokens))]
+            if match.end() in segment.index:
+                edges.append(match.end())
             if len(edges) < 2:
                 continue
-            chunk = segment.data[edges[0] : edges[-1]]
-            if kind != "utf-8" and _mostly_utf8(chunk):
-                continue
-            window = _trimmed(segment, edges, route, codecs)
-            if window:
+            window = _trimmed(segment, edges, route, codecs)  # first: most runs fail to decode
+            if window and not (kind != "utf-8" and _mostly_utf8(segment.data[edges[0] : edges[-1]])):
                 found.append(window)
     return found
 
