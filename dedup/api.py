@@ -10,8 +10,6 @@ folder's ``documents.jsonl``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -24,6 +22,7 @@ from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, candidate_pairs_partitioned, unique_pairs
 from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets, workers
 from dedup.verify import Verdict, compare
+from pagewash.outputs import read_jsonl, write_lines_atomic
 
 
 @dataclass(frozen=True)
@@ -234,25 +233,6 @@ def find_duplicates(documents: Iterable[Mapping], config: DedupConfig | None = N
     return list(rows)
 
 
-def _read_jsonl(path: Path) -> Iterator[Mapping]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
-def _write_atomic(path: Path, lines: Iterable[str]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for line in lines:
-                handle.write(line)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = False) -> DedupSummary:
     """Dedup ``out_dir/documents.jsonl`` into ``out_dir/clusters.jsonl`` (streamed twice).
 
@@ -264,7 +244,7 @@ def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = 
     out_dir = Path(out_dir)
     documents = out_dir / "documents.jsonl"
     start = time.perf_counter()
-    rows, summary = _dedup(lambda: _read_jsonl(documents), config or DedupConfig())
+    rows, summary = _dedup(lambda: read_jsonl(documents), config or DedupConfig())
     write_results(out_dir, rows, drop=drop)
     seconds = round(time.perf_counter() - start, 3)
     stages = {**summary.stage_seconds, "write": round(seconds - summary.seconds, 3)}
@@ -283,9 +263,9 @@ def write_results(out_dir: Path, rows: Iterable[Mapping], *, drop: bool) -> None
             kept.append(row["duplicate_of"] is None)
             yield json.dumps(row, ensure_ascii=False) + "\n"
 
-    _write_atomic(out_dir / "clusters.jsonl", records())
+    write_lines_atomic(out_dir / "clusters.jsonl", records())
     if drop:
         flags = iter(kept)
         with (out_dir / "documents.jsonl").open(encoding="utf-8") as handle:
             lines = (line for line in handle if line.strip() and next(flags))
-            _write_atomic(out_dir / "deduplicated.jsonl", (l if l.endswith("\n") else l + "\n" for l in lines))
+            write_lines_atomic(out_dir / "deduplicated.jsonl", (l if l.endswith("\n") else l + "\n" for l in lines))

@@ -50,12 +50,18 @@ def write_atomic(path: Path, data: str) -> None:
 def write_jsonl_atomic(path: Path, rows: Iterable[Mapping]) -> int:
     """Stream ``rows`` as JSON lines (UTF-8, not ASCII-escaped) into ``path`` atomically;
     return how many were written."""
+    return write_lines_atomic(path, (json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+
+
+def write_lines_atomic(path: Path, lines: Iterable[str]) -> int:
+    """Stream ``lines`` (each ending in a newline) into ``path`` atomically; return how
+    many were written."""
     handle, tmp = open_temporary(path)
     count = 0
     try:
         with handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            for line in lines:
+                handle.write(line)
                 count += 1
         os.replace(tmp, path)
     except BaseException:

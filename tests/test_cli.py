@@ -79,3 +79,17 @@ def test_run_on_the_bundled_fixtures(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in (out / "manifest.jsonl").open(encoding="utf-8")]
     assert rows and all(row["status"] == "ok" for row in rows)
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path):
+    """Temporary files start owner-only; the renamed outputs must be readable like any file."""
+    import os
+    import stat
+
+    build_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["run", str(tmp_path / "in"), "-o", str(out), "-q", "--drop"]).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in ("manifest.jsonl", "documents.jsonl", "clusters.jsonl", "deduplicated.jsonl", "news/b.txt"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o666 & ~umask, name
