@@ -21,7 +21,7 @@ from dedup.cluster import DocInfo, choose_kept, confirmed_content, link
 from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, candidate_pairs_partitioned, unique_pairs
 from dedup.passes import Fingerprints, Source, fingerprint, shingle_sets, workers
-from dedup.verify import Verdict, compare
+from dedup.verify import Verdict, memoised_compare
 from pagewash.outputs import read_jsonl, write_lines_atomic
 
 
@@ -95,14 +95,7 @@ def _dedup(source: Source, config: DedupConfig) -> tuple[Iterator[dict], DedupSu
         if pool is not None:
             pool.shutdown()
 
-    verdicts: dict[tuple[int, int], Verdict] = {}
-
-    def verdict(x: int, y: int) -> Verdict:
-        key = (min(x, y), max(x, y))
-        if key not in verdicts:
-            verdicts[key] = compare(sets[key[0]], sets[key[1]], config)
-        return verdicts[key]
-
+    verdict = memoised_compare(sets, config)
     edges = [(v.jaccard, v.containment, i, j) for i, j in pairs.tolist() if (v := verdict(i, j)).duplicate]
     clock.lap("verify")
     lengths = [info.length for info in fp.infos]

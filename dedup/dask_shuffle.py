@@ -36,7 +36,7 @@ from dedup.cluster import link
 from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, fmix64
 from dedup.passes import Fingerprints, fingerprint, shingle_sets
-from dedup.verify import Verdict, compare
+from dedup.verify import Verdict, compare, memoised_compare
 
 #: Bytes of ``documents.jsonl`` per fingerprint task, at most (about 5,000 documents of
 #: 1,500 characters) and at least: big enough to amortise a task ...
@@ -181,14 +181,7 @@ def _settle(members: np.ndarray, rep: np.ndarray, edges: list[tuple], fps: dict[
     infos = [fps[p].infos[d - offsets[p]] for p, d in zip(where.tolist(), members.tolist())]
     local_sets = {k: sets[p][d] for k, (p, d) in enumerate(zip(where.tolist(), members.tolist())) if d in sets[p]}
     local_rep = np.searchsorted(members, rep)
-    verdicts: dict[tuple[int, int], Verdict] = {}
-
-    def verdict(x: int, y: int) -> Verdict:
-        key = (min(x, y), max(x, y))
-        if key not in verdicts:
-            verdicts[key] = compare(local_sets[key[0]], local_sets[key[1]], config)
-        return verdicts[key]
-
+    verdict = memoised_compare(local_sets, config)
     local_edges = [(jac, con, int(np.searchsorted(members, i)), int(np.searchsorted(members, j)))
                    for i, j, jac, con in edges]
     roots = np.asarray(link(len(members), local_edges, [info.length for info in infos],

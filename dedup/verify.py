@@ -8,6 +8,7 @@ Jaccard to the full text is low by construction.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,3 +41,17 @@ def compare(a: np.ndarray, b: np.ndarray, config: DedupConfig) -> Verdict:
     containment = shared / min(len(a), len(b))
     duplicate = jaccard >= config.jaccard_threshold or containment >= config.containment_threshold
     return Verdict(round(jaccard, 4), round(containment, 4), duplicate)
+
+
+def memoised_compare(sets: Mapping[int, np.ndarray], config: DedupConfig) -> Callable[[int, int], Verdict]:
+    """``compare`` of documents ``x`` and ``y`` by number, each pair computed once: the
+    clustering asks again for pairs already verified (guards, keep rule, row output)."""
+    verdicts: dict[tuple[int, int], Verdict] = {}
+
+    def verdict(x: int, y: int) -> Verdict:
+        key = (min(x, y), max(x, y))
+        if key not in verdicts:
+            verdicts[key] = compare(sets[key[0]], sets[key[1]], config)
+        return verdicts[key]
+
+    return verdict
