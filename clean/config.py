@@ -104,6 +104,9 @@ class ClassifyConfig:
     #: characters) between the text and the date that ends it.
     signature_max_lines: int = 3
     signature_max_chars: int = 30
+    #: A page with at least this many section headings carrying an edit link (wikis,
+    #: encyclopedias: ``历史 [编辑]``) is a structured article that runs through them.
+    edit_headings_min: int = 3
     #: Metadata and title lines are looked for this many blocks around the main text.
     metadata_window: int = 10
     #: A title shares at least this share of its character bigrams with the article ...

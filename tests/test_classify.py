@@ -165,6 +165,9 @@ def test_lexicon_syntax():
     assert lexicon.match("您的位置：首页") == "^您的位置"
     assert lexicon.match("点此设为首页吧") == "设为首页"
     assert lexicon.match("分享经验") is None
+    suffixed = parse_lexicon("t", ["$[编辑]"])
+    assert suffixed.match("历史[编辑]") == "$[编辑]"
+    assert suffixed.match("点[编辑]按钮") is None
 
 
 @pytest.mark.parametrize(
@@ -311,3 +314,49 @@ def test_symbol_lines_inside_the_text_are_its_own_rules_are_not():
     assert labels_of(blocks, "“……”") == BODY
     assert labels_of(blocks, "------------------------------") == CHROME
     assert labels_of(classify("* * *", P1, P2), "* * *") == CHROME
+
+
+# -- wikis, figures, decorated headings ------------------------------------------------
+
+
+def _wiki(*sections: tuple[str, list[str]]) -> list[Block]:
+    lines = ["跳到导航 跳到搜索", P1]
+    for heading, body in sections:
+        lines += [f"{heading} [ 编辑 ]", *body]
+    return classify(*lines, "* 查", "* 论", "* 编", "相关条目", "* 东城区", "* 西城区", "隐私政策")
+
+
+def test_a_wiki_article_runs_through_its_edited_sections():
+    works = ["* 《青溪志》（1998年）", "* 《青溪风物》（2004年）", "发行日期：2004年6月19日"]
+    blocks = _wiki(("历史", [P2]), ("作品", works), ("外部链接", ["* 青溪镇人民政府网站"]))
+    kept = [b.text for b in blocks if b.label == BODY]
+    assert kept == [P1, "历史 [ 编辑 ]", P2, "作品 [ 编辑 ]", *works, "外部链接 [ 编辑 ]", "* 青溪镇人民政府网站"]
+    assert all(b.field == "" for b in blocks)  # a table's 发行日期 cell is not the page's date
+    assert "tail" in blocks[-3].reason  # the navigation box after the view/talk/edit links
+
+
+def test_two_edit_links_do_not_make_a_wiki():
+    comment = "说得很好，我们单位也要认真学习贯彻会议精神，把各项工作落到实处。"
+    blocks = classify(P1, P2, "网友评论", comment, "个人资料 [编辑]", "我的相册 [编辑]", "* 阳台 (12)")
+    assert [b.label for b in blocks[:2]] == [BODY, BODY]
+    assert all(b.label != BODY for b in blocks[2:])
+
+
+@pytest.mark.parametrize("line", ["1. 点标题下方的[编辑]", "欢迎你 | 退出 | [编辑]", "改完以后再点一次[编辑]。"])
+def test_steps_link_rows_and_sentences_are_not_wiki_headings(line):
+    blocks = classify(P1, line, P2, "历史 [编辑]", P3, "网友评论", "说得很好，我们单位也要认真学习贯彻会议精神。")
+    assert labels_of(blocks, "说得很好，我们单位也要认真学习贯彻会议精神。") != BODY
+
+
+def test_a_figure_announced_by_the_last_sentence_is_kept():
+    figure = ["申请人取号", "│", "↓", "窗口受理 ──→ 一次性告知补正", "↓", "领取证书"]
+    blocks = classify("首页 | 办事指南", P1, "具体办理流程见下图：", *figure, "【打印本页】")
+    assert [b.text for b in blocks if b.label == BODY] == [P1, "具体办理流程见下图：", *figure[:1], *figure[3:4], figure[5]]
+    assert labels_of(blocks, "↓") == CHROME and "symbols" in blocks[4].reason
+
+
+def test_a_heading_framed_by_the_same_mark_is_not_a_list_item():
+    assert not compute_signals("·温馨提示·").bullet
+    assert compute_signals("· 热点新闻一").bullet
+    blocks = classify(P1, "·温馨提示·", P2)
+    assert labels_of(blocks, "·温馨提示·") == BODY

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
-from clean.classify.extents import after_dateline, front_end_region, listing_region
+from clean.classify.extents import after_dateline, edited_sections, front_end_region, listing_region, with_annexes
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
@@ -47,8 +47,13 @@ __all__ = ["classify_blocks", "metadata_labels"]
 
 #: Lexicon files that are phrase lexicons (the metadata labels have their own format).
 _PHRASE_LEXICON_NAMES = (
-    "breadcrumb", "caption", "chrome", "comments", "disclaimer", "promo", "related", "share", "widget",
+    "breadcrumb", "caption", "chrome", "comments", "disclaimer", "edit_marker", "navbox", "promo", "related", "share",
+    "widget",
 )
+
+
+#: Bullets renderers put before list items, peeled off before matching navbox links.
+_LIST_MARKS = "*+-•·o "
 
 
 def _lexicons(config: ClassifyConfig) -> dict[str, Lexicon]:
@@ -101,10 +106,21 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     if not blocks[0].tag:
         prose_end = region.end
         region = listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
-        for i in range(prose_end, region.end):
-            off_column[i] = False  # an announced table's cells sit side by side
+        region, announced = with_annexes(region, texts, verdicts, sigs, repeats)
+        for i in [*range(prose_end, region.end), *announced]:
+            off_column[i] = False  # a listing's or an announced table's cells sit side by side
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
+    headings = _edit_headings(folded, sigs, lexicons, config)
+    for i in headings:
+        verdicts[i] = None  # an article's own section heading, whatever its words
+    structured = len(headings) >= config.edit_headings_min
+    if structured:
+        region = edited_sections(region, headings, verdicts, sigs, repeats, _navbox_starts(folded, lexicons), config)
+        for i in range(headings[0], region.end):
+            off_column[i] = False  # the sections' tables lay their cells side by side
+            if verdicts[i] is not None and verdicts[i].label == METADATA:
+                verdicts[i] = None  # a table's 发行日期：… cell, not the page's byline
     signed = signature_date(region, sigs, verdicts, config)
     if signed is not None:
         region = Region(region.start, signed + 1)
@@ -149,7 +165,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
             elif repeats[i] is not None and blocks[repeats[i]].label == BODY:
                 _set(block, CHROME, f"chrome: repeats block {repeats[i]} of the text")
-            elif (sig.bullet or sig.counter) and not sig.sentence_like:
+            elif (sig.bullet or sig.counter) and not sig.sentence_like and not structured:
                 _set(block, CHROME, "chrome: list item inside the main text that is not prose")
             else:
                 _set(block, BODY, "")
@@ -159,6 +175,42 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             where = "head" if i < region.start else "tail"
             _set(block, CHROME, f"chrome: outside the main text ({where})")
     return blocks
+
+
+def _edit_headings(
+    folded: list[str], sigs: list[Signals], lexicons: dict[str, Lexicon], config: ClassifyConfig
+) -> list[int]:
+    """Indexes of the section headings that end with a wiki's edit link (``历史 [编辑]``).
+
+    A heading is a short line, not a sentence, a list item or a row of links: a blog's
+    admin bar (``退出 | [编辑]``) and a how-to step (``1. 点文章下方的[编辑]``) carry the
+    same link without being an article's sections.
+    """
+    lexicon = lexicons.get("edit_marker")
+    if lexicon is None:
+        return []
+    return [
+        i for i, (f, s) in enumerate(zip(folded, sigs))
+        if s.chars <= config.title_max_chars and not (s.separators or s.bullet or s.numbered or s.ends_sentence)
+        and lexicon.match(f)
+    ]
+
+
+def _navbox_starts(folded: list[str], lexicons: dict[str, Lexicon]) -> list[bool]:
+    """Blocks that open a wiki's navigation box: its view/talk/edit links (``查 论 编``),
+    on one line or one a line (up to three consecutive blocks of one or two characters)."""
+    lexicon = lexicons.get("navbox")
+    out = [False] * len(folded)
+    if lexicon is None:
+        return out
+    for i, text in enumerate(folded):
+        joined = text.strip(_LIST_MARKS)
+        for part in folded[i + 1:i + 3]:
+            if lexicon.match(joined) or len(part.strip(_LIST_MARKS)) > 2:
+                break
+            joined += part.strip(_LIST_MARKS)
+        out[i] = lexicon.match(joined) is not None
+    return out
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:

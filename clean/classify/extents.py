@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from clean.blocks import METADATA
-from clean.classify.rules import Verdict
+from clean.classify.rules import BOX_DRAWING, Verdict
 from clean.classify.sections import Region, main_region, related_cut
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
@@ -106,7 +106,7 @@ def listing_region(
     """Text dumps: a page whose text is not prose (a schedule, a table, a list of
     papers) is the longest stretch of blocks nothing speaks against, when neither the
     best run of prose nor that stretch holds more than a small share of prose; else
-    the article, with the table it announces at its end, if any."""
+    the article as it is."""
     plain = [
         _plain(v, s, r, t) and not off for v, s, off, r, t in zip(verdicts, sigs, off_column, repeats, texts)
     ]
@@ -117,24 +117,97 @@ def listing_region(
     prose = max(prose, sum(sigs[i].chars for i in range(listing.start, listing.end) if sigs[i].sentence_like))
     if listed >= config.listing_min_chars and prose < config.listing_prose_share * listed:
         return listing
-    return _with_annex(region, texts, verdicts, sigs, repeats)
+    return region
 
+
+#: Arrows: what makes box rules a figure (a flow chart), not a bordered table's frame.
+_ARROWS = re.compile("[\u2190-\u21ff]")
 
 #: A line that announces a table or list after the text: 附：… / 附表 / ends with a colon.
 _ANNEX = re.compile(r"^附\s*(?:[：:件表录]|\d)|[：:]\s*$")
 
 
-def _with_annex(
+def with_annexes(
     region: Region, texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals],
     repeats: list[int | None],
+) -> tuple[Region, list[int]]:
+    """Text dumps: the tables, lists and figures the article announces (附：招生专业及考试
+    科目, 主要参数：, 具体流程见下图：), and the main text widened over one at its end.
+
+    An announced run is the cells one a line after a line ending with a colon (or a
+    附… line right after the text), up to the first block with evidence against it; a
+    figure drawn in text adds lines of arrows and box rules. Its cells sit side by
+    side, so the caller does not judge them by their layout column. A run announced
+    at the text's end widens the text; one announced inside it counts only when it
+    is a drawn figure (inside an article, most colons lead into ordinary paragraphs).
+    Returns the region and the indexes of the announced blocks.
+    """
+    if region.start == region.end:
+        return region, []
+    announced: list[int] = []
+    end = region.end
+    for lead in range(region.start, min(region.end + 1, len(texts))):
+        if lead == region.end:
+            if verdicts[lead] is not None or not _ANNEX.search(texts[lead]):
+                continue
+        elif texts[lead].rstrip()[-1:] not in ("：", ":"):
+            continue
+        last, drawn = _announced_run(lead, texts, verdicts, sigs, repeats)
+        if lead >= region.end - 1:
+            announced.extend(range(lead + 1, last + 1))
+            end = max(end, last + 1)
+        elif drawn:
+            announced.extend(range(lead + 1, min(last + 1, region.end)))
+    return Region(region.start, end), announced
+
+
+def _announced_run(
+    lead: int, texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals], repeats: list[int | None],
+) -> tuple[int, bool]:
+    """The last cell of the run after ``lead`` (``lead`` if none; a run ends with its
+    last cell, not with a rule below it), and whether the run is a drawn figure: one
+    with arrows (renderers also draw plain box rules around a bordered sidebar)."""
+    run, last, drawn = lead + 1, lead, False
+    while run < len(texts) and (_drawing(texts[run]) or _plain(verdicts[run], sigs[run], repeats[run], texts[run])):
+        if _drawing(texts[run]):
+            drawn = drawn or _ARROWS.search(texts[run]) is not None
+        else:
+            last = run
+        run += 1
+    return last, drawn and last > lead
+
+
+def _drawing(text: str) -> bool:
+    """A line of a figure or table drawn in text: arrows and box rules, no words, or
+    labels joined by box rules (``窗口受理 ──→ 材料不全``)."""
+    return not any(ch.isalnum() for ch in text) or BOX_DRAWING.search(text) is not None
+
+
+def edited_sections(
+    region: Region, headings: Sequence[int], verdicts: Sequence[Verdict | None], sigs: Sequence[Signals],
+    repeats: Sequence[int | None], navbox: Sequence[bool], config: ClassifyConfig,
 ) -> Region:
-    """Take in the table or list an article announces at its end (附：招生专业及考试科目,
-    主要参数：), a run of cells one a line, up to the first block with evidence against it.
-    A table's cells sit side by side, so a layout column is no evidence here."""
-    lead = region.end
-    if lead == region.start or lead >= len(texts) or verdicts[lead] is not None or not _ANNEX.search(texts[lead]):
+    """Wikis and encyclopedias: the article runs through every section whose heading
+    carries an edit link (``音乐作品 [编辑]``), down to the end of the last one.
+
+    Such sections are often not prose at all (a discography table, a list of works,
+    the references), so the best run of prose stops at the first of them; the edit
+    links say that the article goes on. The last section ends at the first block with
+    evidence against it (a local rule removed it, a copy, a teaser or link signal) or
+    at a navigation box (``navbox``: its view/talk/edit links). Pages with fewer than
+    ``edit_headings_min`` such headings are left alone: a bracketed 编辑 or two may be
+    anything (a blog's profile box, a how-to step).
+    """
+    if len(headings) < config.edit_headings_min or region.start == region.end:
         return region
-    end = lead + 1
-    while end < len(texts) and _plain(verdicts[end], sigs[end], repeats[end], texts[end]):
+    end = max(region.end, headings[-1] + 1)
+    while end < len(sigs) and not navbox[end] and _in_section(verdicts[end], sigs[end], repeats[end]):
         end += 1
-    return Region(region.start, end) if end > lead + 1 else region
+    return Region(min(region.start, headings[0]), end)
+
+
+def _in_section(verdict: Verdict | None, sig: Signals, repeat: int | None) -> bool:
+    """A block that can continue an encyclopedia's section: list items and table cells
+    are fine, removals, copies and teaser or link signals are not."""
+    return ((verdict is None or verdict.label == METADATA) and repeat is None
+            and not (sig.truncated or sig.counter or sig.link_share))

@@ -10,6 +10,7 @@ Pattern syntax, one a line (a line starting with ``#`` is a comment):
 * ``phrase`` -- the phrase occurs anywhere in the folded block, outside quotation
   marks (a quoted phrase is talked about, not used);
 * ``^phrase`` -- the folded block starts with it;
+* ``$phrase`` -- the folded block ends with it;
 * ``=phrase`` -- the folded block, with brackets, bullets and punctuation around it
   removed, is exactly the phrase.
 """
@@ -44,6 +45,7 @@ class Lexicon:
     name: str
     exact: frozenset[str]
     prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
     phrases: tuple[str, ...]
     _phrase_re: re.Pattern[str] | None
 
@@ -54,6 +56,9 @@ class Lexicon:
         for prefix in self.prefixes:
             if folded.startswith(prefix):
                 return "^" + prefix
+        for suffix in self.suffixes:
+            if folded.endswith(suffix):
+                return "$" + suffix
         if self._phrase_re is not None:
             for found in self._phrase_re.finditer(folded):
                 if not _quoted(folded, found.start()):
@@ -65,22 +70,25 @@ def parse_lexicon(name: str, lines: list[str]) -> Lexicon:
     """Build a ``Lexicon`` from the lines of a lexicon file."""
     exact: set[str] = set()
     prefixes: list[str] = []
+    suffixes: list[str] = []
     phrases: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        entry = fold_text(line[1:] if line[0] in "=^" else line)
+        entry = fold_text(line[1:] if line[0] in "=^$" else line)
         if line[0] == "=":
             exact.add(entry.strip(_FRAME))
         elif line[0] == "^":
             prefixes.append(entry)
+        elif line[0] == "$":
+            suffixes.append(entry)
         else:
             phrases.append(entry)
     # longest first so that the reported entry is the most specific one
     phrases.sort(key=len, reverse=True)
     phrase_re = re.compile("|".join(map(re.escape, phrases))) if phrases else None
-    return Lexicon(name, frozenset(exact), tuple(prefixes), tuple(phrases), phrase_re)
+    return Lexicon(name, frozenset(exact), tuple(prefixes), tuple(suffixes), tuple(phrases), phrase_re)
 
 
 @lru_cache(maxsize=None)

@@ -44,6 +44,10 @@ _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
 
+#: Box-drawing characters: a figure or table drawn in text (flow charts), never a
+#: navigation row, whose separators are | > / and the em dash, not ─ ┬ └.
+BOX_DRAWING = re.compile("[\u2500-\u257f]")
+
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
@@ -182,7 +186,7 @@ def local_verdict(
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'")
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
-    if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars:
+    if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars and not BOX_DRAWING.search(text):
         items = sig.separators + 1
         if sig.chars / items <= config.nav_item_max_chars:
             return Verdict(CHROME, f"chrome: link row ({items} items between separators)")

@@ -182,7 +182,8 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyCo
 
 
 def _bigrams(folded: str) -> set[str]:
-    return {a + b for a, b in zip(folded, folded[1:]) if a.isalnum() and b.isalnum()}
+    # two digits are a number's piece (2020年 in an infobox cell), not a shared word
+    return {a + b for a, b in zip(folded, folded[1:]) if a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())}
 
 
 def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:

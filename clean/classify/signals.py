@@ -109,6 +109,15 @@ def _truncated(text: str) -> bool:
     return core.endswith("...") or (core.endswith("…") and not core.endswith("……"))
 
 
+def _bulleted(text: str) -> bool:
+    """Starts with a list bullet; a heading framed by the same mark on both sides
+    (``·应 用·``, ``* 附录 *``) is a decorated heading, not a list item."""
+    if _BULLET.match(text) is None:
+        return False
+    core = text.rstrip()
+    return len(core) < 3 or core[-1] != core[0]
+
+
 def _date_only(text: str) -> bool:
     rest = TIME.sub("", DATE.sub("", text))
     return len(_TIME_ONLY_REST.sub("", rest)) <= 2
@@ -141,7 +150,7 @@ def compute_signals(text: str) -> Signals:
         ends_sentence=ends,
         truncated=truncated,
         separators=len(_SEPARATORS.findall(text)),
-        bullet=_BULLET.match(text) is not None,
+        bullet=_bulleted(text),
         numbered=_NUMBERED.match(text) is not None,
         dated=dated,
         stamped=dated or (digits and _STAMP.search(text) is not None),
