@@ -87,6 +87,9 @@ class ClassifyConfig:
     #: article's column are sidebars.
     min_shared_lines: int = 3
     column_tolerance: int = 6
+    #: ... and prose (a sidebar's teaser snippets read as sentences) only when it starts
+    #: at least this many columns away: a sidebar's width, not a paragraph's indentation.
+    sidebar_min_offset: int = 40
     #: A block repeating an earlier one of at least this many characters is a copy.
     repeat_min_chars: int = 20
     #: A text dump whose best run of prose holds less than this share of the longest

@@ -107,7 +107,11 @@ def _cells(line: str) -> list[tuple[int, str]]:
     """Split one rendered line into its table cells: (display column, text) pairs."""
     cut = _markup_end(line)
     if cut:
-        return _cells(line[:cut]) + [(col + _width(line[:cut]), t) for col, t in _cells(line[cut:])]
+        # the tags take no room on the rendered page: the text after them starts
+        # where they do
+        tags = _cells(line[:cut])
+        start = tags[0][0] if tags else 0
+        return tags + [(start + col, t) for col, t in _cells(line[cut:])]
     cells = []
     pos = 0
     for piece in _CELL_GAP.split(line):

@@ -360,3 +360,26 @@ def test_a_heading_framed_by_the_same_mark_is_not_a_list_item():
     assert compute_signals("· 热点新闻一").bullet
     blocks = classify(P1, "·温馨提示·", P2)
     assert labels_of(blocks, "·温馨提示·") == BODY
+
+
+def test_teaser_snippets_in_a_far_sidebar_column_are_not_body():
+    """Portal sidebars show a headline and a cut-off snippet that reads like prose."""
+    snippet = "记者从市水务集团获悉，居民用水价格调整听证会将于下月中旬举行，目前正"
+    side = " " * 100
+    text = "\n".join([f"  {P1}{side}水价听证会下月举行", f"  {side}{snippet}", f"  {P2}{side}热点专题", f"  {P3}"])
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
+    assert "column" in labels_reason(blocks, snippet)
+
+
+def labels_reason(blocks: list[Block], text: str) -> str:
+    return next(b.reason for b in blocks if b.text == text)
+
+
+def test_a_comment_below_the_comment_header_is_not_the_article():
+    """A reader's comment may quote a whole article; its name and time line give it away."""
+    quoted = [p[i:] + p[:i] for p in (P1, P2, P3) for i in (0, 5, 10, 15)]  # longer than the article
+    header = ["《区委统战工作会议召开》已有1件评论", "1. 新宠的评论", "September 19th, 2005 at 7:32 pm"]
+    blocks = classify(P1[5:], P2[5:], P3[5:], *header, *quoted)
+    assert [b.label for b in blocks[:3]] == [BODY] * 3
+    assert all(b.label != BODY for b in blocks[3:])

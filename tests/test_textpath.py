@@ -176,3 +176,5 @@ def test_text_after_leaked_markup_on_the_same_line_is_its_own_block():
     texts = [b.text for b in split_text_blocks(line)]
     assert texts[-1] == "据他回忆，那一年冬天很冷。"
     assert len(texts) == 2
+    # the tags take no room on the rendered page: the text starts where they do
+    assert [b.column for b in split_text_blocks("    " + line)] == [4, 4]

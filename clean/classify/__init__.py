@@ -226,8 +226,12 @@ def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig
     main = main_column(columns, sigs, config.column_tolerance)
     if main is None:
         return [False] * len(blocks)
-    # prose is never judged by its column alone: indentation varies more than links do
-    return [abs(col - main) > config.column_tolerance and not sig.sentence_like for col, sig in zip(columns, sigs)]
+    # prose is judged by its column only when it is far off: indentation varies more
+    # than links do, but not by a sidebar's width (teaser snippets read as prose)
+    return [
+        abs(col - main) > (config.sidebar_min_offset if sig.sentence_like else config.column_tolerance)
+        for col, sig in zip(columns, sigs)
+    ]
 
 
 def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> list[int | None]:

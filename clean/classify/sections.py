@@ -129,7 +129,8 @@ def related_cut(
     """Cut the article at the first section header (related reading, comments) that does not continue it.
 
     A header followed by a teaser list and then by more prose with no teaser signals
-    (an inline "related" box in the middle of an article) is not a cut; an editor's
+    (an inline "related" box in the middle of an article) is not a cut; after a comment
+    header the comments' own time stamps count too; an editor's
     line cuts after itself. Blocks flagged in ``ignore`` (another layout column) are
     left out of the judgement.
     """
@@ -144,7 +145,9 @@ def related_cut(
         enough = after >= min(config.continuation_min_chars, _prose_chars(sigs, verdicts, region.start, h))
         # a notice's header is always followed by the notice, never by more article
         notice = verdict.label == DISCLAIMER
-        if enough and not notice and not _teaser_signals(sigs, texts, resume, region.end, ignore):
+        # a comment's own header (name, time) sits between the section header and its text
+        checked = h + 1 if verdict.label == WIDGET else resume
+        if enough and not notice and not _teaser_signals(sigs, texts, checked, region.end, ignore):
             continue
         return Region(region.start, h + 1 if verdict.ends_article else h)
     return region
