@@ -117,7 +117,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     structured = len(headings) >= config.edit_headings_min
     if structured:
         region = edited_sections(region, headings, verdicts, sigs, repeats, _navbox_starts(folded, lexicons), config)
-        for i in range(headings[0], region.end):
+        for i in range(region.start, region.end):
             off_column[i] = False  # the sections' tables lay their cells side by side
             if verdicts[i] is not None and verdicts[i].label == METADATA:
                 verdicts[i] = None  # a table's 发行日期：… cell, not the page's byline

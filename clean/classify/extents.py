@@ -192,7 +192,9 @@ def edited_sections(
 
     Such sections are often not prose at all (a discography table, a list of works,
     the references), so the best run of prose stops at the first of them; the edit
-    links say that the article goes on. The last section ends at the first block with
+    links say that the article goes on. Above the lead, the infobox and the notes on
+    the article belong to it up to the first block with evidence against it (the
+    page's navigation links). The last section ends at the first block with
     evidence against it (a local rule removed it, a copy, a teaser or link signal) or
     at a navigation box (``navbox``: its view/talk/edit links). Pages with fewer than
     ``edit_headings_min`` such headings are left alone: a bracketed 编辑 or two may be
@@ -200,10 +202,12 @@ def edited_sections(
     """
     if len(headings) < config.edit_headings_min or region.start == region.end:
         return region
-    end = max(region.end, headings[-1] + 1)
+    start, end = min(region.start, headings[0]), max(region.end, headings[-1] + 1)
+    while start > 0 and _in_section(verdicts[start - 1], sigs[start - 1], repeats[start - 1]):
+        start -= 1
     while end < len(sigs) and not navbox[end] and _in_section(verdicts[end], sigs[end], repeats[end]):
         end += 1
-    return Region(min(region.start, headings[0]), end)
+    return Region(start, end)
 
 
 def _in_section(verdict: Verdict | None, sig: Signals, repeat: int | None) -> bool:
