@@ -383,3 +383,18 @@ def test_a_comment_below_the_comment_header_is_not_the_article():
     blocks = classify(P1[5:], P2[5:], P3[5:], *header, *quoted)
     assert [b.label for b in blocks[:3]] == [BODY] * 3
     assert all(b.label != BODY for b in blocks[3:])
+
+
+def test_a_breadcrumb_ending_with_the_page_title_is_chrome():
+    crumb = "青溪论坛 → 数码生活 → [原创]旧手机别急着扔，改成家里的监控摄像头 【全文搜索】"
+    blocks = classify(crumb, P1, P2)
+    assert labels_of(blocks, crumb) == CHROME and "breadcrumb" in blocks[0].reason
+    step = "苹果手机先到 设置 > 通用 > 关于本机 里确认系统版本，太老的系统装不上新软件。"
+    assert labels_of(classify(P1, step, P2), step) == BODY
+
+
+def test_a_comment_link_in_the_navigation_discounts_nothing():
+    notice = "公告：论坛将于本周六凌晨两点至四点停机维护，届时无法发帖和回复，敬请谅解。"
+    blocks = classify("青溪论坛", notice, "首页", "版块", "留言", "帮助", "登录", P1, P2)
+    assert [b.label for b in blocks[-2:]] == [BODY] * 2
+    assert labels_of(blocks, notice) != BODY

@@ -190,4 +190,25 @@ def local_verdict(
         items = sig.separators + 1
         if sig.chars / items <= config.nav_item_max_chars:
             return Verdict(CHROME, f"chrome: link row ({items} items between separators)")
+    # the title at a breadcrumb's end may read as a sentence; the whole line does not end as one
+    if sig.separators >= 2 and not sig.ends_sentence and sig.chars <= config.chrome_max_chars and not BOX_DRAWING.search(text):
+        levels = _breadcrumb_levels(text, config.nav_item_max_chars)
+        if levels:
+            return Verdict(CHROME, f"chrome: breadcrumb ({levels} levels, the last one the page's title)")
     return None
+
+
+#: The separator between the levels of a breadcrumb: 首页 > 新闻, 论坛 → 版块, 首页 >> 财经.
+_PATH = re.compile(r"\s*(?:>>?|-->?|»|›|→|＞)\s*")
+
+
+def _breadcrumb_levels(text: str, level_max_chars: int) -> int:
+    """Levels of a breadcrumb that ends with the page's own (long) title, or 0.
+
+    ``麻辣社区 → 大话四川 → [原创]朋友,请正确客观认识凉山、西昌！`` is too long on average
+    for a link row, but every level before the last is a short section name.
+    """
+    levels = _PATH.split(text.strip())
+    if len(levels) < 3 or not all(0 < len(level) <= level_max_chars for level in levels[:-1]):
+        return 0
+    return len(levels)

@@ -54,13 +54,20 @@ def discount_after_header(
     """Prose after the first comment-section header counts for less.
 
     A comment thread can hold more prose than the article above it; discounting it
-    keeps the article the best run, while an article that comes after such a header
-    near the top of the page (a "latest comments" sidebar box) still wins against the
-    chrome. Related-reading lists need no discount: their teasers carry their own
+    keeps the article the best run. A header above the article (a "留言" link in the
+    navigation, a "latest comments" sidebar box) discounts nothing: the text below it
+    must still win against the chrome. Related-reading lists need no discount: their teasers carry their own
     signals (time stamps, cut-off snippets).
     """
     out = list(values)
-    first = next((i for i, v in enumerate(verdicts) if v is not None and v.starts_section and v.label == WIDGET), None)
+    # a header in the navigation above the prose (论坛 留言 博客 ...) opens no thread:
+    # only one after more prose than a title line counts
+    before, first = 0.0, None
+    for i, (value, verdict) in enumerate(zip(values, verdicts)):
+        if verdict is not None and verdict.starts_section and verdict.label == WIDGET and before > config.title_max_chars:
+            first = i
+            break
+        before += max(value, 0.0)
     if first is not None:
         for i in range(first + 1, len(out)):
             if out[i] > 0:
