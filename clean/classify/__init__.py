@@ -106,9 +106,11 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     if not blocks[0].tag:
         prose_end = region.end
         region = listing_region(region, texts, verdicts, sigs, off_column, repeats, config)
-        region, announced = with_annexes(region, texts, verdicts, sigs, repeats)
+        region, announced, figures = with_annexes(region, texts, verdicts, sigs, repeats)
         for i in [*range(prose_end, region.end), *announced]:
             off_column[i] = False  # a listing's or an announced table's cells sit side by side
+        for i in figures:
+            verdicts[i] = None  # a flow chart's arrows and rules are the chart's
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
     headings = _edit_headings(folded, sigs, lexicons, config)

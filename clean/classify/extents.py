@@ -130,7 +130,7 @@ _ANNEX = re.compile(r"^附\s*(?:[：:件表录]|\d)|[：:]\s*$")
 def with_annexes(
     region: Region, texts: list[str], verdicts: list[Verdict | None], sigs: list[Signals],
     repeats: list[int | None],
-) -> tuple[Region, list[int]]:
+) -> tuple[Region, list[int], list[int]]:
     """Text dumps: the tables, lists and figures the article announces (附：招生专业及考试
     科目, 主要参数：, 具体流程见下图：), and the main text widened over one at its end.
 
@@ -140,11 +140,13 @@ def with_annexes(
     side, so the caller does not judge them by their layout column. A run announced
     at the text's end widens the text; one announced inside it counts only when it
     is a drawn figure (inside an article, most colons lead into ordinary paragraphs).
-    Returns the region and the indexes of the announced blocks.
+    Returns the region, the indexes of the announced blocks, and those of the lines
+    of arrows and rules that draw a figure (the figure's own, unlike a table's frame).
     """
     if region.start == region.end:
-        return region, []
+        return region, [], []
     announced: list[int] = []
+    figures: list[int] = []
     end = region.end
     for lead in range(region.start, min(region.end + 1, len(texts))):
         if lead == region.end:
@@ -154,11 +156,16 @@ def with_annexes(
             continue
         last, drawn = _announced_run(lead, texts, verdicts, sigs, repeats)
         if lead >= region.end - 1:
-            announced.extend(range(lead + 1, last + 1))
+            run = range(lead + 1, last + 1)
             end = max(end, last + 1)
         elif drawn:
-            announced.extend(range(lead + 1, min(last + 1, region.end)))
-    return Region(region.start, end), announced
+            run = range(lead + 1, min(last + 1, region.end))
+        else:
+            continue
+        announced.extend(run)
+        if drawn:
+            figures.extend(i for i in run if _drawing(texts[i]))
+    return Region(region.start, end), announced, figures
 
 
 def _announced_run(
