@@ -401,3 +401,13 @@ def test_a_comment_link_in_the_navigation_discounts_nothing():
     blocks = classify("青溪论坛", notice, "首页", "版块", "留言", "帮助", "登录", P1, P2)
     assert [b.label for b in blocks[-2:]] == [BODY] * 2
     assert labels_of(blocks, notice) != BODY
+
+
+def test_image_placeholders_between_paragraphs_are_removed_and_cost_nothing():
+    """w3m prints an image as its file name in brackets; an image inside the text is
+    no evidence against it."""
+    names = ["[1749630521]", "[0543172fdf]", "[menu_b_03]", "[图片]"]
+    blocks = classify("首页 | 新闻", P1[:30] + "。", *names, P2)
+    assert labels_of(blocks, P1[:30] + "。") == BODY
+    assert [labels_of(blocks, name) for name in names] == [CAPTION] * 4
+    assert compute_signals("未归类 (88)").counter and not compute_signals("[1749630521]").counter

@@ -41,6 +41,10 @@ _REPORTER_LINE = re.compile(
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
 
+#: An image a text renderer printed as its file name or alt code in brackets: [1642667264],
+#: [menu_b_03], [728x90] (words in the brackets, [图片说明…], are the caption lexicon's).
+_IMAGE_NAME = re.compile(r"\[[A-Za-z0-9_.\-]{1,40}\]")
+
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
 
@@ -184,6 +188,8 @@ def local_verdict(
                 entry = lexicons[name].match(folded)
                 if entry:
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'")
+    if _IMAGE_NAME.fullmatch(text.strip()):
+        return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])")
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
     if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars and not BOX_DRAWING.search(text):

@@ -37,8 +37,9 @@ _BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|o(?= ))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])")
 #: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
 _STAMP = re.compile(r"(?<![\d.])(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?![\d.])")
-#: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``.
-_COUNTER = re.compile(r"[(\[（【]\s*\d+\s*[)\]）】]$")
+#: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``
+#: (after a label: a bracketed number alone is an image's file name, as w3m prints it).
+_COUNTER = re.compile(r"(?<=\S)\s*[(\[（【]\s*\d+\s*[)\]）】]$")
 #: Dates and times as Chinese sites print them.
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
