@@ -411,3 +411,5 @@ def test_image_placeholders_between_paragraphs_are_removed_and_cost_nothing():
     assert labels_of(blocks, P1[:30] + "。") == BODY
     assert [labels_of(blocks, name) for name in names] == [CAPTION] * 4
     assert compute_signals("未归类 (88)").counter and not compute_signals("[1749630521]").counter
+    references = classify(P1, P2, "参考文献", "[1]", "章炳林. C2C电子商务的物流配送问题研究[D]. 合肥工业大学, 2008.")
+    assert labels_of(references, "[1]") == BODY  # a reference's number, not an image

@@ -43,7 +43,8 @@ _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』
 
 #: An image a text renderer printed as its file name or alt code in brackets: [1642667264],
 #: [menu_b_03], [728x90] (words in the brackets, [图片说明…], are the caption lexicon's).
-_IMAGE_NAME = re.compile(r"\[[A-Za-z0-9_.\-]{1,40}\]")
+#: Reference marks ([1], [12]) and years ([2017]) are not: a name has letters or 6+ digits.
+_IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{6})[A-Za-z0-9_.\-]{4,40}\]")
 
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
