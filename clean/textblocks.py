@@ -15,15 +15,19 @@ per block:
   lines that each look like a short heading;
 * a paragraph that a fixed-width renderer hard-wrapped is joined back: a line filled
   up to the page's wrap width, not ending a sentence, continues on the next line of
-  the same column (a lone fragment of a sentence would read as a heading or a link).
+  the same column (a lone fragment of a sentence would read as a heading or a link);
+* a table drawn with borders (w3m and links draw ``┌─┬─┐ │ a │ b │``; Markdown
+  renderers write ``| a | b |`` over a ``|---|---|`` line) becomes one block per row,
+  its cells separated by a space and a cell wrapped over several lines joined back:
+  the borders are layout, like the spaces between the cells of a borderless table.
 
 Each block also records the display column it started at and whether it shared its
 line with other cells (``TextBlock``): a renderer that keeps the page's layout puts the
 article in one column and the sidebars in others, and the classifier uses that when it
 is there.
 
-Nothing is dropped: every character of the dump other than layout white space is in
-exactly one block, in the original order.
+Nothing is dropped: every character of the dump other than layout (white space and a
+table's borders) is in exactly one block, in the original order.
 """
 
 from __future__ import annotations
@@ -51,6 +55,13 @@ _MIN_FULL_LINES = 5
 _WRAP_SLACK = 6
 _INDENT = 4
 _SENTENCE_END = "。！？!?；;.”」』\"'）)"
+#: Bordered tables: the characters that draw their rules, and the edges between cells.
+_BOX_CHARS = "\u2500-\u257f"
+_BOX_RULE = re.compile(rf"[{_BOX_CHARS}\s]+")
+_BOX_EDGES = re.compile("[\u2502\u2503\u2551]")
+#: Markdown tables: a row between pipes, and the ``|---|:--:|`` line under the header.
+_PIPE_ROW = re.compile(r"\|.*\|")
+_PIPE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 
 
 @dataclass(slots=True)
@@ -126,6 +137,64 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return cells
 
 
+def _boxed(stripped: str) -> bool:
+    """The line starts with a box-drawing character: part of a bordered table."""
+    return bool(stripped) and "\u2500" <= stripped[0] <= "\u257f"
+
+
+def _table_run(lines: list[str], start: int) -> int:
+    """End (exclusive) of the bordered table starting at ``lines[start]``, or ``start``."""
+    first = lines[start].strip(_STRIP)
+    if _boxed(first) and _BOX_RULE.fullmatch(first):
+        end = start + 1
+        while end < len(lines) and _boxed(lines[end].strip(_STRIP)):
+            end += 1
+        # a table opens with its top rule and has words between edges; a figure drawn
+        # with arrows and lone rules is not one
+        cells = any(_BOX_EDGES.search(line) and _WORDISH.search(line) for line in lines[start:end])
+        return end if cells else start
+    if _PIPE_ROW.fullmatch(first) and start + 1 < len(lines) and _PIPE_RULE.fullmatch(lines[start + 1].strip(_STRIP)):
+        end = start + 2
+        while end < len(lines) and _PIPE_ROW.fullmatch(lines[end].strip(_STRIP)):
+            end += 1
+        return end
+    return start
+
+
+def _table_rows(lines: list[str]) -> list[str]:
+    """The rows of a bordered table, one string each, cells separated by a space.
+
+    The lines between two rules are one row; a cell wrapped over several of them
+    (``见习人数（人`` / ``）``) is joined back. A Markdown row is one line.
+    """
+    rows: list[str] = []
+    pending: list[list[str]] = []
+
+    def flush() -> None:
+        columns: list[str] = []
+        for cells in pending:
+            columns += [""] * (len(cells) - len(columns))
+            for k, cell in enumerate(cells):
+                if cell:
+                    columns[k] = _glue(columns[k], cell) if columns[k] else cell
+        row = " ".join(c for c in columns if c)
+        if row:
+            rows.append(row)
+        pending.clear()
+
+    for line in lines:
+        stripped = line.strip(_STRIP)
+        if _BOX_RULE.fullmatch(stripped) or _PIPE_RULE.fullmatch(stripped):
+            flush()
+        elif _BOX_EDGES.search(stripped):
+            pending.append([cell.strip(_STRIP) for cell in _BOX_EDGES.split(stripped)])
+        else:
+            pending.append([cell.strip(_STRIP) for cell in stripped.strip("|").split("|")])
+            flush()
+    flush()
+    return rows
+
+
 def split_text_blocks(text: str) -> list[TextBlock]:
     """Split a plain-text capture into blocks, in the original order.
 
@@ -138,10 +207,19 @@ def split_text_blocks(text: str) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     join_next = False  # the previous line ended with a separator
     wrapped = False  # the previous line was one cell filled up to the wrap width
-    for line in lines:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         stripped = line.strip(_STRIP)
         if not stripped:
             wrapped = False
+            continue
+        table_end = _table_run(lines, i - 1)
+        if table_end > i - 1:
+            column = _width(line) - _width(line.lstrip(_STRIP))
+            blocks.extend(TextBlock(text=row, column=column) for row in _table_rows(lines[i - 1:table_end]))
+            i, join_next, wrapped = table_end, False, False
             continue
         if _SEPARATOR_ONLY.match(stripped):
             if blocks:

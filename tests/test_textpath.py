@@ -178,3 +178,56 @@ def test_text_after_leaked_markup_on_the_same_line_is_its_own_block():
     assert len(texts) == 2
     # the tags take no room on the rendered page: the text starts where they do
     assert [b.column for b in split_text_blocks("    " + line)] == [4, 4]
+
+
+BOXED = """根据《青溪市就业见习管理办法》有关规定，经单位申报、县（区）人社部门初审、市人社局复核，现将拟发放名单予以公示。
+┌──────┬────────────────────┬──────────┐
+│ 序号 │ 见习单位           │ 补贴金额（元  │
+│      │                    │ ）       │
+├──────┼────────────────────┼──────────┤
+│ 1    │ 青溪市第一人民医院 │ 104400   │
+├──────┴────────────────────┼──────────┤
+│ 合计                      │ 331200   │
+└───────────────────────────┴──────────┘
+公示期为5个工作日。公示期间，如对公示对象有异议，可通过来电、来信等方式向市人社局反映，反映情况须真实、具体。"""
+
+
+def test_a_bordered_table_is_one_block_per_row():
+    """w3m draws a bordered table with box rules; a cell wrapped inside it is joined back."""
+    assert [b.text for b in split_text_blocks(BOXED)] == [
+        "根据《青溪市就业见习管理办法》有关规定，经单位申报、县（区）人社部门初审、市人社局复核，现将拟发放名单予以公示。", "序号 见习单位 补贴金额（元）", "1 青溪市第一人民医院 104400", "合计 331200", "公示期为5个工作日。公示期间，如对公示对象有异议，可通过来电、来信等方式向市人社局反映，反映情况须真实、具体。",
+    ]
+    # only the borders are left out: every other character is in a block
+    kept = "".join(b.text for b in split_text_blocks(BOXED))
+    assert re.sub(r"[\s\u2500-\u257f]", "", kept) == re.sub(r"[\s\u2500-\u257f]", "", BOXED)
+
+
+def test_a_markdown_table_is_one_block_per_row_and_a_nav_row_is_not_a_table():
+    markdown = "| 序号 | 单位 |\n|---|:---:|\n| 1 | 青溪 |\n| 2 | 石门 |"
+    assert [b.text for b in split_text_blocks(markdown)] == ["序号 单位", "1 青溪", "2 石门"]
+    assert [b.text for b in split_text_blocks("| 首页 | 新闻 |")] == ["| 首页 | 新闻 |"]
+
+
+def test_a_figure_drawn_with_rules_is_not_a_table():
+    figure = "申请人取号\n     │\n     ↓\n┌────┴────┐\n↓         ↓\n当场缴费  邮寄送达"
+    texts = [b.text for b in split_text_blocks(figure)]
+    assert texts[:3] == ["申请人取号", "│", "↓"] and "┌────┴────┐" in texts
+
+
+def test_a_notice_with_a_bordered_table_and_a_flush_right_signature():
+    """A w3m dump of a notice: its table rows and its signature (set flush right,
+    away from the text's column) are the body."""
+    page = "\n".join([
+        "网站首页 | 机构职能 | 政策法规 | 就业创业 | 社会保险",
+        "  • 政策文件", "  • 公示公告", "您现在的位置：首页>>就业创业>>公示公告", "",
+        "青溪市2025年就业见习补贴拟发放名单公示", "发布日期：2025-10-20    信息来源：就业促进科", "",
+        *BOXED.splitlines(), "",
+        " " * 50 + "青溪市人力资源和社会保障局", " " * 60 + "2025年10月20日", "",
+        "上一条：2025年高校毕业生拟招募人员名单公示", "[打印本页]  [关闭窗口]",
+    ])
+    result = clean_capture(page, kind="text")
+    assert result.text.splitlines() == [
+        "根据《青溪市就业见习管理办法》有关规定，经单位申报、县（区）人社部门初审、市人社局复核，现将拟发放名单予以公示。", "序号 见习单位 补贴金额（元）", "1 青溪市第一人民医院 104400", "合计 331200",
+        "公示期为5个工作日。公示期间，如对公示对象有异议，可通过来电、来信等方式向市人社局反映，反映情况须真实、具体。", "青溪市人力资源和社会保障局", "2025年10月20日",
+    ]
+    assert result.metadata["title"] == "青溪市2025年就业见习补贴拟发放名单公示"

@@ -125,6 +125,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 verdicts[i] = None  # a table's 发行日期：… cell, not the page's byline
     signed = signature_date(region, sigs, verdicts, config)
     if signed is not None:
+        for i in range(region.end, signed + 1):
+            off_column[i] = False  # notices set their signature flush right
         region = Region(region.start, signed + 1)
         verdicts[signed] = None  # the signature's date is text, not the publication date
     titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
