@@ -219,7 +219,9 @@ def test_a_notice_with_a_bordered_table_and_a_flush_right_signature():
     away from the text's column) are the body."""
     page = "\n".join([
         "网站首页 | 机构职能 | 政策法规 | 就业创业 | 社会保险",
-        "  • 政策文件", "  • 公示公告", "您现在的位置：首页>>就业创业>>公示公告", "",
+        # a layout with columns side by side: blocks are judged by their column
+        "就业创业        便民服务", "  • 政策文件        • 社保查询", "  • 公示公告        • 下载中心",
+        "您现在的位置：首页>>就业创业>>公示公告", "",
         "青溪市2025年就业见习补贴拟发放名单公示", "发布日期：2025-10-20    信息来源：就业促进科", "",
         *BOXED.splitlines(), "",
         " " * 50 + "青溪市人力资源和社会保障局", " " * 60 + "2025年10月20日", "",
