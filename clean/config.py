@@ -92,6 +92,10 @@ class ClassifyConfig:
     sidebar_min_offset: int = 40
     #: A block repeating an earlier one of at least this many characters is a copy.
     repeat_min_chars: int = 20
+    #: A run of short lines with at least this many plain numbers, making at least this
+    #: share of the run, is a table printed one cell a line: its cells cost nothing.
+    table_min_numbers: int = 4
+    table_number_share: float = 0.3
     #: A text dump whose best run of prose holds less than this share of the longest
     #: stretch of unremoved blocks (of at least ``listing_min_chars``) is a listing
     #: (a schedule, a table): that stretch is its text.

@@ -59,6 +59,8 @@ _SENTENCE_END = "。！？!?；;.”」』\"'）)"
 _BOX_CHARS = "\u2500-\u257f"
 _BOX_RULE = re.compile(rf"[{_BOX_CHARS}\s]+")
 _BOX_EDGES = re.compile("[\u2502\u2503\u2551]")
+#: ... and the strokes of a rule across the table (a line of edges alone is an empty row).
+_BOX_HORIZONTAL = re.compile("[\u2500\u2501\u2550\u2504\u2505\u2508\u2509\u254c\u254d]")
 #: Markdown tables: a row between pipes, and the ``|---|:--:|`` line under the header.
 _PIPE_ROW = re.compile(r"\|.*\|")
 _PIPE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
@@ -145,7 +147,7 @@ def _boxed(stripped: str) -> bool:
 def _table_run(lines: list[str], start: int) -> int:
     """End (exclusive) of the bordered table starting at ``lines[start]``, or ``start``."""
     first = lines[start].strip(_STRIP)
-    if _boxed(first) and _BOX_RULE.fullmatch(first):
+    if _boxed(first) and _BOX_RULE.fullmatch(first) and _BOX_HORIZONTAL.search(first):
         end = start + 1
         while end < len(lines) and _boxed(lines[end].strip(_STRIP)):
             end += 1
@@ -164,8 +166,9 @@ def _table_run(lines: list[str], start: int) -> int:
 def _table_rows(lines: list[str]) -> list[str]:
     """The rows of a bordered table, one string each, cells separated by a space.
 
-    The lines between two rules are one row; a cell wrapped over several of them
-    (``见习人数（人`` / ``）``) is joined back. A Markdown row is one line.
+    The lines between two rules (or an empty row of edges alone) are one row; a cell
+    wrapped over several of them (``见习人数（人`` / ``）``) is joined back. A Markdown
+    row is one line.
     """
     rows: list[str] = []
     pending: list[list[str]] = []

@@ -413,3 +413,20 @@ def test_image_placeholders_between_paragraphs_are_removed_and_cost_nothing():
     assert compute_signals("未归类 (88)").counter and not compute_signals("[1749630521]").counter
     references = classify(P1, P2, "参考文献", "[1]", "章炳林. C2C电子商务的物流配送问题研究[D]. 合肥工业大学, 2008.")
     assert labels_of(references, "[1]") == BODY  # a reference's number, not an image
+
+
+def test_a_table_printed_one_cell_a_line_is_kept():
+    """get_text-style renderers put every table cell on its own line; numbers give it away."""
+    cells = ["序号", "单位", "人数", "金额", "1", "青溪市第一人民医院", "12", "104400", "2", "青溪市图书馆", "3", "32400",
+             "合计", "15", "136800"]
+    blocks = classify("首页 | 公示", P1, *cells, P2)
+    assert [b.label for b in blocks[1:-1]] == [BODY] * (len(cells) + 1)
+    pager = ["1", "2", "3", "4", "5", "6"]  # counting numbers are a pager, not data
+    blocks = classify(P1, *pager, P2, P3)
+    assert labels_of(blocks, "4") != BODY
+
+
+def test_lines_of_characters_lost_before_capture_cost_nothing():
+    blocks = classify("首页 | 新闻", P1, "\ufffd\ufffd\ufffd\ufffd", "\ufffd\ufffd", P2)
+    assert [b.label for b in blocks[1:]] == [BODY, CHROME, CHROME, BODY]
+    assert "U+FFFD" in blocks[2].reason

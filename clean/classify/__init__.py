@@ -23,6 +23,7 @@ the prose are kept unless evidence speaks against them. Text blocks work without
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         [block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config
     )
     _neutral_list_items(values, texts, sigs, verdicts)
+    _neutral_table_cells(values, texts, verdicts, config)
     off_column = _off_column(blocks, sigs, config)
     repeats = _repeats(texts, sigs, config)
     # blocks of another layout column and second copies neither make nor break the text
@@ -272,6 +274,35 @@ def _neutral_list_items(
             while j < len(values) and verdicts[j] is None and values[j] < 0 and not sigs[j].stamped:
                 values[j] = 0.0
                 j += 1
+
+
+#: A table cell that is a number (12, 104400, 3.5%, 1,480): navigation is never numbers.
+_NUMBER = re.compile(r"[+\-]?\d[\d,.]*%?")
+
+
+def _neutral_table_cells(
+    values: list[float], texts: list[str], verdicts: list[Verdict | None], config: ClassifyConfig
+) -> None:
+    """The cells of a table a renderer printed one a line cost nothing.
+
+    A run of short, unremoved lines in which many are plain numbers is a table's
+    cells (get_text-style renderers put every cell on its own line), not a link
+    list. Numbers that only count 1, 2, 3 ... are a pager or a calendar, not data.
+    """
+    i = 0
+    while i < len(values):
+        if verdicts[i] is not None or values[i] >= 0:
+            i += 1
+            continue
+        j = i
+        while j < len(values) and verdicts[j] is None and values[j] < 0:
+            j += 1
+        numbers = [texts[k].strip() for k in range(i, j) if _NUMBER.fullmatch(texts[k].strip())]
+        counting = numbers == [str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))] if numbers and numbers[0].isdigit() else False
+        if len(numbers) >= config.table_min_numbers and len(numbers) >= config.table_number_share * (j - i) and not counting:
+            for k in range(i, j):
+                values[k] = 0.0
+        i = j
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:

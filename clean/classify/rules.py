@@ -43,8 +43,8 @@ _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』
 
 #: An image a text renderer printed as its file name or alt code in brackets: [1642667264],
 #: [menu_b_03], [728x90] (words in the brackets, [图片说明…], are the caption lexicon's).
-#: Reference marks ([1], [12]) and years ([2017]) are not: a name has letters or 6+ digits.
-_IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{6})[A-Za-z0-9_.\-]{4,40}\]")
+#: Reference marks ([1], [12]) are not: a name has letters or at least three digits.
+_IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{3,40}\]")
 
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
@@ -70,6 +70,9 @@ class Verdict:
     #: Removed only outside the main text: inside it, the block is the text's own (a
     #: dialogue's "……", a scene break, a diagram's arrows).
     only_outside: bool = False
+    #: No evidence for or against the text around it (an image's place, characters
+    #: lost before capture): removed, but it neither makes nor breaks the main text.
+    neutral: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,8 @@ def local_verdict(
     if sig.chars == 0 or not any(ch.isalnum() for ch in folded):
         # sentence punctuation alone is the text's own (a silent reply: “……”); rules and
         # box drawing are layout (renderers draw table borders with them)
+        if "\ufffd" in text:
+            return Verdict(CHROME, "chrome: only characters lost before capture (U+FFFD)", neutral=True)
         return Verdict(CHROME, "chrome: no text, only symbols", only_outside=_SPEECH.fullmatch(text) is not None)
     short = sig.chars <= config.short_block_chars
     if "promo" in lexicons and sig.chars <= config.promo_max_chars:
@@ -188,9 +193,9 @@ def local_verdict(
             if name in lexicons:
                 entry = lexicons[name].match(folded)
                 if entry:
-                    return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'")
+                    return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", neutral=label == CAPTION)
     if _IMAGE_NAME.fullmatch(text.strip()):
-        return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])")
+        return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
     if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars and not BOX_DRAWING.search(text):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clean.blocks import CAPTION, DISCLAIMER, METADATA, REMOVED_LABELS, WIDGET
+from clean.blocks import DISCLAIMER, METADATA, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
@@ -32,8 +32,8 @@ class Region:
 def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
     """How much a block speaks for "the article is here" (negative: against)."""
     if verdict is not None:
-        if verdict.only_outside or verdict.label == CAPTION:
-            return 0.0  # an image's place is no evidence for or against the text around it
+        if verdict.only_outside or verdict.neutral:
+            return 0.0
         if verdict.label in REMOVED_LABELS:
             return -config.removed_penalty
         if verdict.label == METADATA and verdict.labelled:
