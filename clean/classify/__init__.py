@@ -7,11 +7,13 @@ records why. It works in three passes:
    verdict for blocks that are chrome, disclaimers, related headers, widgets, image
    placeholders or metadata lines on their own;
 2. sections (``sections``): the main text is the stretch of blocks with the most prose
-   (blocks of another layout column and second copies of a paragraph left out); it
-   ends at a related-reading, comment or notice header, or after an editor's line,
+   (blocks of another layout column and second copies of a paragraph left out; an
+   image's place and a table's cells printed one a line neither make nor break it);
+   it ends at a related-reading, comment or notice header, or after an editor's line,
    unless the article clearly continues after it; ``extents`` widens it where the
-   text is not prose (a schedule, an announced table, the HTML front end's choice)
-   and starts it after a post's dated header;
+   text is not prose (a schedule, an announced table or figure, the HTML front end's
+   choice) and starts it after a post's dated header; ``wiki`` widens it over an
+   encyclopedia article's edited sections;
 3. labelling: blocks inside the main text are body unless a local rule removed them;
    metadata lines count only next to the article; the title is the short line above
    it that shares most words with it; everything else is the page's head or tail.
@@ -28,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
-from clean.classify.extents import after_dateline, edited_sections, front_end_region, listing_region, with_annexes
+from clean.classify.extents import after_dateline, front_end_region, listing_region, with_annexes
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
@@ -42,6 +44,7 @@ from clean.classify.sections import (
     signature_date,
 )
 from clean.classify.signals import Signals, compute_signals
+from clean.classify.wiki import edit_headings, wiki_article
 from clean.config import ClassifyConfig
 
 __all__ = ["classify_blocks", "metadata_labels"]
@@ -51,10 +54,6 @@ _PHRASE_LEXICON_NAMES = (
     "breadcrumb", "caption", "chrome", "comments", "disclaimer", "edit_marker", "navbox", "promo", "related", "share",
     "widget",
 )
-
-
-#: Bullets renderers put before list items, peeled off before matching navbox links.
-_LIST_MARKS = "*+-•·o "
 
 
 def _lexicons(config: ClassifyConfig) -> dict[str, Lexicon]:
@@ -115,12 +114,12 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             verdicts[i] = None  # a flow chart's arrows and rules are the chart's
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
-    headings = _edit_headings(folded, sigs, lexicons, config)
-    for i in headings:
-        verdicts[i] = None  # an article's own section heading, whatever its words
+    headings = edit_headings(folded, sigs, lexicons, config)
     structured = len(headings) >= config.edit_headings_min
     if structured:
-        region = edited_sections(region, headings, verdicts, sigs, repeats, _navbox_starts(folded, lexicons), config)
+        region = wiki_article(region, headings, folded, verdicts, sigs, repeats, lexicons)
+        for i in headings:
+            verdicts[i] = None  # an article's own section heading, whatever its words
         for i in range(region.start, region.end):
             off_column[i] = False  # the sections' tables lay their cells side by side
             if verdicts[i] is not None and verdicts[i].label == METADATA:
@@ -181,42 +180,6 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             where = "head" if i < region.start else "tail"
             _set(block, CHROME, f"chrome: outside the main text ({where})")
     return blocks
-
-
-def _edit_headings(
-    folded: list[str], sigs: list[Signals], lexicons: dict[str, Lexicon], config: ClassifyConfig
-) -> list[int]:
-    """Indexes of the section headings that end with a wiki's edit link (``历史 [编辑]``).
-
-    A heading is a short line, not a sentence, a list item or a row of links: a blog's
-    admin bar (``退出 | [编辑]``) and a how-to step (``1. 点文章下方的[编辑]``) carry the
-    same link without being an article's sections.
-    """
-    lexicon = lexicons.get("edit_marker")
-    if lexicon is None:
-        return []
-    return [
-        i for i, (f, s) in enumerate(zip(folded, sigs))
-        if s.chars <= config.title_max_chars and not (s.separators or s.bullet or s.numbered or s.ends_sentence)
-        and lexicon.match(f)
-    ]
-
-
-def _navbox_starts(folded: list[str], lexicons: dict[str, Lexicon]) -> list[bool]:
-    """Blocks that open a wiki's navigation box: its view/talk/edit links (``查 论 编``),
-    on one line or one a line (up to three consecutive blocks of one or two characters)."""
-    lexicon = lexicons.get("navbox")
-    out = [False] * len(folded)
-    if lexicon is None:
-        return out
-    for i, text in enumerate(folded):
-        joined = text.strip(_LIST_MARKS)
-        for part in folded[i + 1:i + 3]:
-            if lexicon.match(joined) or len(part.strip(_LIST_MARKS)) > 2:
-                break
-            joined += part.strip(_LIST_MARKS)
-        out[i] = lexicon.match(joined) is not None
-    return out
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:
@@ -298,11 +261,18 @@ def _neutral_table_cells(
         while j < len(values) and verdicts[j] is None and values[j] < 0:
             j += 1
         numbers = [texts[k].strip() for k in range(i, j) if _NUMBER.fullmatch(texts[k].strip())]
-        counting = numbers == [str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))] if numbers and numbers[0].isdigit() else False
-        if len(numbers) >= config.table_min_numbers and len(numbers) >= config.table_number_share * (j - i) and not counting:
+        enough = len(numbers) >= max(config.table_min_numbers, config.table_number_share * (j - i))
+        if enough and not _counting(numbers):
             for k in range(i, j):
                 values[k] = 0.0
         i = j
+
+
+def _counting(numbers: list[str]) -> bool:
+    """The numbers only count up by one (1 2 3 ..., a pager or a calendar's days)."""
+    return all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(
+        range(int(numbers[0]), int(numbers[0]) + len(numbers))
+    )
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:

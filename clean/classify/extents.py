@@ -189,36 +189,3 @@ def _drawing(text: str) -> bool:
     labels joined by box rules (``窗口受理 ──→ 材料不全``)."""
     return not any(ch.isalnum() for ch in text) or BOX_DRAWING.search(text) is not None
 
-
-def edited_sections(
-    region: Region, headings: Sequence[int], verdicts: Sequence[Verdict | None], sigs: Sequence[Signals],
-    repeats: Sequence[int | None], navbox: Sequence[bool], config: ClassifyConfig,
-) -> Region:
-    """Wikis and encyclopedias: the article runs through every section whose heading
-    carries an edit link (``音乐作品 [编辑]``), down to the end of the last one.
-
-    Such sections are often not prose at all (a discography table, a list of works,
-    the references), so the best run of prose stops at the first of them; the edit
-    links say that the article goes on. Above the lead, the infobox and the notes on
-    the article belong to it up to the first block with evidence against it (the
-    page's navigation links). The last section ends at the first block with
-    evidence against it (a local rule removed it, a copy, a teaser or link signal) or
-    at a navigation box (``navbox``: its view/talk/edit links). Pages with fewer than
-    ``edit_headings_min`` such headings are left alone: a bracketed 编辑 or two may be
-    anything (a blog's profile box, a how-to step).
-    """
-    if len(headings) < config.edit_headings_min or region.start == region.end:
-        return region
-    start, end = min(region.start, headings[0]), max(region.end, headings[-1] + 1)
-    while start > 0 and _in_section(verdicts[start - 1], sigs[start - 1], repeats[start - 1]):
-        start -= 1
-    while end < len(sigs) and not navbox[end] and _in_section(verdicts[end], sigs[end], repeats[end]):
-        end += 1
-    return Region(start, end)
-
-
-def _in_section(verdict: Verdict | None, sig: Signals, repeat: int | None) -> bool:
-    """A block that can continue an encyclopedia's section: list items and table cells
-    are fine, removals, copies and teaser or link signals are not."""
-    return ((verdict is None or verdict.label == METADATA) and repeat is None
-            and not (sig.truncated or sig.counter or sig.link_share))

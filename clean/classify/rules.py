@@ -198,13 +198,13 @@ def local_verdict(
         return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
-    if not sig.sentence_like and sig.separators >= 2 and sig.chars <= config.chrome_max_chars and not BOX_DRAWING.search(text):
+    # box rules join a drawn figure's labels (窗口受理 ──→ 材料不全), never a nav row's links
+    if sig.separators >= 2 and sig.chars <= config.chrome_max_chars and not BOX_DRAWING.search(text):
         items = sig.separators + 1
-        if sig.chars / items <= config.nav_item_max_chars:
+        if not sig.sentence_like and sig.chars / items <= config.nav_item_max_chars:
             return Verdict(CHROME, f"chrome: link row ({items} items between separators)")
-    # the title at a breadcrumb's end may read as a sentence; the whole line does not end as one
-    if sig.separators >= 2 and not sig.ends_sentence and sig.chars <= config.chrome_max_chars and not BOX_DRAWING.search(text):
-        levels = _breadcrumb_levels(text, config.nav_item_max_chars)
+        # the title at a breadcrumb's end may read as a sentence; the whole line does not end as one
+        levels = 0 if sig.ends_sentence else _breadcrumb_levels(text, config.nav_item_max_chars)
         if levels:
             return Verdict(CHROME, f"chrome: breadcrumb ({levels} levels, the last one the page's title)")
     return None
