@@ -24,8 +24,10 @@ system every worker sees.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
+from collections import deque
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -35,7 +37,7 @@ from dedup.api import DedupSummary, choose_kept_copies, result_row, write_result
 from dedup.cluster import link
 from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, fmix64
-from dedup.passes import Fingerprints, fingerprint, shingle_sets
+from dedup.passes import Fingerprints, fingerprint, shingle_set_batch
 from dedup.verify import Verdict, compare, memoised_compare
 
 #: Bytes of ``documents.jsonl`` per fingerprint task, at most (about 5,000 documents of
@@ -63,11 +65,16 @@ def line_ranges(path: Path, size: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _read_range(path: Path, start: int, end: int) -> list[Mapping]:
+def _range_lines(path: Path, start: int, end: int) -> list[bytes]:
+    """The document lines of one byte range (blank lines skipped, as the local reader does)."""
     with path.open("rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    return [line for line in data.splitlines() if line.strip()]
+
+
+def _read_range(path: Path, start: int, end: int) -> list[Mapping]:
+    return [json.loads(line) for line in _range_lines(path, start, end)]
 
 
 def _fingerprint_range(path: Path, start: int, end: int, config: DedupConfig) -> Fingerprints:
@@ -156,9 +163,10 @@ def _bucket_pairs(group: tuple[int, list[tuple[int, dict]]], config: DedupConfig
 
 def _range_sets(path: Path, start: int, end: int, offset: int, wanted: np.ndarray,
                 config: DedupConfig) -> dict[int, np.ndarray]:
-    docs = _read_range(path, start, end)
-    sets = shingle_sets(lambda: iter(docs), wanted - offset, config)
-    return {n + offset: s for n, s in sets.items()}
+    """The shingle sets of the ``wanted`` documents of one range; only their lines are parsed."""
+    lines = _range_lines(path, start, end)
+    chosen = [(int(n), json.loads(lines[n - offset])) for n in wanted.tolist()]
+    return dict(shingle_set_batch(chosen, config))
 
 
 def _verify_block(pairs: np.ndarray, left: dict, right: dict, config: DedupConfig) -> list[tuple]:
@@ -352,8 +360,13 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
     lap("cluster")
 
     def rows() -> Iterator[Mapping]:
-        for p, f in enumerate(fps):
-            text = client.submit(_range_rows, f, int(offsets[p]), settled[p], config, pure=False).result()
+        # The ranges' rows are built on the workers, a few ranges ahead of the writer.
+        texts = (client.submit(_range_rows, f, int(offsets[p]), settled[p], config, pure=False)
+                 for p, f in enumerate(fps))
+        ahead = deque(itertools.islice(texts, 2 * workers))
+        while ahead:
+            text = ahead.popleft().result()
+            ahead.extend(itertools.islice(texts, 1))
             for line in text.splitlines():
                 yield json.loads(line)
 
