@@ -24,8 +24,10 @@ system every worker sees.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
+from collections import deque
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -35,7 +37,7 @@ from dedup.api import DedupSummary, choose_kept_copies, result_row, write_result
 from dedup.cluster import link
 from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, fmix64
-from dedup.passes import Fingerprints, fingerprint, shingle_sets
+from dedup.passes import Fingerprints, fingerprint, shingle_set_batch
 from dedup.verify import Verdict, compare, memoised_compare
 
 #: Bytes of ``documents.jsonl`` per fingerprint task, at most (about 5,000 documents of
@@ -63,11 +65,16 @@ def line_ranges(path: Path, size: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def _read_range(path: Path, start: int, end: int) -> list[Mapping]:
+def _range_lines(path: Path, start: int, end: int) -> list[bytes]:
+    """The document lines of one byte range (blank lines skipped, as the local reader does)."""
     with path.open("rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    return [line for line in data.splitlines() if line.strip()]
+
+
+def _read_range(path: Path, start: int, end: int) -> list[Mapping]:
+    return [json.loads(line) for line in _range_lines(path, start, end)]
 
 
 def _fingerprint_range(path: Path, start: int, end: int, config: DedupConfig) -> Fingerprints:
@@ -156,9 +163,10 @@ def _bucket_pairs(group: tuple[int, list[tuple[int, dict]]], config: DedupConfig
 
 def _range_sets(path: Path, start: int, end: int, offset: int, wanted: np.ndarray,
                 config: DedupConfig) -> dict[int, np.ndarray]:
-    docs = _read_range(path, start, end)
-    sets = shingle_sets(lambda: iter(docs), wanted - offset, config)
-    return {n + offset: s for n, s in sets.items()}
+    """The shingle sets of the ``wanted`` documents of one range; only their lines are parsed."""
+    lines = _range_lines(path, start, end)
+    chosen = [(int(n), json.loads(lines[n - offset])) for n in wanted.tolist()]
+    return dict(shingle_set_batch(chosen, config))
 
 
 def _verify_block(pairs: np.ndarray, left: dict, right: dict, config: DedupConfig) -> list[tuple]:
@@ -171,19 +179,28 @@ def _verify_block(pairs: np.ndarray, left: dict, right: dict, config: DedupConfi
     return out
 
 
-def _settle(members: np.ndarray, rep: np.ndarray, edges: list[tuple], fps: dict[int, Fingerprints],
-            sets: dict[int, dict], offsets: np.ndarray, config: DedupConfig) -> tuple[dict, list[int]]:
+def _pick_infos(fp: Fingerprints, local: np.ndarray) -> list:
+    """The ``DocInfo`` of the documents ``local`` (numbers within the range)."""
+    return [fp.infos[k] for k in local.tolist()]
+
+
+def _pick_sets(sets: dict[int, np.ndarray], docs: np.ndarray) -> dict[int, np.ndarray]:
+    return {d: sets[d] for d in docs.tolist() if d in sets}
+
+
+def _settle(members: np.ndarray, rep: np.ndarray, edges: list[tuple], infos_of_parts: list[list],
+            sets_of_parts: list[dict], config: DedupConfig) -> tuple[dict, list[int]]:
     """Cluster a batch of whole components as the local engine does: ``link`` with the
     chaining guard, then the keep rule. Members are renumbered 0..k-1 in their global
-    order, which keeps every tie-break. Returns ``{doc: (kept id, verdict, reason)}`` for
-    the clustered members and the cluster sizes."""
-    where = np.searchsorted(offsets, members, side="right") - 1
-    infos = [fps[p].infos[d - offsets[p]] for p, d in zip(where.tolist(), members.tolist())]
-    local_sets = {k: sets[p][d] for k, (p, d) in enumerate(zip(where.tolist(), members.tolist())) if d in sets[p]}
+    order, which keeps every tie-break; ``infos_of_parts`` holds their ``DocInfo`` range
+    by range, in that order, and ``sets_of_parts`` their shingle sets. Returns ``{doc:
+    (kept id, verdict, reason)}`` for the clustered members and the cluster sizes."""
+    infos = [info for part in infos_of_parts for info in part]
+    position = {int(d): k for k, d in enumerate(members.tolist())}
+    local_sets = {position[d]: s for part in sets_of_parts for d, s in part.items()}
     local_rep = np.searchsorted(members, rep)
     verdict = memoised_compare(local_sets, config)
-    local_edges = [(jac, con, int(np.searchsorted(members, i)), int(np.searchsorted(members, j)))
-                   for i, j, jac, con in edges]
+    local_edges = [(jac, con, position[i], position[j]) for i, j, jac, con in edges]
     roots = np.asarray(link(len(members), local_edges, [info.length for info in infos],
                             lambda x, y: verdict(x, y).duplicate))
     kept_of, reasons, sizes = choose_kept_copies(roots[local_rep], local_rep, local_sets, infos, config)
@@ -299,10 +316,17 @@ def _clustered(client, fps: list, sets: dict, offsets: np.ndarray, edges: list, 
         if sum(len(components[c]) for c in batch) >= COMPONENT_BATCH or k == len(components) - 1:
             members = np.sort(np.concatenate([components[c] for c in batch]))
             rep = np.array([copy_of.get(d, d) for d in members.tolist()], dtype=np.int64)
-            touched = np.unique(_part_of(offsets, members)).tolist()
+            # Each range hands over only its members' facts, not its whole fingerprints.
+            part = _part_of(offsets, members)
+            infos, member_sets = [], []
+            for p in np.unique(part).tolist():
+                mine = members[part == p]
+                infos.append(client.submit(_pick_infos, fps[p], mine - offsets[p], pure=False))
+                if p in sets:
+                    member_sets.append(client.submit(_pick_sets, sets[p], mine, pure=False))
             futures.append(client.submit(
-                _settle, members, rep, [e for c in batch for e in edges_of.get(c, [])],
-                {p: fps[p] for p in touched}, {p: sets.get(p, {}) for p in touched}, offsets, config, pure=False))
+                _settle, members, rep, [e for c in batch for e in edges_of.get(c, [])], infos, member_sets,
+                config, pure=False))
             batch = []
     settled: list[dict] = [{} for _ in fps]
     sizes: list[int] = []
@@ -352,8 +376,13 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
     lap("cluster")
 
     def rows() -> Iterator[Mapping]:
-        for p, f in enumerate(fps):
-            text = client.submit(_range_rows, f, int(offsets[p]), settled[p], config, pure=False).result()
+        # The ranges' rows are built on the workers, a few ranges ahead of the writer.
+        texts = (client.submit(_range_rows, f, int(offsets[p]), settled[p], config, pure=False)
+                 for p, f in enumerate(fps))
+        ahead = deque(itertools.islice(texts, 2 * workers))
+        while ahead:
+            text = ahead.popleft().result()
+            ahead.extend(itertools.islice(texts, 1))
             for line in text.splitlines():
                 yield json.loads(line)
 

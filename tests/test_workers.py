@@ -1,7 +1,7 @@
 import os
 import time
 
-from pagewash.workers import ERROR, OK, run_tasks
+from pagewash.workers import ERROR, OK, KillablePool, run_tasks
 
 
 def work(task):
@@ -49,3 +49,27 @@ def test_memory_limit_turns_a_hog_into_an_error():
 
 def _allocate(megabytes):
     return len(bytearray(megabytes * 2**20))
+
+
+def test_a_pool_keeps_its_children_from_run_to_run():
+    with KillablePool(_pid, jobs=1) as pool:
+        first = {outcome.value for _, outcome in pool.run(range(3), timeout=10)}
+        second = {outcome.value for _, outcome in pool.run(range(3), timeout=10)}
+    assert len(first) == 1 and first == second
+
+
+def test_a_pool_recovers_from_a_hang_and_from_a_run_left_early():
+    with KillablePool(work, jobs=2) as pool:
+        outcomes = dict(pool.run(["hang", "a"], timeout=1))
+        assert outcomes["hang"].status == ERROR and outcomes["a"].value == "aa"
+        left = pool.run(["hang", "b"], timeout=60)
+        started = time.monotonic()
+        assert next(left)[0] == "b"
+        left.close()  # the caller stops while a child is busy: that child is stopped
+        assert time.monotonic() - started < 10
+        outcomes = dict(pool.run(["c", "d"], timeout=10))  # two children again
+        assert outcomes["c"].value == "cc" and outcomes["d"].value == "dd"
+
+
+def _pid(_task):
+    return os.getpid()
