@@ -38,7 +38,7 @@ _NAME_ENDS = "：:，,;；）)"
 #: Lines at each end of the body searched for a reporter line (本报记者 张三).
 _BODY_BYLINE_BLOCKS = 4
 _TRAILING_NAMES = re.compile(
-    r"[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
+    r"(?:^|(?<=[。！？!?”」』…]))\s*[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
 _WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
 #: Bracketed words at an article's end that name an agency or say "the end", not a person.
 _NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")

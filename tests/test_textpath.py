@@ -156,6 +156,9 @@ def test_byline_without_colons_and_taiwan_dates():
         (["本报记者罗科苏盈发自北京", "第一段正文。"], "罗科苏盈"),
         # a reporter mentioned inside a paragraph is not the article's author
         (["第一段正文。", "采访快结束时，他突然对在场的记者一行正要离开的人说了一句很长很长的话，我们都记得。"], None),
+        # brackets after a link, not after the last sentence: a language note (朝鲜文), not a name
+        (["第一段正文。", "* YouTube上的金锺国频道 （朝鲜文）"], None),
+        (["第一段正文。", "最后一段正文。（林晓 王燕）"], "林晓 王燕"),
     ],
 )
 def test_reporter_named_in_the_body_is_the_author(lines, author):
