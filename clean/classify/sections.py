@@ -56,15 +56,16 @@ def discount_after_header(
     A comment thread can hold more prose than the article above it; discounting it
     keeps the article the best run. A header above the article (a "留言" link in the
     navigation, a "latest comments" sidebar box) discounts nothing: the text below it
-    must still win against the chrome. Related-reading lists need no discount: their teasers carry their own
-    signals (time stamps, cut-off snippets).
+    must still win against the chrome. Related-reading lists need no discount: their
+    teasers carry their own signals (time stamps, cut-off snippets).
     """
     out = list(values)
     # a header in the navigation above the prose (论坛 留言 博客 ...) opens no thread:
     # only one after more prose than a title line counts
     before, first = 0.0, None
     for i, (value, verdict) in enumerate(zip(values, verdicts)):
-        if verdict is not None and verdict.starts_section and verdict.label == WIDGET and before > config.title_max_chars:
+        opens_thread = verdict is not None and verdict.starts_section and verdict.label == WIDGET
+        if opens_thread and before > config.title_max_chars:
             first = i
             break
         before += max(value, 0.0)
@@ -137,9 +138,9 @@ def related_cut(
 
     A header followed by a teaser list and then by more prose with no teaser signals
     (an inline "related" box in the middle of an article) is not a cut; after a comment
-    header the comments' own time stamps count too; an editor's
-    line cuts after itself. Blocks flagged in ``ignore`` (another layout column) are
-    left out of the judgement.
+    header the comments' own time stamps count too. An editor's line cuts after
+    itself. Blocks flagged in ``ignore`` (another layout column) are left out of the
+    judgement.
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
@@ -193,7 +194,9 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyCo
 
 def _bigrams(folded: str) -> set[str]:
     # two digits are a number's piece (2020年 in an infobox cell), not a shared word
-    return {a + b for a, b in zip(folded, folded[1:]) if a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())}
+    return {
+        a + b for a, b in zip(folded, folded[1:]) if a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())
+    }
 
 
 def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:
