@@ -430,3 +430,12 @@ def test_lines_of_characters_lost_before_capture_cost_nothing():
     blocks = classify("首页 | 新闻", P1, "\ufffd\ufffd\ufffd\ufffd", "\ufffd\ufffd", P2)
     assert [b.label for b in blocks[1:]] == [BODY, CHROME, CHROME, BODY]
     assert "U+FFFD" in blocks[2].reason
+
+
+def test_a_bullet_printed_on_its_own_line_costs_nothing():
+    """get_text puts a list item's bullet on a line of its own; it is layout, not a wall
+    between an article's first paragraph and the rest."""
+    lead = "压岁钱是爷爷奶奶以及叔叔、姨姨给我们的，应该由自己支配。"
+    blocks = classify("首页 | 财经", lead, "·", "中国股市遭遇历史性机会", "·", "证券账户开户须实名", P1, P2)
+    assert labels_of(blocks, lead) == BODY
+    assert "bullet" in blocks[2].reason

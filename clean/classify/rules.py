@@ -46,6 +46,8 @@ _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』
 #: Reference marks ([1], [12]) are not: a name has letters or at least three digits.
 _IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{3,40}\]")
 
+_BULLET_MARK = re.compile(r"[•·▪▸▶►○◎●■◆☆★*+\-–]")
+
 #: Markup that a renderer let through (script/ad tags, attributes).
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
 
@@ -153,6 +155,9 @@ def local_verdict(
         # box drawing are layout (renderers draw table borders with them)
         if "\ufffd" in text:
             return Verdict(CHROME, "chrome: only characters lost before capture (U+FFFD)", neutral=True)
+        if sig.chars == 1 and _BULLET_MARK.fullmatch(text.strip()):
+            # a list item's bullet that a renderer printed on a line of its own
+            return Verdict(CHROME, "chrome: a bullet on its own line", neutral=True)
         return Verdict(CHROME, "chrome: no text, only symbols", only_outside=_SPEECH.fullmatch(text) is not None)
     short = sig.chars <= config.short_block_chars
     if "promo" in lexicons and sig.chars <= config.promo_max_chars:
