@@ -439,3 +439,8 @@ def test_a_bullet_printed_on_its_own_line_costs_nothing():
     blocks = classify("首页 | 财经", lead, "·", "中国股市遭遇历史性机会", "·", "证券账户开户须实名", P1, P2)
     assert labels_of(blocks, lead) == BODY
     assert "bullet" in blocks[2].reason
+    # ... nor between a list's lead-in and its items
+    names = ["宪哥被打成“猪头”", "杨恭如遇袭后首露面", "陈升", "曾志伟亲述被打经过", "梁思浩心有余悸"]
+    items = [line for name in names for line in ("·", name)]
+    blocks = classify("首页 | 娱乐", "娱乐圈被打事件频频发生。让我们回顾一下众明星被打事件：", *items, P1, P2)
+    assert [b.label for b in blocks[1:]] == [BODY] + [CHROME, BODY] * len(names) + [BODY, BODY]

@@ -234,7 +234,7 @@ def _neutral_list_items(
         lead_in = texts[i - 1].rstrip()[-1:] in ("：", ":") and sigs[i - 1].ends_sentence
         if lead_in:
             j = i
-            while j < len(values) and verdicts[j] is None and values[j] < 0 and not sigs[j].stamped:
+            while j < len(values) and _list_item(verdicts[j], values[j], sigs[j]):
                 values[j] = 0.0
                 j += 1
 
@@ -273,6 +273,12 @@ def _counting(numbers: list[str]) -> bool:
     return all(n.isdigit() for n in numbers) and [int(n) for n in numbers] == list(
         range(int(numbers[0]), int(numbers[0]) + len(numbers))
     )
+
+
+def _list_item(verdict: Verdict | None, value: float, sig: Signals) -> bool:
+    """A short line that can be an item of an announced list: not removed (a bullet a
+    renderer printed on a line of its own is the list's layout), not a time stamp."""
+    return (verdict is None or verdict.neutral) and value <= 0 and not sig.stamped
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:
