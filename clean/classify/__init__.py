@@ -43,7 +43,7 @@ from clean.classify.sections import (
     related_cut,
     signature_date,
 )
-from clean.classify.signals import Signals, compute_signals
+from clean.classify.signals import TIME, Signals, compute_signals
 from clean.classify.wiki import edit_headings, wiki_article
 from clean.config import ClassifyConfig
 
@@ -156,6 +156,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 dated = dated or sigs[i].dated
             elif related_header is not None:
                 _set(block, RELATED, f"related: in the section under '{related_header}'")
+            elif region.start < i < region.end - 1 and _dated_text(verdict, block.text, sigs[i], config):
+                _set(block, BODY, "")
             else:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
         elif verdict is not None and verdict.only_outside and region.start < i < region.end - 1:
@@ -279,6 +281,21 @@ def _list_item(verdict: Verdict | None, value: float, sig: Signals) -> bool:
     """A short line that can be an item of an announced list: not removed (a bullet a
     renderer printed on a line of its own is the list's layout), not a time stamp."""
     return (verdict is None or verdict.neutral) and value <= 0 and not sig.stamped
+
+
+def _dated_text(verdict: Verdict, text: str, sig: Signals, config: ClassifyConfig) -> bool:
+    """An unlabelled line with a date well inside the main text, after the article's
+    own date, that is words around a date: a line of hard-wrapped prose that happens
+    to hold one (……于1989年5月26日离邵到北京了解动乱). A post's or reply's stamp line
+    has a clock time or separators (由某某张贴 @ 2005-03-21 01:20:44 | 评论), a source
+    line few words (《某报》（2022年02月13日 02版））."""
+    return (
+        verdict.field == "date"
+        and not verdict.labelled
+        and sig.cjk >= config.dated_prose_min_cjk
+        and sig.separators == 0
+        and TIME.search(text) is None
+    )
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:

@@ -176,7 +176,9 @@ def local_verdict(
         field = labels.leading_field(folded)
         # a person label followed by a whole sentence is speech (记者：请问……？ in an
         # interview), not a byline: names are short
-        speech = field in ("author", "editor") and sig.ends_sentence and sig.chars >= config.speech_min_chars
+        # names are short and never asked: a question is speech however short (记者：场址在哪？)
+        question = text.rstrip("”’」』\"'）) ")[-1:] in ("？", "?")
+        speech = field in ("author", "editor") and sig.ends_sentence and (sig.chars >= config.speech_min_chars or question)
         if field and not speech:
             # the editor line closes a news article: what follows is the page's tail
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
