@@ -175,8 +175,8 @@ def local_verdict(
     if sig.chars <= config.metadata_max_chars:
         field = labels.leading_field(folded)
         # a person label followed by a whole sentence is speech (记者：请问……？ in an
-        # interview), not a byline: names are short
-        # names are short and never asked: a question is speech however short (记者：场址在哪？)
+        # interview), not a byline: names are short, and never asked, so a question is
+        # speech however short (记者：场址在哪？)
         question = text.rstrip("”’」』\"'）) ")[-1:] in ("？", "?")
         speech = field in ("author", "editor") and sig.ends_sentence and (sig.chars >= config.speech_min_chars or question)
         if field and not speech:
