@@ -444,3 +444,48 @@ def test_a_bullet_printed_on_its_own_line_costs_nothing():
     items = [line for name in names for line in ("·", name)]
     blocks = classify("首页 | 娱乐", "娱乐圈被打事件频频发生。让我们回顾一下众明星被打事件：", *items, P1, P2)
     assert [b.label for b in blocks[1:]] == [BODY] + [CHROME, BODY] * len(names) + [BODY, BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("「被告人某某与学生黄某某、周某某于1989年5月26日离开本地到北京了解情况", True),  # date mid-line
+        ("由于电价的提高可以上溯到2004年6月15日，东电股份的一位人士表现得极为", True),  # clauses
+        ("2004年3月20日至5月7日，来自四川泸州的个体老中医在雅安市碧峰峡景区里", True),
+        ("2022年02月13日 星期日 青溪日报社主办", False),  # a dateline: few words
+        ("由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论 发表评论 >>>", False),  # a post stamp
+        ("青溪夏季用电负荷创新高全市日最高负荷突破五百万千瓦 2025-06-09", False),  # a teaser's stamp
+        ("《光明日报》（2022年02月13日02版）", False),
+    ],
+)
+def test_a_date_mentioned_in_prose_is_no_stamp(line, prose):
+    """Hard-wrapped dumps cut prose into lines; a line that holds a date amid words is
+    prose, not a date line (the date line verdict would drop it from the middle of the text)."""
+    sig = compute_signals(line)
+    assert sig.dated and sig.dated_prose == prose and sig.stamped != prose
+
+
+def test_a_wrapped_line_of_prose_with_a_date_stays_in_the_text():
+    wrapped = ["9月29日，区委统战工作会议召开。会议回顾了该区统战工作自", "1983年4月12日恢复建制以来走过的历程，总结了主要经验和", "做法。", P2, P3]
+    blocks = classify("首页 | 新闻", "2022-09-30 08:00 来源：青溪日报", P1, *wrapped)
+    assert [labels_of(blocks, line) for line in wrapped] == [BODY] * 5
+    assert blocks[1].label == METADATA
+
+
+def test_an_interviewers_short_question_is_speech():
+    blocks = classify("首页 | 访谈", P1, "记者：费用由谁承担？", P2, "记者：张三", "责任编辑：李四")
+    assert labels_of(blocks, "记者：费用由谁承担？") == BODY
+    assert labels_of(blocks, "记者：张三") == METADATA
+
+
+def test_the_text_starts_at_its_lead_in_lines():
+    """A first line cut off after a clause, and the first of the text's numbered
+    section headings, open the text although neither reads as prose."""
+    cut = "为了贯彻落实中央关于新时代统战工作的部署，"
+    blocks = classify("首页 | 报告", "区委统战工作会议召开", cut, P1, P2)
+    assert labels_of(blocks, cut) == BODY and labels_of(blocks, "区委统战工作会议召开") == TITLE
+    blocks = classify("首页 | 文章", "三、统战工作的新局面", P1, P2, "四、基层统战工作", P3)
+    assert labels_of(blocks, "三、统战工作的新局面") == BODY
+    # a numbered line whose kind of numbering the text does not use is not its heading
+    blocks = classify("首页 | 文章", "热门文章", "3. 统战工作会议召开", P1, P2, "四、基层统战工作", P3)
+    assert labels_of(blocks, "3. 统战工作会议召开") != BODY

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
-from clean.classify.extents import after_dateline, front_end_region, listing_region, with_annexes
+from clean.classify.extents import after_dateline, front_end_region, listing_region, with_annexes, with_lead_in
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
@@ -43,7 +43,7 @@ from clean.classify.sections import (
     related_cut,
     signature_date,
 )
-from clean.classify.signals import TIME, Signals, compute_signals
+from clean.classify.signals import Signals, compute_signals
 from clean.classify.wiki import edit_headings, wiki_article
 from clean.config import ClassifyConfig
 
@@ -114,6 +114,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             verdicts[i] = None  # a flow chart's arrows and rules are the chart's
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
+    region = with_lead_in(region, texts, sigs, verdicts)
     headings = edit_headings(folded, sigs, lexicons, config)
     structured = len(headings) >= config.edit_headings_min
     if structured:
@@ -156,8 +157,6 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 dated = dated or sigs[i].dated
             elif related_header is not None:
                 _set(block, RELATED, f"related: in the section under '{related_header}'")
-            elif region.start < i < region.end - 1 and _dated_text(verdict, block.text, sigs[i], config):
-                _set(block, BODY, "")
             else:
                 _set(block, CHROME, "chrome: metadata-like line away from the main text")
         elif verdict is not None and verdict.only_outside and region.start < i < region.end - 1:
@@ -281,21 +280,6 @@ def _list_item(verdict: Verdict | None, value: float, sig: Signals) -> bool:
     """A short line that can be an item of an announced list: not removed (a bullet a
     renderer printed on a line of its own is the list's layout), not a time stamp."""
     return (verdict is None or verdict.neutral) and value <= 0 and not sig.stamped
-
-
-def _dated_text(verdict: Verdict, text: str, sig: Signals, config: ClassifyConfig) -> bool:
-    """An unlabelled line with a date well inside the main text, after the article's
-    own date, that is words around a date: a line of hard-wrapped prose that happens
-    to hold one (……于1989年5月26日离邵到北京了解动乱). A post's or reply's stamp line
-    has a clock time or separators (由某某张贴 @ 2005-03-21 01:20:44 | 评论), a source
-    line few words (《某报》（2022年02月13日 02版））."""
-    return (
-        verdict.field == "date"
-        and not verdict.labelled
-        and sig.cjk >= config.dated_prose_min_cjk
-        and sig.separators == 0
-        and TIME.search(text) is None
-    )
 
 
 def _set(block: Block, label: str, reason: str, field: str = "") -> None:

@@ -75,6 +75,44 @@ def after_dateline(
     return region
 
 
+#: The numbering of a section heading, by kind: 一、 / （一） / 1、 or 1. (not its number).
+_SECTION_NUMBER = re.compile(
+    r"(?P<cjk>[一二三四五六七八九十]{1,3}\s*、)|(?P<paren>[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）])|(?P<digit>\d{1,2}\s*[、.．](?!\d))"
+)
+#: A line cut off after a clause (，、) leads into the next one when it has this many ideographs.
+_LEAD_IN_MIN_CJK = 6
+
+
+def _numbering(text: str) -> str | None:
+    match = _SECTION_NUMBER.match(text.lstrip())
+    return match.lastgroup if match else None
+
+
+def with_lead_in(
+    region: Region, texts: Sequence[str], sigs: Sequence[Signals], verdicts: Sequence[Verdict | None]
+) -> Region:
+    """Start the text above its best run of prose at the lines that lead into it.
+
+    Two kinds of line open a text without reading as prose: a line cut off after a
+    clause (ending with ，or 、: a hard-wrapped paragraph's first line; a title, a
+    link or a byline never ends so), and the text's first numbered section heading
+    (一、… right above the first paragraph of an excerpt or a chapter page), which
+    counts only when a heading numbered the same way (二、…) follows inside the text.
+    """
+    start = region.start
+    if start == region.end:
+        return region
+    while start > 0 and verdicts[start - 1] is None:
+        text, sig = texts[start - 1].rstrip(), sigs[start - 1]
+        cut_off = text[-1:] in ("，", "、", ",") and sig.cjk >= _LEAD_IN_MIN_CJK
+        kind = _numbering(text)
+        heading = kind is not None and any(_numbering(texts[i]) == kind for i in range(start, region.end))
+        if not (cut_off or heading):
+            break
+        start -= 1
+    return Region(start, region.end)
+
+
 def find_standfirst(
     titles: list[int], region: Region, texts: list[str], sigs: list[Signals],
     verdicts: list[Verdict | None], config: ClassifyConfig,

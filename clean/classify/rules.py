@@ -182,7 +182,7 @@ def local_verdict(
         if field and not speech:
             # the editor line closes a news article: what follows is the page's tail
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
-        if sig.dated and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
+        if sig.dated and not sig.dated_prose and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
             return Verdict(METADATA, "metadata: date line", "date")
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)

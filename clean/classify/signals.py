@@ -23,6 +23,10 @@ _CLOSERS = "”’\"'』」）)】》"
 _MIN_SENTENCE_CHARS = 4
 CJK_COUNTED = 100
 _MIN_RUNON_CHARS = 25
+#: A line holding a date amid this many ideographs is prose that mentions a date.
+_MIN_DATED_PROSE_CJK = 20
+#: Ideographs on each side of a date in the middle of a line of prose.
+_MIN_DATE_CONTEXT_CJK = 4
 #: A line ending with a colon reads as a sentence (a lead-in) from this many ideographs.
 _MIN_LEAD_IN_CJK = 10
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -69,7 +73,11 @@ class Signals:
         numbered: the block starts with an item number (1. / （一） / 一、 / ①): the
             structure of an article's own lists and headings, not of link lists.
         dated: the block contains a date.
-        stamped: the block contains a date or a clock time (listings, bylines, comments).
+        dated_prose: the date is mentioned in running text, not stamped on the line: a
+            line of hard-wrapped prose (……于1989年5月26日离邵到北京了解动乱). See
+            ``_dated_prose``.
+        stamped: the block carries a date or a clock time as a stamp (listings,
+            bylines, comments); a date mentioned in prose is no stamp.
         date_only: the block is a date/time and next to nothing else.
         counter: the block ends with an item count, as archive/category links do.
         link_share: share of the block's characters inside markdown links or URLs (the
@@ -86,6 +94,7 @@ class Signals:
     bullet: bool
     numbered: bool
     dated: bool
+    dated_prose: bool
     stamped: bool
     date_only: bool
     counter: bool
@@ -124,6 +133,21 @@ def _date_only(text: str) -> bool:
     return len(_TIME_ONLY_REST.sub("", rest)) <= 2
 
 
+def _dated_prose(text: str, cjk: int, clauses: int) -> bool:
+    """A dated line that is words around a date, as hard-wrapped dumps print prose
+    that mentions one: many ideographs, no clock time, no navigation separators, and
+    either clause punctuation or words on both sides of the date. A byline, a dateline
+    or a teaser's stamp has few words, a time, separators, or the date at one end."""
+    if cjk < _MIN_DATED_PROSE_CJK or TIME.search(text) or _SEPARATORS.search(text):
+        return False
+    if clauses:
+        return True
+    dates = list(DATE.finditer(text))
+    before = len(_CJK.findall(text, 0, dates[0].start()))
+    after = len(_CJK.findall(text, dates[-1].end()))
+    return min(before, after) >= _MIN_DATE_CONTEXT_CJK
+
+
 def _link_share(text: str, chars: int) -> float:
     if chars == 0 or ("http" not in text and "www." not in text and "](" not in text):
         return 0.0
@@ -138,6 +162,8 @@ def compute_signals(text: str) -> Signals:
     truncated = _truncated(text)
     digits = _DIGIT.search(text) is not None  # dates, times and counters need digits
     dated = digits and DATE.search(text) is not None
+    cjk = len(_CJK.findall(text, 0, CJK_COUNTED))
+    dated_prose = dated and _dated_prose(text, cjk, clauses)
     sentence_like = (
         chars >= _MIN_SENTENCE_CHARS
         and not truncated
@@ -146,7 +172,7 @@ def compute_signals(text: str) -> Signals:
     )
     return Signals(
         chars=chars,
-        cjk=len(_CJK.findall(text, 0, CJK_COUNTED)),
+        cjk=cjk,
         clauses=clauses,
         ends_sentence=ends,
         truncated=truncated,
@@ -154,7 +180,8 @@ def compute_signals(text: str) -> Signals:
         bullet=_bulleted(text),
         numbered=_NUMBERED.match(text) is not None,
         dated=dated,
-        stamped=dated or (digits and _STAMP.search(text) is not None),
+        dated_prose=dated_prose,
+        stamped=(dated and not dated_prose) or (digits and _STAMP.search(text) is not None),
         counter=digits and _COUNTER.search(text.rstrip()) is not None,
         link_share=_link_share(text, chars),
         date_only=digits and (dated or TIME.search(text) is not None) and _date_only(text),
