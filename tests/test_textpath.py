@@ -81,6 +81,15 @@ def test_metadata_fields_from_bylines():
     }
 
 
+def test_labels_glued_to_the_value_before_them():
+    """w3m drops the space between two cells of a byline: 来源:转载作者:孙仲旻."""
+    blocks = [Block("2015-11-05 阅读：8169 来源:转载作者:孙仲旻", label=METADATA, field="date"),
+              Block("责任编辑：王五", label=METADATA, field="editor")]
+    assert extract_metadata(blocks) == {"date": "2015-11-05", "source": "转载", "author": "孙仲旻", "editor": "王五"}
+    # a label word inside a value, without a colon, is part of the value
+    assert extract_metadata([Block("来源：新华社记者站", label=METADATA, field="source")]) == {"source": "新华社记者站"}
+
+
 def test_markup_debris_is_not_a_value():
     blocks = [Block('作者： size="20" 来源： size="20" 发布日期： 7/5/2005 9:23:57 PM', label=METADATA)]
     assert extract_metadata(blocks) == {"date": "2005-05-07 21:23"}

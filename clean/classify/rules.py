@@ -85,7 +85,9 @@ class MetadataLabels:
     #: A label that opens a field: followed by a colon (or a bracket around the label).
     pattern: re.Pattern[str]
     #: Inside a line already known to be a byline, a space after a label will do too
-    #: (``作者 木头 发布于 2025年3月2日``); one-character labels still need their colon.
+    #: (``作者 木头 发布于 2025年3月2日``), and a label with its colon may be glued to
+    #: the value before it (``来源:转载作者:孙仲旻``: w3m drops the space between two
+    #: cells); one-character labels still need their colon and a separator before.
     lenient: re.Pattern[str]
 
     @classmethod
@@ -112,7 +114,8 @@ class MetadataLabels:
         pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)", re.I)
         longer = [name for name in labels if len(name) > 1]
         lenient = re.compile(
-            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)",
+            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)"
+            rf"|(?P<glued>{alternation(longer)})\s*[:：]",
             re.I,
         )
         return cls(field_of, pattern, lenient)
