@@ -64,9 +64,6 @@ class ClassifyConfig:
     speech_min_chars: int = 20
     #: Longest unlabelled line with a date read as a dateline (above the text only).
     dateline_max_chars: int = 60
-    #: An unlabelled dated line inside the text with this many ideographs is hard-wrapped
-    #: prose holding a date, not a second byline (a stamp or source line has fewer).
-    dated_prose_min_cjk: int = 20
     #: Longest block read as a related-reading header.
     header_max_chars: int = 20
     #: A row of links: average characters per item between separators at most this.

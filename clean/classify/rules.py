@@ -181,11 +181,14 @@ def local_verdict(
         # interview), not a byline: names are short, and never asked, so a question is
         # speech however short (记者：场址在哪？)
         question = text.rstrip("”’」』\"'）) ")[-1:] in ("？", "?")
-        speech = field in ("author", "editor") and sig.ends_sentence and (sig.chars >= config.speech_min_chars or question)
+        long_enough = sig.chars >= config.speech_min_chars or question
+        speech = field in ("author", "editor") and sig.ends_sentence and long_enough
         if field and not speech:
             # the editor line closes a news article: what follows is the page's tail
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
-        if sig.dated and not sig.dated_prose and not sig.ends_sentence and (sig.date_only or sig.chars <= config.dateline_max_chars):
+        # a line of prose that mentions a date (hard-wrapped dumps) is no date line
+        dateline = sig.date_only or sig.chars <= config.dateline_max_chars
+        if sig.dated and not sig.dated_prose and not sig.ends_sentence and dateline:
             return Verdict(METADATA, "metadata: date line", "date")
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)
