@@ -484,6 +484,9 @@ def test_the_text_starts_at_its_lead_in_lines():
     cut = "为了贯彻落实中央关于新时代统战工作的部署，"
     blocks = classify("首页 | 报告", "区委统战工作会议召开", cut, P1, P2)
     assert labels_of(blocks, cut) == BODY and labels_of(blocks, "区委统战工作会议召开") == TITLE
+    first = "2022年9月29日至30日，区委统战工作会议在区行政中心召开会议听取了"
+    blocks = classify("首页 | 报告", "区委统战工作会议召开", first, "各街道工委的汇报。" + P2, P3)
+    assert labels_of(blocks, first) == BODY and labels_of(blocks, "区委统战工作会议召开") == TITLE
     blocks = classify("首页 | 文章", "三、统战工作的新局面", P1, P2, "四、基层统战工作", P3)
     assert labels_of(blocks, "三、统战工作的新局面") == BODY
     # a numbered line whose kind of numbering the text does not use is not its heading

@@ -93,18 +93,22 @@ def with_lead_in(
 ) -> Region:
     """Start the text above its best run of prose at the lines that lead into it.
 
-    Two kinds of line open a text without reading as prose: a line cut off after a
-    clause (ending with ，or 、: a hard-wrapped paragraph's first line; a title, a
-    link or a byline never ends so), and the text's first numbered section heading
-    (一、… right above the first paragraph of an excerpt or a chapter page), which
-    counts only when a heading numbered the same way (二、…) follows inside the text.
+    Some lines open a text without reading as prose: a hard-wrapped paragraph's first
+    line, cut off after a clause (ending with ，or 、: a title, a link or a byline
+    never ends so) or mentioning a date amid its words (2004年3月20日至5月7日，来自…:
+    ``Signals.dated_prose``, not a title's or a byline's shape); and the text's first
+    numbered section heading (一、… right above the first paragraph of an excerpt or a
+    chapter page), which counts only when a heading numbered the same way (二、…)
+    follows inside the text.
     """
     start = region.start
     if start == region.end:
         return region
     while start > 0 and verdicts[start - 1] is None:
         text, sig = texts[start - 1].rstrip(), sigs[start - 1]
-        cut_off = text[-1:] in ("，", "、", ",") and sig.cjk >= _LEAD_IN_MIN_CJK
+        cut_off = (text[-1:] in ("，", "、", ",") and sig.cjk >= _LEAD_IN_MIN_CJK) or (
+            sig.dated_prose and not sig.ends_sentence
+        )
         kind = _numbering(text)
         heading = kind is not None and any(_numbering(texts[i]) == kind for i in range(start, region.end))
         if not (cut_off or heading):
