@@ -20,6 +20,10 @@ its own subprocess so that memory is measured per phase:
 
 With ``--engine dask`` the whole stages run on a LocalCluster of ``--workers`` workers on
 loopback; the wall time counts from a running cluster (its start-up is not included).
+
+Cleaning writes two small files per capture (the body and its resume record). On a virtual
+disk that file-system work can cost as much CPU as the cleaning and hide how the engines
+scale; ``--dir /dev/shm/scale`` (tmpfs) takes the disk out of the measurement.
 """
 
 from __future__ import annotations
