@@ -248,17 +248,25 @@ def run_dedup(out_dir: Path, config: DedupConfig | None = None, *, drop: bool = 
 def write_results(out_dir: Path, rows: Iterable[Mapping], *, drop: bool) -> None:
     """Write the rows (one per document of ``out_dir/documents.jsonl``, in its order) to
     ``clusters.jsonl`` and, with ``drop``, the non-duplicates to ``deduplicated.jsonl``;
-    streamed, each file atomically (shared by every engine)."""
+    streamed, each file atomically."""
+    lines = ((json.dumps(row, ensure_ascii=False) + "\n", row["duplicate_of"] is None) for row in rows)
+    write_result_lines(out_dir, lines, drop=drop)
+
+
+def write_result_lines(out_dir: Path, lines: Iterable[tuple[str, bool]], *, drop: bool) -> None:
+    """``write_results`` for rows already serialised: ``(JSON line, kept)`` per document, so
+    that an engine which builds the lines on its workers does not parse and redo them."""
     kept = bytearray()  # one flag per document: not a duplicate
 
     def records() -> Iterator[str]:
-        for row in rows:
-            kept.append(row["duplicate_of"] is None)
-            yield json.dumps(row, ensure_ascii=False) + "\n"
+        for line, is_kept in lines:
+            kept.append(is_kept)
+            yield line
 
     write_lines_atomic(out_dir / "clusters.jsonl", records())
     if drop:
         flags = iter(kept)
         with (out_dir / "documents.jsonl").open(encoding="utf-8") as handle:
-            lines = (line for line in handle if line.strip() and next(flags))
-            write_lines_atomic(out_dir / "deduplicated.jsonl", (l if l.endswith("\n") else l + "\n" for l in lines))
+            lines_in = (line for line in handle if line.strip() and next(flags))
+            write_lines_atomic(out_dir / "deduplicated.jsonl",
+                               (l if l.endswith("\n") else l + "\n" for l in lines_in))

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dedup.api import DedupSummary, choose_kept_copies, result_row, write_results
+from dedup.api import DedupSummary, choose_kept_copies, result_row, write_result_lines
 from dedup.cluster import link
 from dedup.config import DedupConfig
 from dedup.index import candidate_pairs, fmix64
@@ -215,13 +215,14 @@ def _settle(members: np.ndarray, rep: np.ndarray, edges: list[tuple], infos_of_p
     return settled, sizes
 
 
-def _range_rows(fp: Fingerprints, offset: int, settled: dict, config: DedupConfig) -> str:
+def _range_rows(fp: Fingerprints, offset: int, settled: dict, config: DedupConfig) -> list[tuple[str, bool]]:
+    """The range's rows as ``(JSON line, kept)``, ready for ``write_result_lines``."""
     lines = []
     for n, info in enumerate(fp.infos):
         kept_id, verdict, reason = settled.get(n + offset, (None, None, None))
         row = result_row(info, bool(fp.short[n]), kept_id, verdict, reason, config)
-        lines.append(json.dumps(row, ensure_ascii=False) + "\n")
-    return "".join(lines)
+        lines.append((json.dumps(row, ensure_ascii=False) + "\n", row["duplicate_of"] is None))
+    return lines
 
 
 def _groups(labels: np.ndarray) -> list[np.ndarray]:
@@ -375,18 +376,16 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
     del sets
     lap("cluster")
 
-    def rows() -> Iterator[Mapping]:
+    def lines() -> Iterator[tuple[str, bool]]:
         # The ranges' rows are built on the workers, a few ranges ahead of the writer.
-        texts = (client.submit(_range_rows, f, int(offsets[p]), settled[p], config, pure=False)
+        parts = (client.submit(_range_rows, f, int(offsets[p]), settled[p], config, pure=False)
                  for p, f in enumerate(fps))
-        ahead = deque(itertools.islice(texts, 2 * workers))
+        ahead = deque(itertools.islice(parts, 2 * workers))
         while ahead:
-            text = ahead.popleft().result()
-            ahead.extend(itertools.islice(texts, 1))
-            for line in text.splitlines():
-                yield json.loads(line)
+            yield from ahead.popleft().result()
+            ahead.extend(itertools.islice(parts, 1))
 
-    write_results(out_dir, rows(), drop=drop)
+    write_result_lines(out_dir, lines(), drop=drop)
     lap("write")
     return DedupSummary(
         documents=int(offsets[-1]),
