@@ -215,14 +215,16 @@ def _settle(members: np.ndarray, rep: np.ndarray, edges: list[tuple], infos_of_p
     return settled, sizes
 
 
-def _range_rows(fp: Fingerprints, offset: int, settled: dict, config: DedupConfig) -> list[tuple[str, bool]]:
-    """The range's rows as ``(JSON line, kept)``, ready for ``write_result_lines``."""
-    lines = []
+def _range_rows(fp: Fingerprints, offset: int, settled: dict, config: DedupConfig) -> tuple[str, bytes]:
+    """The range's rows as JSON lines, and a flag per row: kept (not a duplicate). One
+    string and one bytes object travel much faster than a list of small tuples."""
+    lines, kept = [], bytearray()
     for n, info in enumerate(fp.infos):
         kept_id, verdict, reason = settled.get(n + offset, (None, None, None))
         row = result_row(info, bool(fp.short[n]), kept_id, verdict, reason, config)
-        lines.append((json.dumps(row, ensure_ascii=False) + "\n", row["duplicate_of"] is None))
-    return lines
+        lines.append(json.dumps(row, ensure_ascii=False) + "\n")
+        kept.append(row["duplicate_of"] is None)
+    return "".join(lines), bytes(kept)
 
 
 def _groups(labels: np.ndarray) -> list[np.ndarray]:
@@ -382,8 +384,10 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
                  for p, f in enumerate(fps))
         ahead = deque(itertools.islice(parts, 2 * workers))
         while ahead:
-            yield from ahead.popleft().result()
+            text, kept = ahead.popleft().result()
             ahead.extend(itertools.islice(parts, 1))
+            # split at "\n" only: JSON keeps U+2028 and other line separators raw in strings
+            yield from zip((line + "\n" for line in text.split("\n")[:-1]), map(bool, kept))
 
     write_result_lines(out_dir, lines(), drop=drop)
     lap("write")

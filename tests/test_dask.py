@@ -31,6 +31,8 @@ def _corpus(folder, n=600, seed=3):
     for k, doc in enumerate(docs[:: 37]):
         extra.append({"id": f"exact{k}", "text": doc["text"], "metadata": {"date": f"2020-01-{1 + k % 28:02d}"}})
     extra.append({"id": "orig", "text": docs[5]["text"], "metadata": {"source": "本站原创"}})
+    # JSON keeps U+2028 raw: rows must still be split at newlines only
+    extra.append({"id": "line\u2028separator", "text": docs[9]["text"] + "\u2028", "metadata": {}})
     extra += [{"id": f"stub{k}", "text": "短讯。" * k, "metadata": {}} for k in range(4)]
     mixed = docs[:300] + extra + docs[300:]
     path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in mixed), encoding="utf-8")
@@ -47,9 +49,9 @@ def test_dask_dedup_gives_the_same_rows_as_the_local_engine(client, tmp_path):
     # Small ranges: many fingerprint tasks and shuffle buckets, clusters across ranges.
     got = run_dedup_on_dask(on_dask, client, config, drop=True, range_bytes=40_000)
     assert len(line_ranges(on_dask / "documents.jsonl", 40_000)) > 5
-    local_rows = (local / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
-    dask_rows = (on_dask / "clusters.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(dask_rows) == n
+    local_rows = (local / "clusters.jsonl").read_text(encoding="utf-8").split("\n")
+    dask_rows = (on_dask / "clusters.jsonl").read_text(encoding="utf-8").split("\n")
+    assert len(dask_rows) == n + 1 and dask_rows[-1] == ""  # one line per document
     assert dask_rows == local_rows
     assert (on_dask / "deduplicated.jsonl").read_bytes() == (local / "deduplicated.jsonl").read_bytes()
     assert expected.duplicates > 50 and expected.exact_duplicates > 10  # the corpus has work to do
