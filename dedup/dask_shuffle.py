@@ -46,6 +46,9 @@ RANGE_BYTES = 16 << 20
 MIN_RANGE_BYTES = 1 << 20
 #: ... and at least this many tasks per worker, so that every worker has work.
 RANGES_PER_WORKER = 4
+#: Bytes of index keys per shuffle bucket, about (a key row is 18 bytes): few buckets keep
+#: the shuffle's tasks few (a bucket per range cost more in scheduling than in work).
+BUCKET_BYTES = 64 << 20
 #: Members of the components settled by one cluster task.
 COMPONENT_BATCH = 5000
 _SHIFT = 31  # pair code = i << 31 | j, as in ``index.unique_pairs``
@@ -82,9 +85,9 @@ def _fingerprint_range(path: Path, start: int, end: int, config: DedupConfig) ->
     return fingerprint(lambda: iter(docs), config)
 
 
-def _counts(fp: Fingerprints) -> tuple[int, int]:
-    """Documents and too-short documents of one range."""
-    return len(fp.infos), int(fp.short.sum())
+def _counts(fp: Fingerprints) -> tuple[int, int, int]:
+    """Documents, too-short documents and index keys (bands and anchors) of one range."""
+    return len(fp.infos), int(fp.short.sum()), fp.bands.size + len(fp.anchor_keys)
 
 
 def _by_bucket(keys: np.ndarray, columns: dict[str, np.ndarray], buckets: int) -> list[tuple[int, dict]]:
@@ -368,9 +371,10 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
     ranges = line_ranges(path, range_bytes)
     fps = [client.submit(_fingerprint_range, path, s, e, config, pure=False) for s, e in ranges]
     counts = client.gather([client.submit(_counts, f) for f in fps])
-    offsets = np.concatenate([[0], np.cumsum([c for c, _ in counts])]).astype(np.int64)
+    offsets = np.concatenate([[0], np.cumsum([c for c, _, _ in counts])]).astype(np.int64)
     lap("fingerprint")
-    copies, pairs = _candidates(client, fps, offsets, max(2 * workers, len(ranges)), config)
+    buckets = max(2 * workers, -(-18 * sum(keys for _, _, keys in counts) // BUCKET_BYTES))
+    copies, pairs = _candidates(client, fps, offsets, buckets, config)
     lap("index")
     sets, edges = _verified(client, path, ranges, offsets, pairs, config)
     lap("verify")
@@ -397,7 +401,7 @@ def run_dedup_on_dask(out_dir: Path, client, config: DedupConfig | None = None, 
         duplicates=int(sum(sizes) - len(sizes)),
         largest_cluster=max(sizes, default=0),
         seconds=round(time.perf_counter() - start, 3),
-        too_short=sum(short for _, short in counts),
+        too_short=sum(short for _, short, _ in counts),
         exact_duplicates=len(copies),
         candidate_pairs=len(pairs),
         verified_pairs=len(edges),
