@@ -3,8 +3,8 @@
 Cleaning is a map over files: tasks go to the cluster in chunks, and inside each Dask task
 the chunk runs through the same killable pool as the local engine (``pagewash.workers``,
 one process), so the per-file deadline and memory limit hold on the cluster too. Each
-thread of a Dask worker keeps its pool from chunk to chunk: starting a child and warming
-its caches per chunk cost about as much CPU as the Dask worker's whole share of the work. Workers
+thread of a Dask worker keeps its pool from chunk to chunk, rather than forking its (large)
+process again and warming a new child's caches for every chunk. Workers
 read inputs and write outputs by path: on a real cluster, inputs and ``OUT`` must be on a
 file system every worker sees. With no scheduler address a ``LocalCluster`` is started on
 loopback.
