@@ -16,7 +16,9 @@ its own subprocess so that memory is measured per phase:
   workers, a Dask LocalCluster — sampled every 0.1 s: PSS splits a shared page among
   the processes that map it, so pages shared after a fork count once) and ``cores``: CPU seconds of the
   tree over wall seconds (2.0 = both cores busy all along; counts the start of a Dask
-  cluster); for dedup also per stage of the run (wall time and peak within the stage).
+  cluster) and ``kernel``: the share of that CPU time spent in the kernel (file-system
+  work, page faults); for dedup also per stage of the run (wall time and peak within
+  the stage).
 
 With ``--engine dask`` the whole stages run on a LocalCluster of ``--workers`` workers on
 loopback; the wall time counts from a running cluster (its start-up is not included).
@@ -157,11 +159,12 @@ def _dedup_stages(documents: Path, sample: int, upto: str) -> dict:
     return {"docs": len(texts), "seconds": spent}
 
 
-def _cpu_seconds() -> float:
-    """CPU seconds of this process and of every reaped descendant (pool workers, a Dask
-    cluster's processes once it is stopped, so its start and stop count too)."""
+def _cpu_seconds() -> tuple[float, float]:
+    """User and system (kernel) CPU seconds of this process and of every reaped descendant
+    (pool workers, a Dask cluster's processes once it is stopped, so its start and stop
+    count too)."""
     used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-    return sum(u.ru_utime + u.ru_stime for u in used)
+    return sum(u.ru_utime for u in used), sum(u.ru_stime for u in used)
 
 
 def _whole_stage(stage: str, source: Path, out: Path, engine: str, workers: int) -> dict:
@@ -175,7 +178,7 @@ def _whole_stage(stage: str, source: Path, out: Path, engine: str, workers: int)
     from pagewash.config import BatchConfig, Config
 
     config = Config(batch=BatchConfig(jobs=workers, engine=engine))
-    cpu = _cpu_seconds()
+    user, system = _cpu_seconds()
     with contextlib.ExitStack() as stack:
         client = None
         if engine == "dask":
@@ -193,7 +196,9 @@ def _whole_stage(stage: str, source: Path, out: Path, engine: str, workers: int)
                 summary = run_dedup(out, dataclasses.replace(config.dedup, workers=workers))
             result = {"seconds": summary.seconds, "docs": summary.documents, "stages": summary.stage_seconds,
                       "duplicates": summary.duplicates}
-    return {**result, "start": start, "cpu": _cpu_seconds() - cpu}
+    user_after, system_after = _cpu_seconds()
+    cpu, kernel = user_after - user + system_after - system, system_after - system
+    return {**result, "start": start, "cpu": cpu, "kernel": kernel}
 
 
 # --- the benchmark --------------------------------------------------------------------
@@ -202,10 +207,12 @@ CLEAN_STAGES = ("decode", "repair", "classify", "write")
 DEDUP_STAGES = ("normalise", "shingle", "sign")
 
 
-def _row(stage: str, scope: str, docs: int, seconds: float, peak: float, cpu: float | None = None) -> str:
+def _row(stage: str, scope: str, docs: int, seconds: float, peak: float, cpu: float | None = None,
+         kernel: float | None = None) -> str:
     rate = docs / seconds if seconds > 0 else float("inf")
     cores = f"{cpu / seconds:>6.2f}" if cpu is not None and seconds > 0 else ""
-    return f"{stage:<12} {scope:<26} {docs:>9} {seconds:>9.2f} {rate:>9.0f} {peak:>8.0f} {cores}"
+    share = f" {kernel / cpu:>6.0%}" if kernel is not None and cpu else ""
+    return f"{stage:<12} {scope:<26} {docs:>9} {seconds:>9.2f} {rate:>9.0f} {peak:>8.0f} {cores}{share}"
 
 
 def main(argv: list[str]) -> int:
@@ -238,7 +245,7 @@ def main(argv: list[str]) -> int:
     work = args.dir or Path(tempfile.mkdtemp(prefix="pagewash-scale-", dir="/tmp"))
     print(f"scale: N={args.docs} seed={args.seed} engine={args.engine} workers={args.workers} "
           f"cores={os.cpu_count()} load average at start {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'stage':<12} {'scope':<26} {'docs':>9} {'seconds':>9} {'docs/s':>9} {'peak MB':>8} {'cores':>6}")
+    print(f"{'stage':<12} {'scope':<26} {'docs':>9} {'seconds':>9} {'docs/s':>9} {'peak MB':>8} {'cores':>6} {'kernel':>6}")
     walls: dict[tuple[str, int], float] = {}
     try:
         if "clean" in stages:
@@ -255,7 +262,7 @@ def main(argv: list[str]) -> int:
                 walls["clean", w] = result["seconds"]
                 scope = f"all, {args.engine} x{w}"
                 print(_row("clean", scope, result["docs"], result["seconds"], _peak_mb(samples, result["start"]),
-                           result["cpu"]))
+                           result["cpu"], result["kernel"]))
                 shutil.rmtree(out, ignore_errors=True)
         if "dedup" in stages:
             t = time.perf_counter()
@@ -275,7 +282,7 @@ def main(argv: list[str]) -> int:
                     at += seconds
                 scope = f"all, {args.engine} x{w}"
                 print(_row("dedup", scope, result["docs"], result["seconds"], _peak_mb(samples, result["start"]),
-                           result["cpu"]))
+                           result["cpu"], result["kernel"]))
                 print(f"{'':<12} {result['duplicates']} duplicates flagged")
     finally:
         if not args.keep:
