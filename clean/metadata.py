@@ -2,7 +2,7 @@
 
 Bylines come in many shapes -- one field a line (``来源：人民网``), several fields on
 one line (``作者：张三 来源：新华网 发布时间：2022-09-30``), a value glued to a date
-(``来源:北京市东城区人民政府2022-09-30 16:04``), bracketed (``[ 责编:丛芳瑶 ]``), or
+(``来源:北京市东城区人民政府2022-09-30 16:04``), bracketed (``[ 责编:季芳遥 ]``), or
 a bare date. Each metadata block is cut at its labels; dates found anywhere in a
 metadata block are normalised to ``YYYY-MM-DD`` (``YYYY-MM-DD HH:MM`` when a time is
 given). Values keep the capture's own script.
@@ -23,7 +23,7 @@ _MARKUP = re.compile(r"[=<>{}]")
 _ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
-#: "By Jane Doe", "... 22:11 by 眉间尺", "由海姑娘张贴": who signs a post or an article.
+#: "By Jane Doe", "... 22:11 by 青衫客", "由山丫头张贴": who signs a post or an article.
 _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
                      r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
 _REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自)))+)")
@@ -185,7 +185,7 @@ def byline_fields(text: str) -> dict:
     The labels and the value parsing are the metadata stage's own (one lexicon for both
     front ends); on top, what HTML bylines add: names cut where the byline's furniture
     starts (``阅读(12)``), reporters without a label (``本报记者 张三``) and signatures
-    (``by 眉间尺``, ``由海姑娘张贴``).
+    (``by 青衫客``, ``由山丫头张贴``).
 
     >>> byline_fields("发布时间：2022-02-13 04:22:18 来源：[ 云南日报 ] 作者:张三 阅读(12)")
     {'date': '2022-02-13 04:22', 'source': '云南日报', 'author': '张三'}
@@ -206,8 +206,8 @@ def byline_fields(text: str) -> dict:
 def names(text: str) -> str:
     """The person names that start ``text``: tokens up to the first one that is not a name.
 
-    >>> names("王建宏 张文攀 阅读(12)"), names("赵培：北京物资学院")
-    ('王建宏 张文攀', '赵培')
+    >>> names("高建林 刘书远 阅读(12)"), names("赵岚：青溪物流学院")
+    ('高建林 刘书远', '赵岚')
     """
     kept = []
     for token in text.split():
@@ -216,7 +216,7 @@ def names(text: str) -> str:
         if token.rstrip("）)").endswith(_NOT_NAME_ENDINGS):
             break
         sent = _SENT_FROM.search(token)
-        if sent:  # 罗科苏盈发自北京: the name, then where the report was sent from
+        if sent:  # 韩松叶青发自北京: the name, then where the report was sent from
             kept += [token[:sent.start()]] if sent.start() else []
             break
         stop = _NOT_NAME.search(token)

@@ -14,9 +14,9 @@ from clean.textblocks import split_text_blocks
 CONFIG = ClassifyConfig()
 
 #: Prose paragraphs that make an article body (government-news register).
-P1 = "9月29日，区委统战工作会议召开。会议强调，要增强做好新时代统战工作的政治自觉、思想自觉、行动自觉，奋力开创统战工作新局面。"
-P2 = "会上，区委常委、统战部部长传达了中央、市委统战工作会议精神。各街道工委主要负责同志介绍了相关领域统战工作的主要做法和典型经验。"
-P3 = "会议要求，各级党组织要切实履行主体责任，把统战工作纳入重要议事日程，推动基层统战工作融入日常、融入基层管理、融入群众工作。"
+P1 = "9月29日，区委河湖治理工作会议召开。会议强调，要增强做好新时期河湖治理工作的责任意识、担当意识、协作意识，奋力开创水环境治理新局面。"
+P2 = "会上，区委常委、副区长传达了省、市河湖长制工作会议精神。各街道分管负责同志逐一介绍了辖区河道整治工作的具体做法和初步成效。"
+P3 = "会议要求，各级党组织要切实履行主体责任，把河湖治理纳入重要议事日程，推动基层巡河护河工作落到日常、落到网格管理、落到群众身边。"
 
 
 def classify(*lines: str) -> list[Block]:
@@ -46,12 +46,12 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("点击阅读更多精彩财经新闻", CHROME),
         ("扫描下方二维码解锁更多技能", CHROME),
         ("打印 字体： 放大 正常 缩小 分享", CHROME),
-        ("责编|陈梦莹", METADATA),
-        ("光明日报记者 王建宏 张文攀", METADATA),
+        ("责编|沈若溪", METADATA),
+        ("光明日报记者 高建林 刘书远", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),
         ("正在读取评论……", WIDGET),
-        ("新华网黑龙江频道 记者 伊琳 李清芬", METADATA),
-        ("[图片说明1：漫画/冷洁]", CAPTION),
+        ("新华网黑龙江频道 记者 乔琳 白清芳", METADATA),
+        ("[图片说明1：漫画/林苇]", CAPTION),
         ("#夜間公車 #青溪 #大眾運輸", CHROME),
         ("← 返回", CHROME),
         ("(本文已被阅读178次)", WIDGET),
@@ -69,7 +69,7 @@ def test_reasons_name_the_rule_and_the_lexicon_entry():
 
 
 def test_related_tail_is_dropped_as_a_whole():
-    teaser = "他们提出一种全新多物理域融合计算系统，使算力提升近4倍，为通信系统等领域开辟新的可能。"
+    teaser = "他们研制出一种新型低温储能材料，使续航延长近4倍，为极地科考等场景带来新的选择。"
     blocks = classify(P1, P2, P3, "推荐阅读", teaser, "2026-01-15 04:05", teaser.replace("4倍", "5倍"), "2026-01-15 04:55")
     assert [b.label for b in blocks[:3]] == [BODY] * 3
     assert {b.label for b in blocks[3:]} == {RELATED}
@@ -90,7 +90,7 @@ def test_comment_section_after_the_article_is_removed():
 
 
 def test_title_and_byline_go_to_metadata():
-    blocks = classify("首页 > 要闻", "中共东城区委统战工作会议召开", "来源:北京市东城区人民政府2022-09-30 16:04", P1, P2, "[ 责编:丛芳瑶 ]")
+    blocks = classify("首页 > 要闻", "中共青溪区委河湖治理工作会议召开", "来源:北京市东城区人民政府2022-09-30 16:04", P1, P2, "[ 责编:季芳遥 ]")
     assert [(b.label, b.field) for b in blocks] == [
         (CHROME, ""),
         (TITLE, "title"),
@@ -125,7 +125,7 @@ def test_numbered_policy_list_of_short_lines_is_kept():
 
 
 def test_names_and_headings_between_paragraphs_are_kept():
-    blocks = classify(P1, "东城区委常委、统战部部长", "薛国强", P2, "西城区委常委、统战部部长", "王波", P3)
+    blocks = classify(P1, "青溪区委常委、组织部部长", "温国栋", P2, "溪南区委常委、宣传部部长", "贺川", P3)
     assert all(b.label == BODY for b in blocks)
 
 
@@ -141,7 +141,7 @@ def test_empty_input():
 def test_html_blocks_use_tag_and_link_density():
     blocks = [
         Block("要闻 时政 国际 财经", tag="ul", link_density=0.95),
-        Block("区委统战工作会议召开", tag="h1"),
+        Block("区委河湖治理工作会议召开", tag="h1"),
         Block(P1, tag="p"),
         Block(P2, tag="p"),
     ]
@@ -174,9 +174,9 @@ def test_lexicon_syntax():
     ("text", "sentence_like"),
     [
         (P1, True),
-        ("卢红:用功学、用情讲、用心谋、用力做 把中央统战工作会议精神落到实处", False),
-        ("连日来，各民主党派高度关注、持续热议，认真学习贯彻二十大精神。大家纷纷表示...", False),
-        ("（作者系呼和浩特市委常委、统战部部长）", True),
+        ("简虹:用脚量、用眼看、用心记、用力干 把全市河湖长制会议要求落到实处", False),
+        ("连日来，沿河各村广泛关注、热烈讨论，认真学习河湖长制会议要求。大家一致认为...", False),
+        ("（作者系青溪市委常委、宣传部部长）", True),
     ],
 )
 def test_sentence_signal(text, sentence_like):
@@ -188,7 +188,7 @@ def test_markdown_dump_from_another_renderer():
     text = "\n".join(
         [
             "* [首页](http://www.example.gov.cn/) * [新闻](http://www.example.gov.cn/news/)",
-            "# 区委统战工作会议召开",
+            "# 区委河湖治理工作会议召开",
             "发布时间：2022-09-30 16:04",
             P1,
             P2,
@@ -219,7 +219,7 @@ def test_a_second_copy_of_the_article_is_not_body():
 
 
 def test_title_is_the_line_that_shares_words_with_the_article():
-    blocks = classify("首页 | 要闻", "区委统战工作会议召开", "专题报道", P1, P2)
+    blocks = classify("首页 | 要闻", "区委河湖治理工作会议召开", "专题报道", P1, P2)
     assert [(b.label, b.field) for b in blocks[:3]] == [(CHROME, ""), (TITLE, "title"), (CHROME, "")]
 
 
@@ -248,14 +248,14 @@ def test_a_list_announced_by_a_colon_is_kept():
 
 
 def test_inline_promotions_are_removed_even_as_sentences():
-    promo = "還想看更多新聞嗎？歡迎下載寶島時報APP，現在看新聞還能抽獎！"
+    promo = "想追蹤更多在地消息嗎？歡迎下載青溪日報APP，每天簽到還能換好禮！"
     blocks = classify(P1, promo, P2)
     assert labels_of(blocks, promo) == CHROME
     assert "promo" in blocks[1].reason
 
 
 def test_html_keeps_what_the_front_end_chose_unless_evidence_speaks_against_it():
-    schedule = ["8:30－8:50 开幕式", "主持人：某大学经济学院院长", "9:00－10:00 主题演讲"]
+    schedule = ["8:30－8:50 开幕式", "主持人：某大学管理学院副院长", "9:00－10:00 主题演讲"]
     blocks = [
         Block("年会议程", tag="h1"),
         Block(P1, tag="p"),
@@ -284,7 +284,7 @@ def test_interview_questions_are_not_bylines():
 
 
 def test_comment_header_quoting_the_post_title():
-    blocks = classify(P1, P2, "《播客热潮迅速蔓延 挑逗传统传媒业》已有1件评论", P3)
+    blocks = classify(P1, P2, "《短视频热潮席卷校园 冲击传统课堂》已有1件评论", P3)
     assert labels_of(blocks, P3) != BODY
 
 
@@ -295,8 +295,8 @@ def test_a_post_dated_below_its_text():
 
 
 def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
-    profile = "我是一个简单的女生，一个喜欢大海的女生。"
-    blocks = classify("首页 | 博客", profile, "昨天去金矿玩 (图)  2005-03-21 01:20:44", P1, P2, P3)
+    profile = "我是一个普通的男生，一个喜欢爬山的男生。"
+    blocks = classify("首页 | 博客", profile, "昨天去溪口钓鱼 (图)  2005-03-21 01:20:44", P1, P2, P3)
     assert labels_of(blocks, profile) != BODY
     assert labels_of(blocks, P1) == BODY
 
@@ -382,7 +382,7 @@ def labels_reason(blocks: list[Block], text: str) -> str:
 def test_a_comment_below_the_comment_header_is_not_the_article():
     """A reader's comment may quote a whole article; its name and time line give it away."""
     quoted = [p[i:] + p[:i] for p in (P1, P2, P3) for i in (0, 5, 10, 15)]  # longer than the article
-    header = ["《区委统战工作会议召开》已有1件评论", "1. 新宠的评论", "September 19th, 2005 at 7:32 pm"]
+    header = ["《区委河湖治理工作会议召开》已有1件评论", "1. 新宠的评论", "September 19th, 2005 at 7:32 pm"]
     blocks = classify(P1[5:], P2[5:], P3[5:], *header, *quoted)
     assert [b.label for b in blocks[:3]] == [BODY] * 3
     assert all(b.label != BODY for b in blocks[3:])
@@ -411,7 +411,7 @@ def test_image_placeholders_between_paragraphs_are_removed_and_cost_nothing():
     assert labels_of(blocks, P1[:30] + "。") == BODY
     assert [labels_of(blocks, name) for name in names] == [CAPTION] * 4
     assert compute_signals("未归类 (88)").counter and not compute_signals("[1749630521]").counter
-    references = classify(P1, P2, "参考文献", "[1]", "章炳林. C2C电子商务的物流配送问题研究[D]. 合肥工业大学, 2008.")
+    references = classify(P1, P2, "参考文献", "[1]", "林子墨. 县域农产品电商的冷链配送问题研究[D]. 青溪理工大学, 2011.")
     assert labels_of(references, "[1]") == BODY  # a reference's number, not an image
 
 
@@ -435,25 +435,25 @@ def test_lines_of_characters_lost_before_capture_cost_nothing():
 def test_a_bullet_printed_on_its_own_line_costs_nothing():
     """get_text puts a list item's bullet on a line of its own; it is layout, not a wall
     between an article's first paragraph and the rest."""
-    lead = "压岁钱是爷爷奶奶以及叔叔、姨姨给我们的，应该由自己支配。"
-    blocks = classify("首页 | 财经", lead, "·", "中国股市遭遇历史性机会", "·", "证券账户开户须实名", P1, P2)
+    lead = "零花钱是外公外婆以及舅舅、姑姑给我们的，应该由自己安排。"
+    blocks = classify("首页 | 财经", lead, "·", "青溪楼市迎来政策窗口期", "·", "公积金贷款额度上调", P1, P2)
     assert labels_of(blocks, lead) == BODY
     assert "bullet" in blocks[2].reason
     # ... nor between a list's lead-in and its items
-    names = ["宪哥被打成“猪头”", "杨恭如遇袭后首露面", "陈升", "曾志伟亲述被打经过", "梁思浩心有余悸"]
+    names = ["阿峰被撞成“熊猫眼”", "林雨桐遇险后首露面", "高岚", "罗家明亲述受伤经过", "邓子航心有余悸"]
     items = [line for name in names for line in ("·", name)]
-    blocks = classify("首页 | 娱乐", "娱乐圈被打事件频频发生。让我们回顾一下众明星被打事件：", *items, P1, P2)
+    blocks = classify("首页 | 娱乐", "片场受伤事件屡见不鲜。下面一起盘点几位演员受伤事件：", *items, P1, P2)
     assert [b.label for b in blocks[1:]] == [BODY] + [CHROME, BODY] * len(names) + [BODY, BODY]
 
 
 @pytest.mark.parametrize(
     ("line", "prose"),
     [
-        ("「被告人某某与学生黄某某、周某某于1989年5月26日离开本地到北京了解情况", True),  # date mid-line
-        ("由于电价的提高可以上溯到2004年6月15日，东电股份的一位人士表现得极为", True),  # clauses
-        ("2004年3月20日至5月7日，来自四川泸州的个体老中医在雅安市碧峰峡景区里", True),
+        ("「原告人某某与同事林某某、韩某某于1996年8月14日离开本地到省城反映情况", True),  # date mid-line
+        ("由于水价的调整可以追溯到2007年9月12日，青溪水务的一位负责人显得格外", True),  # clauses
+        ("2006年4月11日至6月2日，来自青溪县城的退休老教师在溪口镇翠屏山景区里", True),
         ("2022年02月13日 星期日 青溪日报社主办", False),  # a dateline: few words
-        ("由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论 发表评论 >>>", False),  # a post stamp
+        ("由山丫头张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论 发表评论 >>>", False),  # a post stamp
         ("青溪夏季用电负荷创新高全市日最高负荷突破五百万千瓦 2025-06-09", False),  # a teaser's stamp
         ("《光明日报》（2022年02月13日02版）", False),
     ],
@@ -466,7 +466,7 @@ def test_a_date_mentioned_in_prose_is_no_stamp(line, prose):
 
 
 def test_a_wrapped_line_of_prose_with_a_date_stays_in_the_text():
-    wrapped = ["9月29日，区委统战工作会议召开。会议回顾了该区统战工作自", "1983年4月12日恢复建制以来走过的历程，总结了主要经验和", "做法。", P2, P3]
+    wrapped = ["9月29日，区委河湖治理工作会议召开。会议回顾了该区河长制工作自", "1983年4月12日恢复建制以来走过的历程，总结了主要经验和", "做法。", P2, P3]
     blocks = classify("首页 | 新闻", "2022-09-30 08:00 来源：青溪日报", P1, *wrapped)
     assert [labels_of(blocks, line) for line in wrapped] == [BODY] * 5
     assert blocks[1].label == METADATA
@@ -481,14 +481,14 @@ def test_an_interviewers_short_question_is_speech():
 def test_the_text_starts_at_its_lead_in_lines():
     """A first line cut off after a clause, and the first of the text's numbered
     section headings, open the text although neither reads as prose."""
-    cut = "为了贯彻落实中央关于新时代统战工作的部署，"
-    blocks = classify("首页 | 报告", "区委统战工作会议召开", cut, P1, P2)
-    assert labels_of(blocks, cut) == BODY and labels_of(blocks, "区委统战工作会议召开") == TITLE
-    first = "2022年9月29日至30日，区委统战工作会议在区行政中心召开会议听取了"
-    blocks = classify("首页 | 报告", "区委统战工作会议召开", first, "各街道工委的汇报。" + P2, P3)
-    assert labels_of(blocks, first) == BODY and labels_of(blocks, "区委统战工作会议召开") == TITLE
-    blocks = classify("首页 | 文章", "三、统战工作的新局面", P1, P2, "四、基层统战工作", P3)
-    assert labels_of(blocks, "三、统战工作的新局面") == BODY
+    cut = "为了贯彻落实市委关于新时期河湖治理工作的部署，"
+    blocks = classify("首页 | 报告", "区委河湖治理工作会议召开", cut, P1, P2)
+    assert labels_of(blocks, cut) == BODY and labels_of(blocks, "区委河湖治理工作会议召开") == TITLE
+    first = "2022年9月29日至30日，区委河湖治理工作会议在区行政中心召开会议听取了"
+    blocks = classify("首页 | 报告", "区委河湖治理工作会议召开", first, "各街道工委的汇报。" + P2, P3)
+    assert labels_of(blocks, first) == BODY and labels_of(blocks, "区委河湖治理工作会议召开") == TITLE
+    blocks = classify("首页 | 文章", "三、河湖治理的新局面", P1, P2, "四、基层河湖治理工作", P3)
+    assert labels_of(blocks, "三、河湖治理的新局面") == BODY
     # a numbered line whose kind of numbering the text does not use is not its heading
-    blocks = classify("首页 | 文章", "热门文章", "3. 统战工作会议召开", P1, P2, "四、基层统战工作", P3)
-    assert labels_of(blocks, "3. 统战工作会议召开") != BODY
+    blocks = classify("首页 | 文章", "热门文章", "3. 河湖治理工作会议召开", P1, P2, "四、基层河湖治理工作", P3)
+    assert labels_of(blocks, "3. 河湖治理工作会议召开") != BODY

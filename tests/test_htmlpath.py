@@ -218,10 +218,10 @@ def test_byline_fields_stop_at_the_next_key_and_at_non_names():
 
 
 @pytest.mark.parametrize("text,author", [
-    ("由海姑娘张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论", "海姑娘"),
-    ("〓 留言板 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", "眉间尺"),
+    ("由山丫头张贴 @ 2005-03-21 01:20:44 (359) 共 3 篇评论", "山丫头"),
+    ("〓 留言板 发布时间 2005/05/17 22:11:42 by 青衫客 〓", "青衫客"),
     ("By Martin Hale, Local Democracy Reporter", "Martin Hale"),
-    ("新京报记者 彭冲 山东冠县报道", "彭冲"),
+    ("新京报记者 钟岩 河北青溪报道", "钟岩"),
     ("信息来源：就业促进科 阅读次数：416", None),
 ])
 def test_who_signs(text, author):

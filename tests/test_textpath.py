@@ -60,32 +60,32 @@ def test_normalise_date(text, expected):
 
 def test_metadata_fields_from_bylines():
     blocks = [
-        Block("把握要求积极作为", label=TITLE, field="title"),
-        Block("重慶主城九區深入學習", label=TITLE, field="subtitle"),
-        Block("原標題:把握要求積極作為 重慶主城九區", label=METADATA, field="original_title"),
+        Block("抓实责任扎实推进", label=TITLE, field="title"),
+        Block("青溪沿江六鎮持續整治", label=TITLE, field="subtitle"),
+        Block("原標題:抓實責任紮實推進 青溪沿江六鎮", label=METADATA, field="original_title"),
         Block("来源:北京市东城区人民政府2022-09-30 16:04", label=METADATA, field="source"),
         Block("作者：张三  记者：李四", label=METADATA, field="author"),
-        Block("[ 责编:丛芳瑶 ]", label=METADATA, field="editor"),
-        Block("關鍵詞:重慶市 中央統戰工作會議精神 基層統戰工作", label=METADATA, field="keywords"),
+        Block("[ 责编:季芳遥 ]", label=METADATA, field="editor"),
+        Block("關鍵詞:青溪市 河湖長制工作會議精神 基層河湖治理", label=METADATA, field="keywords"),
         Block("来源：另一个来源", label=METADATA, field="source"),
     ]
     assert extract_metadata(blocks) == {
-        "title": "把握要求积极作为",
-        "subtitle": "重慶主城九區深入學習",
-        "original_title": "把握要求積極作為 重慶主城九區",
+        "title": "抓实责任扎实推进",
+        "subtitle": "青溪沿江六鎮持續整治",
+        "original_title": "抓實責任紮實推進 青溪沿江六鎮",
         "source": "北京市东城区人民政府",
         "date": "2022-09-30 16:04",
         "author": "张三",
-        "editor": "丛芳瑶",
-        "keywords": ["重慶市", "中央統戰工作會議精神", "基層統戰工作"],
+        "editor": "季芳遥",
+        "keywords": ["青溪市", "河湖長制工作會議精神", "基層河湖治理"],
     }
 
 
 def test_labels_glued_to_the_value_before_them():
-    """w3m drops the space between two cells of a byline: 来源:转载作者:孙仲旻."""
-    blocks = [Block("2015-11-05 阅读：8169 来源:转载作者:孙仲旻", label=METADATA, field="date"),
+    """w3m drops the space between two cells of a byline: 来源:转载作者:郁明岑."""
+    blocks = [Block("2015-11-05 阅读：8169 来源:转载作者:郁明岑", label=METADATA, field="date"),
               Block("责任编辑：王五", label=METADATA, field="editor")]
-    assert extract_metadata(blocks) == {"date": "2015-11-05", "source": "转载", "author": "孙仲旻", "editor": "王五"}
+    assert extract_metadata(blocks) == {"date": "2015-11-05", "source": "转载", "author": "郁明岑", "editor": "王五"}
     # a label word inside a value, without a colon, is part of the value
     assert extract_metadata([Block("来源：新华社记者站", label=METADATA, field="source")]) == {"source": "新华社记者站"}
 
@@ -142,7 +142,7 @@ def test_split_joins_hard_wrapped_paragraphs():
 
 
 def test_unwrapped_short_lines_are_not_joined():
-    texts = [b.text for b in split_text_blocks("把握要求积极作为 推动基层统战工作创新发展\n重庆主城九区深入学习贯彻中央统战工作会议精神\n正文。")]
+    texts = [b.text for b in split_text_blocks("抓实责任扎实推进 推动基层河湖治理创新发展\n青溪沿江六镇深入学习贯彻全市河湖长制会议精神\n正文。")]
     assert len(texts) == 3
 
 
@@ -159,14 +159,14 @@ def test_byline_without_colons_and_taiwan_dates():
 @pytest.mark.parametrize(
     ("lines", "author"),
     [
-        (["据新华社拉萨电（记者 格桑边觉）记者近日从自治区农业农村厅获悉，改造工作进展顺利。", "第二段。"], "格桑边觉"),
-        (["第一段正文。", "第二段正文。", "新京报记者 彭冲 山东冠县报道"], "彭冲"),
-        (["第一段正文。", "最后一段正文。（记者 姚峰 上海报道）"], "姚峰"),
-        (["本报记者罗科苏盈发自北京", "第一段正文。"], "罗科苏盈"),
+        (["据新华社拉萨电（记者 次旦罗布）记者近日从自治区水利厅获悉，灌区改造工作进展顺利。", "第二段。"], "次旦罗布"),
+        (["第一段正文。", "第二段正文。", "新京报记者 钟岩 河北青溪报道"], "钟岩"),
+        (["第一段正文。", "最后一段正文。（记者 陶远 上海报道）"], "陶远"),
+        (["本报记者韩松叶青发自北京", "第一段正文。"], "韩松叶青"),
         # a reporter mentioned inside a paragraph is not the article's author
         (["第一段正文。", "采访快结束时，他突然对在场的记者一行正要离开的人说了一句很长很长的话，我们都记得。"], None),
         # brackets after a link, not after the last sentence: a language note (朝鲜文), not a name
-        (["第一段正文。", "* YouTube上的金锺国频道 （朝鲜文）"], None),
+        (["第一段正文。", "* YouTube上的金恩泽频道 （朝鲜文）"], None),
         (["第一段正文。", "最后一段正文。（林晓 王燕）"], "林晓 王燕"),
     ],
 )
@@ -176,8 +176,8 @@ def test_reporter_named_in_the_body_is_the_author(lines, author):
 
 
 def test_interview_questions_and_padded_names_in_bylines():
-    blocks = [Block("作者：赵 培 ：北京物资学院", label=METADATA), Block("记者：你们的市场在哪？", label=METADATA)]
-    assert extract_metadata(blocks)["author"] == "赵培"
+    blocks = [Block("作者：赵 岚 ：青溪物流学院", label=METADATA), Block("记者：你们的市场在哪？", label=METADATA)]
+    assert extract_metadata(blocks)["author"] == "赵岚"
     assert extract_metadata(blocks[1:]).get("author") is None
     reporter = [Block("本报记者 王燕平 方云凤", label=METADATA, field="author")]
     assert extract_metadata(reporter)["author"] == "王燕平 方云凤"

@@ -58,7 +58,7 @@ def after_dateline(
 ) -> Region:
     """Start the text after a date line near its top, when little prose lies above it.
 
-    A post's header (its title and time: ``昨天去金矿玩 (图) 2005-03-21 01:20``) opens
+    A post's header (its title and time: ``昨天去溪口钓鱼 (图) 2005-03-21 01:20``) opens
     it; the prose above such a line is another box (the author's profile, the end of
     another post), not the article, when it is a small ``share`` of the prose below.
     """

@@ -32,7 +32,7 @@ PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
 _HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
 
 #: A line that names the reporters without a colon: 本报记者 张三 / 光明日报记者 王五 赵六 /
-#: （实习生 李四） / 新华网黑龙江频道 记者 伊琳 / 新京报记者 彭冲 山东冠县报道 / 本报记者罗科苏盈发自北京.
+#: （实习生 李四） / 新华网黑龙江频道 记者 乔琳 / 新京报记者 钟岩 河北青溪报道 / 本报记者韩松叶青发自北京.
 _REPORTER_LINE = re.compile(
     r"[（(【\[]?(?:[\u4e00-\u9fff]{1,10}[\s\u3000]*)?(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
     r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
@@ -86,7 +86,7 @@ class MetadataLabels:
     pattern: re.Pattern[str]
     #: Inside a line already known to be a byline, a space after a label will do too
     #: (``作者 木头 发布于 2025年3月2日``), and a label with its colon may be glued to
-    #: the value before it (``来源:转载作者:孙仲旻``: w3m drops the space between two
+    #: the value before it (``来源:转载作者:郁明岑``: w3m drops the space between two
     #: cells); one-character labels still need their colon and a separator before.
     lenient: re.Pattern[str]
 
@@ -230,7 +230,7 @@ _PATH = re.compile(r"\s*(?:>>?|-->?|»|›|→|＞)\s*")
 def _breadcrumb_levels(text: str, level_max_chars: int) -> int:
     """Levels of a breadcrumb that ends with the page's own (long) title, or 0.
 
-    ``麻辣社区 → 大话四川 → [原创]朋友,请正确客观认识凉山、西昌！`` is too long on average
+    ``青溪论坛 → 溪畔闲话 → [原创]各位,请理性看待老城区改造！`` is too long on average
     for a link row, but every level before the last is a short section name.
     """
     levels = _PATH.split(text.strip())

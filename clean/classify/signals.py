@@ -74,7 +74,7 @@ class Signals:
             structure of an article's own lists and headings, not of link lists.
         dated: the block contains a date.
         dated_prose: the date is mentioned in running text, not stamped on the line: a
-            line of hard-wrapped prose (……于1989年5月26日离邵到北京了解动乱). See
+            line of hard-wrapped prose (……于1996年8月14日离开本地到省城反映情况). See
             ``_dated_prose``.
         stamped: the block carries a date or a clock time as a stamp (listings,
             bylines, comments); a date mentioned in prose is no stamp.
