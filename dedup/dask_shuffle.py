@@ -188,6 +188,7 @@ def _pick_infos(fp: Fingerprints, local: np.ndarray) -> list:
 
 
 def _pick_sets(sets: dict[int, np.ndarray], docs: np.ndarray) -> dict[int, np.ndarray]:
+    """The shingle sets of ``docs`` among a range's candidates (not every member has one)."""
     return {d: sets[d] for d in docs.tolist() if d in sets}
 
 
