@@ -175,8 +175,8 @@ def test_gold_is_well_formed(path: Path) -> None:
 #: markers at a line start go; the markup characters below are then deleted from both the
 #: capture and the gold, so every other character of a gold paragraph must still match.
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\\]|\\.)*\)")
-MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\\]|\\.)*\)")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\\]|\\.|\([^()]*\))*\)")
+MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\\]|\\.|\([^()]*\))*\)")
 MD_FOOTNOTE = re.compile(r"\[\^(\w+)\]:?")
 MD_BULLET = re.compile(r"^[ \t]*[-+*][ \t]+", re.MULTILINE)
 MD_MARKUP = re.compile(r"[*_`#>|\\]")
