@@ -1,7 +1,7 @@
 """Capture: what kind of file a capture is, and its raw bytes.
 
 Captures are HTML pages (``.html``, ``.htm``, ``.xhtml``) or plain-text dumps of a rendered
-page (``.txt``), each optionally gzip-compressed (``.gz``). The kind is read from the name
+page (``.txt``, or ``.md`` / ``.markdown`` when a crawler saved it as Markdown), each optionally gzip-compressed (``.gz``). The kind is read from the name
 when there is one and sniffed from the content otherwise.
 """
 
@@ -17,7 +17,7 @@ HTML = "html"
 TEXT = "text"
 KINDS = (HTML, TEXT)
 
-_SUFFIX_KINDS = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT}
+_SUFFIX_KINDS = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT, ".md": TEXT, ".markdown": TEXT}
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:p|div|br|span|a|table|td|li|h[1-6]|meta|script)\b[^>]*>", re.IGNORECASE)

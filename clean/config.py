@@ -76,6 +76,10 @@ class ClassifyConfig:
     nonsentence_weight: float = 0.3
     #: ... cost of a block a local rule removed.
     removed_penalty: float = 40.0
+    #: ... a cut-off, counted or time-stamped block up to this many characters is a teaser
+    #: or a listing's line and costs as much; a longer one is prose (a renderer that
+    #: flattened a table cell prints a post's time stamp and all its paragraphs as one line).
+    teaser_max_chars: int = 500
     #: ... cost of a metadata line (bylines sit next to, and sometimes inside, the text).
     metadata_penalty: float = 3.0
     #: ... weight of prose after the first related/comment header.

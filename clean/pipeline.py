@@ -14,6 +14,7 @@ from clean.classify import classify_blocks
 from clean.config import CleanConfig
 from clean.decode import UTF8_METHODS, decode_bytes
 from clean.htmlblocks import extract_html_blocks
+from clean.markdown import looks_like_markdown, split_markdown_blocks
 from clean.metadata import extract_metadata
 from clean.repair import Repair, redecode, repair_mojibake
 from clean.textblocks import split_text_blocks
@@ -103,7 +104,7 @@ def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanCo
         extraction = extract_html_blocks(text, config.html)
         blocks, html_metadata = extraction.blocks, extraction.metadata
     else:
-        blocks = split_text_blocks(text)
+        blocks = split_markdown_blocks(text) if looks_like_markdown(text) else split_text_blocks(text)
     residual_damage = 0.0
     if config.repair.enabled:
         blocks, block_repairs, residual_damage = _repair_blocks(blocks, config)

@@ -18,8 +18,8 @@ records why. It works in three passes:
    metadata lines count only next to the article; the title is the short line above
    it that shares most words with it; everything else is the page's head or tail.
 
-HTML blocks carry ``tag`` and ``link_density``; when present, a mostly-link block is
-treated as chrome, an ``h1`` is the title, and the blocks the front end chose around
+HTML blocks carry ``tag`` and ``link_density`` (Markdown dumps the link density too);
+a mostly-link block is treated as chrome, an ``h1`` is the title, and the blocks the front end chose around
 the prose are kept unless evidence speaks against them. Text blocks work without them.
 """
 
@@ -68,8 +68,9 @@ def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
 
 
 def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict | None:
-    if block.tag and block.link_density >= config.link_density_max:
-        return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in <{block.tag}>")
+    if block.link_density >= config.link_density_max:
+        where = f"<{block.tag}>" if block.tag else "the Markdown line"
+        return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in {where}")
     if sig.link_share >= config.link_density_max and not sig.ends_sentence:
         return Verdict(CHROME, f"chrome: {sig.link_share:.0%} of the line is links/URLs")
     return None

@@ -38,8 +38,10 @@ def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -
             return -config.removed_penalty
         if verdict.label == METADATA and verdict.labelled:
             return -config.metadata_penalty
-    if sig.truncated or sig.counter or (sig.stamped and not sig.ends_sentence):
+    if sig.chars <= config.teaser_max_chars and (sig.truncated or sig.counter or (sig.stamped and not sig.ends_sentence)):
         # teasers, listings and comment headers: cut-off, counted or time-stamped lines
+        # (a longer block is prose whatever it ends with: a renderer that flattened a
+        # table cell puts a post's stamp and all its paragraphs on one line)
         return -config.removed_penalty
     if sig.sentence_like:
         return float(sig.chars)

@@ -1,0 +1,185 @@
+"""Markdown dumps: a rendered page saved as Markdown -> blocks, as the text front end makes them.
+
+Many crawlers save a page as Markdown rather than plain text (html2text, markdownify,
+pandoc, Jina Reader, crawl4ai, Firecrawl). The text is the page's text, but with the
+markup of the Markdown flavour written around it; kept as it is, every body paragraph
+with a link would carry its URL into the cleaned text, and the classifier would lose the
+best evidence such a dump offers: which words were links.
+
+``split_markdown_blocks`` undoes the syntax a reader does not see and hands the plain
+lines to the text front end (``clean.textblocks``):
+
+* inline links ``[text](url "title")``, reference links ``[text][1]`` and autolinks
+  ``<http://…>`` become their text, and the share of a block's characters that were link
+  text becomes the block's ``link_density`` (as the HTML front end measures it);
+* images ``![alt](src)`` are dropped: the alt text is not shown on the page, and an image
+  alone on a line leaves no block (as an ``<img>`` leaves none in the HTML front end);
+* emphasis (``**x**``, ``__x__``, ``*x*``, ``_x_``), inline code and backslash escapes
+  are undone; an underscore inside a word (``file_name``) and a lone star (``5*3``) are
+  text;
+* heading markers (``## 小标题``; ``#话题#`` without a space is a hashtag, not a heading),
+  quote markers (``> ``) and list bullets (``* ``, ``- ``, ``+ ``) are removed; numbered
+  items keep their numbers, which the reader sees;
+* layout lines go: setext underlines, horizontal rules, table rules without a table
+  (html2text prints layout tables that way), reference definitions ``[1]: http://…``;
+  a real table (header, ``|---|`` rule, rows) is left to the text front end, which makes
+  one block per row.
+
+Detection (``looks_like_markdown``) asks for Markdown's own syntax, link or image
+brackets followed by a URL in parentheses, a few times: a plain dump's ``[编辑]`` or w3m's
+``[2025061101]`` image names are not Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clean.textblocks import TextBlock, split_text_blocks
+
+#: Noncharacters mark where link text starts and ends while the lines go through the text
+#: front end (Unicode reserves them for internal use; any in the input are dropped first).
+_OPEN, _CLOSE = "\ufdd0", "\ufdd1"
+_MARKS = re.compile("[\ufdd0-\ufdef]")
+#: Escaped characters that would read as markup are held as other noncharacters until the
+#: markup is undone (``\\*号\\*`` is not emphasis).
+_PROTECTED = {c: chr(0xFDD2 + k) for k, c in enumerate("*_`[]!")}
+_RESTORE = {ord(v): k for k, v in _PROTECTED.items()}
+_LINKED = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
+
+#: ``[text](url)`` or ``![alt](url "title")``: one level of brackets inside the text
+#: (``[[打印](…)]``), one level of parentheses inside the URL (wiki links).
+_TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+_TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+_IMAGE = re.compile(rf"!\[[^\]\n]*\]{_TARGET}")
+_INLINE_LINK = re.compile(_TEXT + _TARGET)
+_REFERENCE_LINK = re.compile(_TEXT + r"\[[^\]\n]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|[\w.+-]+@[\w-]+\.[\w.-]+)>")
+_DEFINITION = re.compile(r"\s{0,3}\[[^\]\n]+\]:\s+\S+.*")
+_EVIDENCE = re.compile(r"\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|[\w.-]+\.(?:html?|php|aspx?|jsp)\b)")
+_MIN_EVIDENCE = 3
+
+_HEADING = re.compile(r"\s{0,3}#{1,6}(?:\s+|$)")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_QUOTE = re.compile(r"\s{0,3}(?:>\s?)+")
+_BULLET = re.compile(r"(\s*)[*+-]\s+(?=\S)")
+#: A line drawn across the page: a rule, a setext underline, or html2text's rule under a
+#: layout table's first row (``---|---|---``) or under a one-cell table (``---``).
+_RULE = re.compile(r"\s*(?:(?:[-=*_]\s*){3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)\s*")
+_PIPE_ROW = re.compile(r"\s*\|.*\|\s*")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_CELL_GAP = "    "
+
+#: html2text writes a bold run's spaces inside the stars (``**  叛逆 **``) and leaves empty
+#: pairs (``****``) where a bold tag held nothing.
+_STRONG = re.compile(r"\*\*\s*([^*\n]*?)\s*\*\*|(?<!\w)__(?=\S)([^_\n]+?)(?<=\S)__(?!\w)")
+_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])")
+#: An underscore inside a word (``file_name``, ``与__init__``) never opens emphasis.
+_UNDERSCORE = re.compile(r"(?<!\w)_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)")
+_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """The dump links or embeds with Markdown's ``[…](url)`` syntax several times.
+
+    >>> looks_like_markdown("[首页](/) | [新闻](/news) | ![](/logo.png)")
+    True
+    >>> looks_like_markdown("第一段 [编辑]\\n图片 [2025061101]\\n（见附件(1)）")
+    False
+    """
+    return len(_EVIDENCE.findall(text, 0, 200_000)) >= _MIN_EVIDENCE
+
+
+def split_markdown_blocks(text: str) -> list[TextBlock]:
+    """Split a Markdown dump into text blocks with its syntax undone and link density set.
+
+    Example:
+        >>> blocks = split_markdown_blocks("[首页](/) | [新闻](/n)\\n\\n## 小标题\\n\\n正文有**重点**和[链接](http://a.cn/1)。")
+        >>> [(b.text, round(b.link_density, 2)) for b in blocks]
+        [('首页 | 新闻', 0.8), ('小标题', 0.0), ('正文有重点和链接。', 0.22)]
+    """
+    lines = _MARKS.sub("", text).splitlines()
+    blocks = split_text_blocks("\n".join(_plain_lines(lines)))
+    for block in blocks:
+        # Markdown has no layout: the columns of html2text's table cells are not a page's
+        block.column, block.shared_line = 0, False
+        linked = sum(len(m.group(1).replace(" ", "")) for m in _LINKED.finditer(block.text))
+        block.text = _MARKS.sub("", block.text).strip()
+        chars = len(block.text.replace(" ", ""))
+        block.link_density = linked / chars if chars else 0.0
+    return [b for b in blocks if b.text]
+
+
+def _plain_lines(lines: list[str]) -> list[str]:
+    """The dump's lines with their Markdown undone ('' for a layout line).
+
+    A real table (``| a | b |`` over ``|---|---|``) keeps its pipes for the text front
+    end's table splitter. The rows of a layout table as html2text prints it (a leading
+    pipe, or pipes under a ``---|---`` rule) are split into their cells, set apart by a
+    wide gap as a layout-keeping renderer sets cells apart: a sidebar cell must not be
+    glued to the body's.
+    """
+    table = _pipe_tables(lines)
+    # html2text draws its rule under a layout table's first row
+    first_rows = {i - 1 for i, line in enumerate(lines) if i and "|" in line and _RULE.fullmatch(line)} - table
+    plain = []
+    layout_rows = False  # under an html2text rule, until a blank line
+    for i, line in enumerate(lines):
+        if not line.strip():
+            layout_rows = False
+            plain.append("")
+        elif i in table:
+            plain.append(line if _RULE.fullmatch(line) else _unmark_line(line))
+        elif _DEFINITION.fullmatch(line):
+            plain.append("")
+        elif _RULE.fullmatch(line):
+            layout_rows = layout_rows or "|" in line
+            plain.append("")
+        elif line.lstrip().startswith("|") or ((layout_rows or i in first_rows) and "|" in line):
+            cells = (_unmark_line(cell) for cell in _CELL_BORDER.split(line))
+            plain.append(_CELL_GAP.join(cell.strip() for cell in cells if cell.strip()))
+        else:
+            plain.append(_unmark_line(line))
+    return plain
+
+
+def _pipe_tables(lines: list[str]) -> set[int]:
+    """Indices of the lines of real tables: a row between pipes, the rule, more rows."""
+    found: set[int] = set()
+    for i in range(1, len(lines)):
+        if "|" in lines[i] and _RULE.fullmatch(lines[i]) and _PIPE_ROW.fullmatch(lines[i - 1]):
+            end = i + 1
+            while end < len(lines) and _PIPE_ROW.fullmatch(lines[end]):
+                end += 1
+            found.update(range(i - 1, end))
+    return found
+
+
+def _unmark_line(line: str) -> str:
+    """One line of the dump with its block markers and inline Markdown undone."""
+    if line.lstrip().startswith(">"):
+        line = _QUOTE.sub("", line, count=1)
+    if _HEADING.match(line):
+        line = _CLOSING_HASHES.sub("", _HEADING.sub("", line, count=1))
+    else:
+        line = _BULLET.sub(r"\1", line, count=1)
+    return unmark_inline(line)
+
+
+def unmark_inline(text: str) -> str:
+    """Undo inline Markdown; link text is left between the link marks.
+
+    >>> unmark_inline(r"见[通知](http://a.cn/1.html)和**附件**，5*3，file_name，\\*号\\*，\\-完")
+    '见\\ufdd0通知\\ufdd1和附件，5*3，file_name，*号*，-完'
+    """
+    text = _ESCAPE.sub(lambda m: _PROTECTED.get(m.group(1), m.group(0)), text)
+    text = _IMAGE.sub("", text)
+    text = _CODE.sub(lambda m: m.group(2).strip(), text)
+    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
+        text = pattern.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}" if m.group(1).strip() else "", text)
+    text = _AUTOLINK.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", text)
+    text = _STRONG.sub(lambda m: m.group(1) if m.group(2) is None else m.group(2), text)
+    text = _STAR.sub(r"\1", text)
+    text = _UNDERSCORE.sub(r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return text.translate(_RESTORE)

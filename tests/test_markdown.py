@@ -1,0 +1,107 @@
+"""Markdown dumps: the syntax is undone, link text counts as links, look-alikes stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from clean import clean_capture
+from clean.capture import kind_from_name
+from clean.markdown import looks_like_markdown, split_markdown_blocks, unmark_inline
+
+LINK_MARKS = str.maketrans("", "", "\ufdd0\ufdd1")
+
+
+def plain(text: str) -> str:
+    return unmark_inline(text).translate(LINK_MARKS)
+
+
+@pytest.mark.parametrize(
+    ("marked", "shown"),
+    [
+        ("见[青溪县通知](http://qx.gov.cn/a/1.html \"通知\")。", "见青溪县通知。"),
+        ("[[打印](javascript:print())] [[关闭](#)]", "[打印] [关闭]"),
+        ("[![Image 1: 微信](http://qx.cn/wx.png)](http://qx.cn/wx)扫码", "扫码"),
+        ("![](../images/pixel.gif)图为春耕现场。", "图为春耕现场。"),
+        ("参见[报告][3]与<http://qx.gov.cn/r>", "参见报告与http://qx.gov.cn/r"),
+        ("这是**重点**，也是 __要点__，还有*强调*和 _斜体_。", "这是重点，也是 要点，还有强调和 斜体。"),
+        ("**  叛逆的元素。 **", "叛逆的元素。"),
+        ("运行`pip install pagewash`即可", "运行pip install pagewash即可"),
+        (r"价格\*打折\*，1\. 非列表，\[注\]", "价格*打折*，1. 非列表，[注]"),
+    ],
+)
+def test_inline_markdown_is_undone(marked: str, shown: str) -> None:
+    assert plain(marked) == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5*3=15，2*4=8", "变量file_name与__init__", "话题#青溪春耕#", "C# 与 F#", "见附件(1)与[编辑]", "a_b_c 和 x*y"],
+)
+def test_look_alikes_stay_text(text: str) -> None:
+    assert plain(text) == text
+
+
+def test_block_markers_and_layout_lines() -> None:
+    dump = "\n".join([
+        "[首页](/) | [新闻](/news) | [政务](/gov)",
+        "",
+        "青溪县春耕进度过半",
+        "==========",
+        "",
+        "## 一、总体情况",
+        "",
+        "> 县农业农村局负责人表示，今年春耕比往年提前一周。",
+        "",
+        "* [相关新闻一](/n/1)",
+        "- 第二条列表项",
+        "",
+        "* * *",
+        "[1]: http://qx.gov.cn/ref",
+        "#青溪春耕# 话题页",
+    ])
+    blocks = split_markdown_blocks(dump)
+    assert [b.text for b in blocks] == [
+        "首页 | 新闻 | 政务", "青溪县春耕进度过半", "一、总体情况",
+        "县农业农村局负责人表示，今年春耕比往年提前一周。", "相关新闻一", "第二条列表项", "#青溪春耕# 话题页",
+    ]
+    density = {b.text: b.link_density for b in blocks}
+    assert density["相关新闻一"] == 1.0 and density["第二条列表项"] == 0.0
+    assert density["首页 | 新闻 | 政务"] > 0.6
+
+
+def test_real_table_is_one_block_per_row_and_layout_table_cells_are_blocks() -> None:
+    real = "| 项目 | 金额 |\n| --- | --- |\n| 种子补贴 | 120万元 |\n| [农机](/nj) 补贴 | 80万元 |"
+    assert [b.text for b in split_markdown_blocks(real)] == ["项目 金额", "种子补贴 120万元", "农机 补贴 80万元"]
+    # html2text prints layout tables with a rule under the first row and no outer pipes
+    layout = "[首页](/) | ![](/logo.gif) | [登录](/login)\n---|---|---\n正文第一段很长很长。 | [热点一](/h1)"
+    texts = [b.text for b in split_markdown_blocks(layout)]
+    assert texts == ["首页", "登录", "正文第一段很长很长。", "热点一"]
+
+
+def test_detection_needs_markdown_links_not_brackets() -> None:
+    assert looks_like_markdown("[a](http://x.cn/1) [b](/2) ![](/3.png)")
+    assert not looks_like_markdown("首页 [编辑] 图片 [2025061101] 附件(1) [注1](见下文)")
+
+
+def test_markdown_capture_cleans_links_out_of_the_body() -> None:
+    dump = "\n\n".join([
+        "[首页](http://qx.cn/) | [新闻](http://qx.cn/news) | [视频](http://qx.cn/v) | [登录](http://qx.cn/login)",
+        "# 青溪县春耕进度过半",
+        "来源：青溪日报 2025-03-02",
+        "今年以来，[青溪县](http://qx.cn/county)抓住有利天气，组织农机具下田作业，全县春耕进度已经过半。",
+        "县农业农村局介绍，**早稻育秧**工作也已全面铺开，预计本月底完成全部育秧任务。",
+        "## 相关新闻",
+        "* [青溪县召开春耕动员会](http://qx.cn/n/1)",
+        "* [青溪县农机合作社扩大规模](http://qx.cn/n/2)",
+    ])
+    result = clean_capture(dump.encode(), kind="text")
+    assert result.text.splitlines() == [
+        "今年以来，青溪县抓住有利天气，组织农机具下田作业，全县春耕进度已经过半。",
+        "县农业农村局介绍，早稻育秧工作也已全面铺开，预计本月底完成全部育秧任务。",
+    ]
+    assert result.metadata["title"] == "青溪县春耕进度过半"
+    assert any("link density" in r.reason for r in result.removed)
+
+
+def test_markdown_files_are_text_captures() -> None:
+    assert kind_from_name("site/page.md") == "text" and kind_from_name("a.markdown.gz") == "text"
