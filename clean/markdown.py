@@ -50,6 +50,8 @@ _LINKED = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
 #: (``[[打印](…)]``), one level of parentheses inside the URL (wiki links).
 _TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+_SCRIPT_TARGET = re.compile(r"\]\(\s*javascript:", re.IGNORECASE)
+_MAX_SCRIPT_CHARS = 4000
 _IMAGE = re.compile(rf"!\[[^\]\n]*\]{_TARGET}")
 _INLINE_LINK = re.compile(_TEXT + _TARGET)
 _REFERENCE_LINK = re.compile(_TEXT + r"\[[^\]\n]*\]")
@@ -58,10 +60,10 @@ _DEFINITION = re.compile(r"\s{0,3}\[[^\]\n]+\]:\s+\S+.*")
 _EVIDENCE = re.compile(r"\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|[\w.-]+\.(?:html?|php|aspx?|jsp)\b)")
 _MIN_EVIDENCE = 3
 
-_HEADING = re.compile(r"\s{0,3}#{1,6}(?:\s+|$)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _CLOSING_HASHES = re.compile(r"\s+#+\s*$")
-_QUOTE = re.compile(r"\s{0,3}(?:>\s?)+")
-_BULLET = re.compile(r"(\s*)[*+-]\s+(?=\S)")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_BULLET = re.compile(r"^(\s*)[*+-]\s+(?=\S)")
 #: A line drawn across the page: a rule, a setext underline, or html2text's rule under a
 #: layout table's first row (``---|---|---``) or under a one-cell table (``---``).
 _RULE = re.compile(r"\s*(?:(?:[-=*_]\s*){3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)\s*")
@@ -98,7 +100,7 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
         >>> [(b.text, round(b.link_density, 2)) for b in blocks]
         [('首页 | 新闻', 0.8), ('小标题', 0.0), ('正文有重点和链接。', 0.22)]
     """
-    lines = _MARKS.sub("", text).splitlines()
+    lines = _without_scripts(_MARKS.sub("", text)).splitlines()
     blocks = split_text_blocks("\n".join(_plain_lines(lines)))
     for block in blocks:
         # Markdown has no layout: the columns of html2text's table cells are not a page's
@@ -108,6 +110,30 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
         chars = len(block.text.replace(" ", ""))
         block.link_density = linked / chars if chars else 0.0
     return [b for b in blocks if b.text]
+
+
+def _without_scripts(text: str) -> str:
+    """Empty the ``javascript:`` targets of links: html2text copies the script whole,
+    parentheses, quotes, spaces and line breaks included (``[打印](javascript:if(…){…})``).
+
+    The target ends where its parentheses balance; one that never does ends with its line.
+    """
+    out, pos = [], 0
+    for m in _SCRIPT_TARGET.finditer(text):
+        if m.start() < pos:
+            continue
+        depth, end = 0, m.start() + 1
+        while end < len(text) and end - m.start() < _MAX_SCRIPT_CHARS:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        if depth:
+            end = text.find("\n", m.start())
+            end = len(text) if end < 0 else end
+        out.append(text[pos : m.start() + 1] + "()")
+        pos = end
+    return "".join(out) + text[pos:]
 
 
 def _plain_lines(lines: list[str]) -> list[str]:

@@ -105,3 +105,14 @@ def test_markdown_capture_cleans_links_out_of_the_body() -> None:
 
 def test_markdown_files_are_text_captures() -> None:
     assert kind_from_name("site/page.md") == "text" and kind_from_name("a.markdown.gz") == "text"
+
+
+def test_markers_are_taken_only_at_the_start_of_a_line() -> None:
+    blocks = split_markdown_blocks("**海姑娘** , 27岁\n\n正文里说：> 这不是引用，* 这也不是列表。")
+    assert [b.text for b in blocks] == ["海姑娘 , 27岁", "正文里说：> 这不是引用，* 这也不是列表。"]
+
+
+def test_script_targets_are_emptied_even_over_several_lines() -> None:
+    dump = "[打印本文](javascript:if(window.print!=null){window.print();}else{alert('no print')}) 正文\n" \
+           "收藏[回复此帖](javascript:\ndocument.getElementById(\"t\").value=\"re:标题\";\nfocus();)[引用](javascript:q())"
+    assert [b.text for b in split_markdown_blocks(dump)] == ["打印本文 正文", "收藏回复此帖引用"]
