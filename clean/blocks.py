@@ -42,6 +42,8 @@ class Block:
         link_density: HTML front end only: share of the block's characters inside links.
         field: for ``metadata``/``title`` blocks, the metadata field they fill
             (``date``, ``source``, ``author`` ...).
+        verbatim: preformatted text (a Markdown code block): its words are code, not
+            chrome, so no local rule judges them; it belongs to the text it sits in.
     """
 
     text: str
@@ -50,3 +52,4 @@ class Block:
     tag: str = ""
     link_density: float = 0.0
     field: str = ""
+    verbatim: bool = False

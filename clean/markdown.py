@@ -20,6 +20,8 @@ lines to the text front end (``clean.textblocks``):
 * heading markers (``## 小标题``; ``#话题#`` without a space is a hashtag, not a heading),
   quote markers (``> ``) and list bullets (``* ``, ``- ``, ``+ ``) are removed; numbered
   items keep their numbers, which the reader sees;
+* a fenced code block is kept line for line as it is, marked ``verbatim`` (code in a
+  technical post is the post's; its ``|`` and ``#`` are not navigation or headings);
 * layout lines go: setext underlines, horizontal rules, table rules without a table
   (html2text prints layout tables that way), reference definitions ``[1]: http://…``;
   a real table (header, ``|---|`` rule, rows) is left to the text front end, which makes
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from clean.textblocks import TextBlock, split_text_blocks
+from clean.textblocks import TextBlock, glue, split_text_blocks
 
 #: Noncharacters mark where link text starts and ends while the lines go through the text
 #: front end (Unicode reserves them for internal use; any in the input are dropped first).
@@ -50,13 +52,14 @@ _LINKED = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
 #: (``[[打印](…)]``), one level of parentheses inside the URL (wiki links).
 _TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _SCRIPT_TARGET = re.compile(r"\]\(\s*javascript:", re.IGNORECASE)
 _MAX_SCRIPT_CHARS = 4000
 _IMAGE = re.compile(rf"!\[[^\]\n]*\]{_TARGET}")
 _INLINE_LINK = re.compile(_TEXT + _TARGET)
 _REFERENCE_LINK = re.compile(_TEXT + r"\[[^\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|[\w.+-]+@[\w-]+\.[\w.-]+)>")
-_DEFINITION = re.compile(r"\s{0,3}\[[^\]\n]+\]:\s+\S+.*")
+_DEFINITION = re.compile(r"\s{0,3}\[[^\]^\n][^\]\n]*\]:\s+\S+.*")
 _EVIDENCE = re.compile(r"\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|[\w.-]+\.(?:html?|php|aspx?|jsp)\b)")
 _MIN_EVIDENCE = 3
 
@@ -67,16 +70,25 @@ _BULLET = re.compile(r"^(\s*)[*+-]\s+(?=\S)")
 #: A line drawn across the page: a rule, a setext underline, or html2text's rule under a
 #: layout table's first row (``---|---|---``) or under a one-cell table (``---``).
 _RULE = re.compile(r"\s*(?:(?:[-=*_]\s*){3,}|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)\s*")
+#: The underline of a setext heading may be short (markdownify writes ``--``).
+_SETEXT = re.compile(r"\s{0,3}(?:=+|-{2,})\s*")
 _PIPE_ROW = re.compile(r"\s*\|.*\|\s*")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _CELL_GAP = "    "
+_WORDISH = re.compile(r"[^\W_]")
+#: Lines that open a block of their own: list items, quotes, footnotes, fences.
+_BLOCK_START = re.compile(r"^\s{0,3}(?:[*+-]\s|\d{1,9}[.)]\s|>|\[\^[^\]]+\]:|`{3}|~{3})")
+#: Footnotes: ``[^1]`` where it stands, ``[^1]: text`` where the notes are printed.
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](:?)")
 
 #: html2text writes a bold run's spaces inside the stars (``**  叛逆 **``) and leaves empty
 #: pairs (``****``) where a bold tag held nothing.
-_STRONG = re.compile(r"\*\*\s*([^*\n]*?)\s*\*\*|(?<!\w)__(?=\S)([^_\n]+?)(?<=\S)__(?!\w)")
+_STRONG = re.compile(r"\*\*\s*([^*\n]*?)\s*\*\*|(?<![A-Za-z0-9])__(?![A-Za-z0-9]+__)(?=\S)([^_\n]+?)(?<=\S)__(?![A-Za-z0-9])")
 _STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])")
-#: An underscore inside a word (``file_name``, ``与__init__``) never opens emphasis.
-_UNDERSCORE = re.compile(r"(?<!\w)_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)")
+#: An underscore inside a Latin word (``file_name``) never opens emphasis, and a dunder
+#: name (``__init__``) is code; next to Han characters it does (html2text and markdownify
+#: write ``是_最重要_的`` for an ``<em>``, whatever CommonMark makes of it).
+_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![A-Za-z0-9_])")
 _CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
@@ -100,8 +112,12 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
         >>> [(b.text, round(b.link_density, 2)) for b in blocks]
         [('首页 | 新闻', 0.8), ('小标题', 0.0), ('正文有重点和链接。', 0.22)]
     """
-    lines = _without_scripts(_MARKS.sub("", text)).splitlines()
-    blocks = split_text_blocks("\n".join(_plain_lines(lines)))
+    blocks: list[TextBlock] = []
+    for code, lines in _fenced(_without_scripts(_MARKS.sub("", text)).splitlines()):
+        if code:
+            blocks += [TextBlock(text=line.strip(), verbatim=True) for line in lines if line.strip()]
+        else:
+            blocks += split_text_blocks("\n".join(_plain_lines(lines)))
     for block in blocks:
         # Markdown has no layout: the columns of html2text's table cells are not a page's
         block.column, block.shared_line = 0, False
@@ -110,6 +126,21 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
         chars = len(block.text.replace(" ", ""))
         block.link_density = linked / chars if chars else 0.0
     return [b for b in blocks if b.text]
+
+
+def _fenced(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """The dump in runs of (is code, lines): a fenced code block (between ````` or ``~~~``
+    lines, the fences themselves dropped) is code; an unclosed fence runs to the end."""
+    runs: list[tuple[bool, list[str]]] = [(False, [])]
+    fence = ""
+    for line in lines:
+        opening = _FENCE.match(line)
+        if opening and (not fence or (opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence))):
+            fence = "" if fence else opening.group(1)
+            runs.append((bool(fence), []))
+        else:
+            runs[-1][1].append(line)
+    return runs
 
 
 def _without_scripts(text: str) -> str:
@@ -148,9 +179,17 @@ def _plain_lines(lines: list[str]) -> list[str]:
     table = _pipe_tables(lines)
     # html2text draws its rule under a layout table's first row
     first_rows = {i - 1 for i, line in enumerate(lines) if i and "|" in line and _RULE.fullmatch(line)} - table
-    plain = []
+    plain: list[str] = []
+    paragraph: int | None = None  # the line holding the paragraph being read
     layout_rows = False  # under an html2text rule, until a blank line
     for i, line in enumerate(lines):
+        if paragraph is not None and line.strip() and _continues_paragraph(lines, i, table):
+            more = _unmark_line(line).strip()
+            head = plain[paragraph].rstrip()
+            plain[paragraph] = glue(head, more) if head and more else head or more
+            plain.append("")  # every line keeps its place; the paragraph is one line
+            continue
+        paragraph = None
         if not line.strip():
             layout_rows = False
             plain.append("")
@@ -158,15 +197,36 @@ def _plain_lines(lines: list[str]) -> list[str]:
             plain.append(line if _RULE.fullmatch(line) else _unmark_line(line))
         elif _DEFINITION.fullmatch(line):
             plain.append("")
-        elif _RULE.fullmatch(line):
+        elif _RULE.fullmatch(line) or (_SETEXT.fullmatch(line) and i and lines[i - 1].strip()):
             layout_rows = layout_rows or "|" in line
             plain.append("")
         elif line.lstrip().startswith("|") or ((layout_rows or i in first_rows) and "|" in line):
             cells = (_unmark_line(cell) for cell in _CELL_BORDER.split(line))
             plain.append(_CELL_GAP.join(cell.strip() for cell in cells if cell.strip()))
         else:
+            paragraph = i
             plain.append(_unmark_line(line))
     return plain
+
+
+def _continues_paragraph(lines: list[str], i: int, table: set[int]) -> bool:
+    """``lines[i]`` is a soft-wrapped continuation of the paragraph on the line above.
+
+    In Markdown a line break inside a paragraph is no break (pandoc wraps at 72 columns,
+    ``[^2]:`` notes indent their continuation); one ends at a blank line, at a hard
+    break (two spaces or a backslash at the end) and where a heading, list item, quote,
+    table row or rule starts.
+    """
+    above = lines[i - 1] if i else ""
+    if not above.strip() or i - 1 in table or above.endswith(("  ", "\\")) or _starts_block(above, heading_only=True):
+        return False
+    return not _starts_block(lines[i])
+
+
+def _starts_block(line: str, heading_only: bool = False) -> bool:
+    if _HEADING.match(line) or _RULE.fullmatch(line) or _SETEXT.fullmatch(line) or "|" in line:
+        return True
+    return not heading_only and bool(_BLOCK_START.match(line))
 
 
 def _pipe_tables(lines: list[str]) -> set[int]:
@@ -182,7 +242,13 @@ def _pipe_tables(lines: list[str]) -> set[int]:
 
 
 def _unmark_line(line: str) -> str:
-    """One line of the dump with its block markers and inline Markdown undone."""
+    """One line of the dump with its block markers and inline Markdown undone ('' when
+    nothing but images, empty links and their separators was on it)."""
+    plain = _unmark_markers(line)
+    return plain if "](" not in line or _WORDISH.search(plain) else ""
+
+
+def _unmark_markers(line: str) -> str:
     if line.lstrip().startswith(">"):
         line = _QUOTE.sub("", line, count=1)
     if _HEADING.match(line):
@@ -199,6 +265,7 @@ def unmark_inline(text: str) -> str:
     '见\\ufdd0通知\\ufdd1和附件，5*3，file_name，*号*，-完'
     """
     text = _ESCAPE.sub(lambda m: _PROTECTED.get(m.group(1), m.group(0)), text)
+    text = _FOOTNOTE.sub(r"[\1]", text)
     text = _IMAGE.sub("", text)
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
     for pattern in (_INLINE_LINK, _REFERENCE_LINK):

@@ -21,12 +21,16 @@ from clean.classify.signals import DATE, TIME
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
 _ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-_VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[")
+#: A value ends at a wide gap, a bracket, or the next "word：" of the line (a page
+#: counter's 浏览次数：614 is not part of the source's name).
+_VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[|\s+[\u4e00-\u9fff]{2,6}[：:]")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
 #: "By Jane Doe", "... 22:11 by 青衫客", "由山丫头张贴": who signs a post or an article.
 _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
                      r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
-_REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自)))+)")
+_REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自|[／/])))+)")
+#: A reporter's role before the name in an author field (作者：本报记者 张三): not a name.
+_ROLE = re.compile(r"^(?:(?:本报|本台|本刊|本網|本网|实习|實習|特约|特約|见习|見習)\s*)?(?:记者|記者|通讯员|通訊員)\s*")
 _MAX_VALUE_CHARS = 40
 _MAX_NAMES = 5
 _NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’？?！!]")
@@ -120,9 +124,12 @@ def extract_metadata(blocks: list[Block]) -> dict:
 
     Keys: ``title``, ``subtitle``, ``original_title``, ``date``, ``source``,
     ``author``, ``editor``, ``keywords`` (a list). The first value of a field wins:
-    the byline above the article comes before the tail's.
+    the byline above the article comes before the tail's. A date a label names
+    (发布时间：…) wins over an unlabelled date line: a speech's or a report's own date
+    (（2025年3月18日）) stands under its title above the page's publication byline.
     """
     meta: dict = {}
+    unlabelled_date = None
     for block in blocks:
         if block.label == TITLE and block.field:
             # markdown renderers (html2text, pandoc) mark headings with '#'
@@ -141,14 +148,14 @@ def extract_metadata(blocks: list[Block]) -> dict:
                     meta.setdefault("keywords", words)
             else:
                 value = _clean_value(raw)
-                value = names(value) if field == "author" else value
+                value = names(_ROLE.sub("", value)) if field == "author" else value
                 if value:
                     meta.setdefault(field, value)
         if block.field == "author" and "author" not in meta and (reporter := _REPORTER.search(block.text)):
             meta["author"] = names(reporter.group(1)) or None
-        date = normalise_date(block.text)
-        if date:
-            meta.setdefault("date", date)
+        unlabelled_date = unlabelled_date or normalise_date(block.text)
+    if unlabelled_date:
+        meta.setdefault("date", unlabelled_date)
     meta = {k: v for k, v in meta.items() if v}
     if "author" not in meta and (author := _body_author(blocks)):
         meta["author"] = author

@@ -98,7 +98,7 @@ def _wrap_width(lines: list[str]) -> int:
     return wrap if full >= max(_MIN_FULL_LINES, len(widths) // 20) else 0
 
 
-def _glue(left: str, right: str) -> str:
+def glue(left: str, right: str) -> str:
     """Join a wrapped line to its continuation (a space only between Latin words)."""
     return f"{left} {right}" if left[-1].isascii() and right[0].isascii() else left + right
 
@@ -179,7 +179,7 @@ def _table_rows(lines: list[str]) -> list[str]:
             columns += [""] * (len(cells) - len(columns))
             for k, cell in enumerate(cells):
                 if cell:
-                    columns[k] = _glue(columns[k], cell) if columns[k] else cell
+                    columns[k] = glue(columns[k], cell) if columns[k] else cell
         row = " ".join(c for c in columns if c)
         if row:
             rows.append(row)
@@ -242,7 +242,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             and abs(column - blocks[-1].column) <= _INDENT
             and blocks[-1].text[-1] not in _SENTENCE_END
         ):
-            blocks[-1].text = _glue(blocks[-1].text, first)
+            blocks[-1].text = glue(blocks[-1].text, first)
             cells = cells[1:]
         blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
         join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS

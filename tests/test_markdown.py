@@ -23,7 +23,7 @@ def plain(text: str) -> str:
         ("[![Image 1: 微信](http://qx.cn/wx.png)](http://qx.cn/wx)扫码", "扫码"),
         ("![](../images/pixel.gif)图为春耕现场。", "图为春耕现场。"),
         ("参见[报告][3]与<http://qx.gov.cn/r>", "参见报告与http://qx.gov.cn/r"),
-        ("这是**重点**，也是 __要点__，还有*强调*和 _斜体_。", "这是重点，也是 要点，还有强调和 斜体。"),
+        ("这是**重点**，也是__要点__，还有*强调*和_斜体_。", "这是重点，也是要点，还有强调和斜体。"),
         ("**  叛逆的元素。 **", "叛逆的元素。"),
         ("运行`pip install pagewash`即可", "运行pip install pagewash即可"),
         (r"价格\*打折\*，1\. 非列表，\[注\]", "价格*打折*，1. 非列表，[注]"),
@@ -113,6 +113,25 @@ def test_markers_are_taken_only_at_the_start_of_a_line() -> None:
 
 
 def test_script_targets_are_emptied_even_over_several_lines() -> None:
-    dump = "[打印本文](javascript:if(window.print!=null){window.print();}else{alert('no print')}) 正文\n" \
+    dump = "[打印本文](javascript:if(window.print!=null){window.print();}else{alert('no print')}) 正文\n\n" \
            "收藏[回复此帖](javascript:\ndocument.getElementById(\"t\").value=\"re:标题\";\nfocus();)[引用](javascript:q())"
     assert [b.text for b in split_markdown_blocks(dump)] == ["打印本文 正文", "收藏回复此帖引用"]
+
+
+def test_a_paragraph_wrapped_over_lines_is_one_block_and_footnotes_are_text() -> None:
+    dump = "\n".join([
+        "城市基层党建的重心在社区，难点在新建小区、",
+        "商务楼宇和“两新”组织[^1]。去年以来，",
+        "全市新建小区党支部46个。  ",
+        "硬换行之后的一行。",
+        "- 列表项不接上一行",
+        "",
+        "[^1]: “两新”组织，指新经济组织",
+        "    和新社会组织。",
+    ])
+    assert [b.text for b in split_markdown_blocks(dump)] == [
+        "城市基层党建的重心在社区，难点在新建小区、商务楼宇和“两新”组织[1]。去年以来，全市新建小区党支部46个。",
+        "硬换行之后的一行。",
+        "列表项不接上一行",
+        "[1] “两新”组织，指新经济组织和新社会组织。",
+    ]

@@ -67,6 +67,9 @@ def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
     return MetadataLabels.parse((directory / "metadata_labels.txt").read_text(encoding="utf-8").splitlines())
 
 
+_VERBATIM = Verdict(CHROME, "chrome: preformatted text outside the main text", only_outside=True)
+
+
 def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict | None:
     if block.link_density >= config.link_density_max:
         where = f"<{block.tag}>" if block.tag else "the Markdown line"
@@ -74,6 +77,20 @@ def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict
     if sig.link_share >= config.link_density_max and not sig.ends_sentence:
         return Verdict(CHROME, f"chrome: {sig.link_share:.0%} of the line is links/URLs")
     return None
+
+
+def _verdict(
+    block: Block, text: str, folded: str, sig: Signals, lexicons: dict[str, Lexicon], labels: MetadataLabels,
+    config: ClassifyConfig,
+) -> Verdict | None:
+    """The local verdict on one block: code is the text's own; a byline stays a byline
+    when its names and dates are links; otherwise links, then the local rules."""
+    if block.verbatim:
+        return _VERBATIM
+    local = local_verdict(text, folded, sig, lexicons, labels, config)
+    if local is not None and local.label == METADATA:
+        return local
+    return _link_verdict(block, sig, config) or local
 
 
 def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
@@ -92,10 +109,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     sigs = [compute_signals(t) for t in texts]
     lexicons = _lexicons(config)
     labels = metadata_labels()
-    verdicts = [
-        _link_verdict(b, s, config) or local_verdict(t, f, s, lexicons, labels, config)
-        for b, t, f, s in zip(blocks, texts, folded, sigs)
-    ]
+    verdicts = [_verdict(b, t, f, s, lexicons, labels, config) for b, t, f, s in zip(blocks, texts, folded, sigs)]
     values = discount_after_header(
         [block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config
     )

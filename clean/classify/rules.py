@@ -36,7 +36,8 @@ _HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
 _REPORTER_LINE = re.compile(
     r"[（(【\[]?(?:[\u4e00-\u9fff]{1,10}[\s\u3000]*)?(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
     r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
-    r"(?:[\s\u3000]*发自\S{1,10}|[\s\u3000]*發自\S{1,10}|[\s\u3000]+\S{1,10}(?:报道|報導))?[）)】\]]?")
+    # Taiwan papers set the place off with a slash: 記者林佳蓉／台北報導
+    r"(?:[\s\u3000]*发自\S{1,10}|[\s\u3000]*發自\S{1,10}|(?:[\s\u3000]+|[\s\u3000]*[／/][\s\u3000]*)\S{1,10}(?:报道|報導))?[）)】\]]?")
 
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
