@@ -189,3 +189,15 @@ def test_redecode_tolerates_a_cut_last_character() -> None:
     raw = text.encode("big5")[:-1]
     better = redecode(raw, raw.decode("gbk", "replace"), "gbk")
     assert better is not None and better[1] == "big5" and better[0].startswith(text[:30])
+
+
+def test_old_gb2312_table_marks_are_mapped_back_in_chinese_text_only() -> None:
+    """``・``/``―`` (Python's ``gb2312`` codec for A1A4/A1AA) become ``·``/``—`` in a Chinese
+    document; a document with kana keeps them, as Japanese writes them on purpose."""
+    old = "青溪县·南岭镇消息——今年13—15岁学生参加夏令营。".encode("gbk").decode("gb2312")
+    assert old == "青溪县・南岭镇消息――今年13―15岁学生参加夏令营。"
+    result = repair_mojibake(old)
+    assert result.text == "青溪县·南岭镇消息——今年13—15岁学生参加夏令营。"
+    assert [(r.kind, r.count) for r in result.repairs] == [("legacy_gb2312_table", 4)]
+    japanese = "青溪・南嶺の旅――楽しかった。"
+    assert repair_mojibake(japanese).text == japanese

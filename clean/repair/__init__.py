@@ -10,7 +10,8 @@ damage was done (entities are the outermost layer, converter punctuation the las
 3. ``misalign``      GBK/Big5 runs read one byte out of step;
 4. ``pinyin``        converter pinyin annotations;
 5. ``punctuation``   converter commas glued to other punctuation;
-6. ``garbage``       what cannot be decoded back (U+FFFD runs, 锟斤拷, 烫烫烫, lost ``??``):
+6. ``legacy_table``  ``・`` and ``―`` from an old GB2312 table, in Chinese text;
+7. ``garbage``       what cannot be decoded back (U+FFFD runs, 锟斤拷, 烫烫烫, lost ``??``):
                      removed, counted, never guessed.
 
 A single regex scan (``detect.looks_clean``) returns clean text untouched before any of
@@ -25,6 +26,7 @@ from .decoding import fix_mixups
 from .detect import looks_clean
 from .entities import fix_entities
 from .garbage import drop_garbage
+from .legacy_table import fix_legacy_table
 from .misalign import fix_misaligned
 from .pinyin import Evidence, fix_pinyin
 from .punctuation import fix_punctuation
@@ -61,6 +63,7 @@ def repair_mojibake(text: str, config: RepairConfig | None = None) -> RepairResu
         fix_misaligned,
         lambda t: fix_pinyin(t, evidence),
         fix_punctuation,
+        fix_legacy_table,
         drop_garbage,
     )
     repairs: list[Repair] = []

@@ -25,6 +25,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from .legacy_table import OLD_MARKS
+
 TOP = 3.0
 COMMON = 2.0
 LESS = 0.0
@@ -202,7 +204,8 @@ def suspicious_pattern() -> re.Pattern[str]:
     Chinese text is passed through after a single scan. Everything the fixes look for
     is here: non-first-level or rare characters (what mojibake is made of), entities,
     ``?`` or ``(`` glued to CJK, a comma glued to other punctuation, and debug fill
-    (烫烫烫, 屯屯屯: MSVC fill bytes 0xCC/0xCD read as GBK, all first-level characters).
+    (烫烫烫, 屯屯屯: MSVC fill bytes 0xCC/0xCD read as GBK, all first-level characters),
+    and an old GB2312 table's ``・``/``―``.
     """
     return re.compile(
         suspicious_chars().pattern
@@ -210,6 +213,7 @@ def suspicious_pattern() -> re.Pattern[str]:
         r"|[,，][,，、。；：？！]"
         r"|(?<=[^\x00-\x7f])[?(]|\?(?=[^\x00-\x7f])"
         r"|烫烫烫|屯屯屯"
+        + "|" + OLD_MARKS.pattern
     )
 
 
