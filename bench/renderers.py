@@ -153,13 +153,13 @@ def available_renderers() -> dict[str, Renderer | None]:
     return found
 
 
-def render_folder(renderer: Renderer, pages: Path, out: Path) -> tuple[int, list[str]]:
+def render_folder(renderer: Renderer, pages: Path, out: Path) -> list[str]:
     """Print every ``*.htm*`` under ``pages`` to ``out/<same path, renderer's suffix>``.
 
-    Returns (pages rendered, the pages the renderer failed on with why); a failed page
-    leaves no dump, so it scores zero.
+    Returns the pages the renderer failed on, with why; a failed page leaves no dump, so
+    it scores zero (the renderers are third-party code: one bad page must not end the run).
     """
-    rendered, failed = 0, []
+    failed = []
     for page in sorted(pages.rglob("*.htm*")):
         target = out / page.relative_to(pages).with_suffix(renderer.suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -169,8 +169,7 @@ def render_folder(renderer: Renderer, pages: Path, out: Path) -> tuple[int, list
             failed.append(f"{page.name}: {type(error).__name__}: {error}")
             continue
         target.write_text(text, encoding="utf-8")
-        rendered += 1
-    return rendered, failed
+    return failed
 
 
 class _Tally:
@@ -216,7 +215,7 @@ def main(argv: list[str]) -> int:
                 print(f"{name:11} skipped (not installed)")
                 continue
             started = time.monotonic()
-            _, failed = render_folder(renderer, pages, work / "dumps" / name)
+            failed = render_folder(renderer, pages, work / "dumps" / name)
             render_seconds = time.monotonic() - started
             tally = _Tally(scorer)
             n, p, r, f, clean_seconds = score_set(work / "dumps" / name, gold, tally, config, work / "clean" / name)

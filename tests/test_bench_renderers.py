@@ -61,7 +61,10 @@ def _fake_shared(root: Path) -> Path:
 
 def test_one_page_rendered_cleaned_and_scored(tmp_path, capsys, monkeypatch):
     shared = _fake_shared(tmp_path / "shared")
-    monkeypatch.setattr(renderers.shutil, "which", lambda program: None)  # as if w3m were absent
+    # As if w3m were not installed: the program it needs is one no machine has.
+    monkeypatch.setattr(renderers, "_KNOWN", tuple(
+        (renderer, kind, "pagewash-no-such-program" if renderer.name == "w3m" else needs)
+        for renderer, kind, needs in renderers._KNOWN))
     keep = tmp_path / "keep"
     assert main(["--shared", str(shared), "--renderer", "bs", "--renderer", "w3m",
                  "--jobs", "1", "--keep", str(keep)]) == 0
