@@ -1,0 +1,228 @@
+"""Text path across renderers: the same real pages printed to text by several tools, cleaned, scored.
+
+Why: pagewash's text front end is judged on dumps "rendered by other tools" that nobody on
+the team has seen. One renderer's dumps (``dev/chinese-wce-text``) can be fitted by accident;
+the same pages printed by several renderers, each cleaned with the TEXT path and scored
+against the same gold, show whether the text path generalises across renderers.
+
+What: every ``DIR/dev/chinese-wce/original/*.html`` (69 real Chinese pages, about half
+GB2312/GBK) is decoded as a renderer would (the charset a ``<meta>`` declares in the first 64 KB, with
+gb2312/gbk read as gb18030 and big5 as big5hkscs; else UTF-8; else gb18030 with
+replacement characters) and printed to text by each renderer that is available:
+
+- ``bs``: BeautifulSoup over lxml, ``<script>``/``<style>`` dropped, ``get_text("\\n")``;
+- ``w3m``: ``w3m -dump -cols 200`` (only when ``w3m`` is on PATH);
+- ``inscriptis``: ``inscriptis.get_text`` (layout-aware, tables as columns);
+- ``html2text``: Markdown, ``body_width=0`` (saved as ``.md``: the Markdown front end);
+- ``html_text``: ``html_text.extract_text(guess_layout=True)``.
+
+The renderers are not project dependencies; a missing one is reported as skipped. Each
+renderer's folder of dumps is cleaned by the real batch engine
+(``pagewash.batch.clean_batch``, the text path: the dumps are ``.txt``/``.md``) and the
+cleaned ``<stem>.txt`` are scored against ``cleaned/<stem>.txt`` with
+``DIR/tools/score_clean.py`` (character-level LCS, macro means; ``exact`` counts documents
+with F1 = 1). ``seconds`` is the time to render plus the time to clean.
+
+None of these renderers is the gold's: the gold bodies were copied by hand from a browser,
+so line breaks and spacing of every renderer differ from the gold's (the scorer ignores
+white space, the text path does not). A renderer scoring lower is a renderer the text path
+handles less well, not a wrong gold.
+
+Usage: ``python -m bench renderers [--shared DIR] [--renderer NAME ...] [--keep DIR] [--jobs N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.quality import REPO, load_scorer, score_set
+from pagewash.config import BatchConfig, Config
+
+#: The gold set every renderer prints: (pages, gold bodies) under the shared folder.
+PAGES = Path("dev") / "chinese-wce" / "original"
+GOLD = Path("dev") / "chinese-wce" / "cleaned"
+#: How far into a page a renderer looks for a declared charset.
+CHARSET_WINDOW = 64 * 1024
+#: A charset declared in a ``<meta>`` element (``charset=`` or ``http-equiv`` content); a
+#: ``<script charset=...>`` names the script's encoding, not the page's.
+_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: Declared names that renderers read as a wider superset (GB2312 pages hold GBK characters;
+#: Big5 pages hold HKSCS characters).
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+              "big5": "big5hkscs"}
+#: w3m's page width, as the hand-made dumps were printed.
+W3M_COLUMNS = 200
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """A way of printing a decoded page to text: its name, its dumps' suffix and the function."""
+
+    name: str
+    suffix: str
+    render: Callable[[str], str]
+
+
+def decode_page(raw: bytes) -> str:
+    """Decode a page the way a renderer does: declared charset, else UTF-8, else gb18030.
+
+    >>> decode_page('<meta charset="gb2312">中文'.encode("gbk"))[-2:]
+    '中文'
+    >>> decode_page(b"\\xff\\xfe\\xe4\\xb8")[-1]
+    '\\ufffd'
+    """
+    declared = _CHARSET.search(raw[:CHARSET_WINDOW])
+    candidates = []
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        candidates.append(_SUPERSETS.get(name, name))
+    candidates.append("utf-8")
+    for encoding in candidates:
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("gb18030", errors="replace")
+
+
+def _render_bs(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    return soup.get_text("\n")
+
+
+def _render_w3m(html: str) -> str:
+    # The page goes in already decoded, as UTF-8: w3m's own charset guess would override
+    # the declared one (gb2312, not gb18030) and wrap lines differently.
+    done = subprocess.run(
+        ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", str(W3M_COLUMNS)],
+        input=html.encode("utf-8"), capture_output=True, check=True, timeout=60,
+    )
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def _render_inscriptis(html: str) -> str:
+    import inscriptis
+
+    return inscriptis.get_text(html)
+
+
+def _render_html2text(html: str) -> str:
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    return converter.handle(html)
+
+
+def _render_html_text(html: str) -> str:
+    import html_text
+
+    return html_text.extract_text(html, guess_layout=True)
+
+
+#: Every renderer the benchmark knows, with what it needs: a Python module or a program.
+_KNOWN: tuple[tuple[Renderer, str, str], ...] = (
+    (Renderer("bs", ".txt", _render_bs), "module", "bs4"),
+    (Renderer("w3m", ".txt", _render_w3m), "program", "w3m"),
+    (Renderer("inscriptis", ".txt", _render_inscriptis), "module", "inscriptis"),
+    (Renderer("html2text", ".md", _render_html2text), "module", "html2text"),
+    (Renderer("html_text", ".txt", _render_html_text), "module", "html_text"),
+)
+NAMES = tuple(renderer.name for renderer, _, _ in _KNOWN)
+
+
+def available_renderers() -> dict[str, Renderer | None]:
+    """Name -> renderer, or None when what it needs is not installed here."""
+    found: dict[str, Renderer | None] = {}
+    for renderer, kind, needs in _KNOWN:
+        present = shutil.which(needs) if kind == "program" else importlib.util.find_spec(needs)
+        found[renderer.name] = renderer if present else None
+    return found
+
+
+def render_folder(renderer: Renderer, pages: Path, out: Path) -> list[str]:
+    """Print every ``*.htm*`` under ``pages`` to ``out/<same path, renderer's suffix>``.
+
+    Returns the pages the renderer failed on, with why; a failed page leaves no dump, so
+    it scores zero (the renderers are third-party code: one bad page must not end the run).
+    """
+    failed = []
+    for page in sorted(pages.rglob("*.htm*")):
+        target = out / page.relative_to(pages).with_suffix(renderer.suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            text = renderer.render(decode_page(page.read_bytes()))
+        except (subprocess.SubprocessError, ValueError, RecursionError) as error:
+            failed.append(f"{page.name}: {type(error).__name__}: {error}")
+            continue
+        target.write_text(text, encoding="utf-8")
+    return failed
+
+
+class _Tally:
+    """The scorer, remembering every score it gives (``score_set`` returns means only)."""
+
+    def __init__(self, scorer) -> None:
+        self._scorer = scorer
+        self.scores: list[tuple[float, float, float]] = []
+
+    def score(self, gold: str, out: str) -> tuple[float, float, float]:
+        result = self._scorer.score(gold, out)
+        self.scores.append(result)
+        return result
+
+    @property
+    def exact(self) -> int:
+        return sum(1 for _, _, f in self.scores if f == 1.0)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench renderers", description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                        help="the shared data folder (default: ../shared next to the repository)")
+    parser.add_argument("--renderer", dest="renderers", action="append", choices=NAMES,
+                        help="run only this renderer (repeatable; default: all available)")
+    parser.add_argument("--keep", type=Path, help="keep the dumps and cleaned outputs in this folder")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    args = parser.parse_args(argv)
+    pages, gold = args.shared / PAGES, args.shared / GOLD
+    if not (args.shared / "tools" / "score_clean.py").is_file() or not pages.is_dir():
+        print(f"no shared pages at {args.shared} (give --shared DIR): nothing to render, skipped")
+        return 0
+    scorer = load_scorer(args.shared)
+    config = Config(batch=BatchConfig(jobs=args.jobs))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="pagewash-renderers-"))
+    try:
+        print(f"{'renderer':11} {'docs':>5} {'P':>7} {'R':>7} {'F1':>7} {'exact':>6} {'seconds':>8}"
+              "  (render + clean, wall clock)")
+        for name, renderer in available_renderers().items():
+            if args.renderers and name not in args.renderers:
+                continue
+            if renderer is None:
+                print(f"{name:11} skipped (not installed)")
+                continue
+            started = time.monotonic()
+            failed = render_folder(renderer, pages, work / "dumps" / name)
+            render_seconds = time.monotonic() - started
+            tally = _Tally(scorer)
+            n, p, r, f, clean_seconds = score_set(work / "dumps" / name, gold, tally, config, work / "clean" / name)
+            print(f"{name:11} {n:5d} {p:7.4f} {r:7.4f} {f:7.4f} {tally.exact:6d} {render_seconds + clean_seconds:8.1f}")
+            for line in failed:
+                print(f"    render failed: {line}")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
