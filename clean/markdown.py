@@ -76,8 +76,9 @@ _PIPE_ROW = re.compile(r"\s*\|.*\|\s*")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _CELL_GAP = "    "
 _WORDISH = re.compile(r"[^\W_]")
-#: Lines that open a block of their own: list items, quotes, footnotes, fences.
-_BLOCK_START = re.compile(r"^\s{0,3}(?:[*+-]\s|\d{1,9}[.)]\s|>|\[\^[^\]]+\]:|`{3}|~{3})")
+#: Lines that open a block of their own: list items (nested ones indented), quotes,
+#: footnotes, fences.
+_BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d{1,9}[.)]\s)|^\s{0,3}(?:>|\[\^[^\]]+\]:|`{3}|~{3})")
 #: Footnotes: ``[^1]`` where it stands, ``[^1]: text`` where the notes are printed.
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](:?)")
 

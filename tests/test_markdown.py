@@ -125,6 +125,7 @@ def test_a_paragraph_wrapped_over_lines_is_one_block_and_footnotes_are_text() ->
         "全市新建小区党支部46个。  ",
         "硬换行之后的一行。",
         "- 列表项不接上一行",
+        "    - 嵌套的列表项也不接",
         "",
         "[^1]: “两新”组织，指新经济组织",
         "    和新社会组织。",
@@ -133,5 +134,6 @@ def test_a_paragraph_wrapped_over_lines_is_one_block_and_footnotes_are_text() ->
         "城市基层党建的重心在社区，难点在新建小区、商务楼宇和“两新”组织[1]。去年以来，全市新建小区党支部46个。",
         "硬换行之后的一行。",
         "列表项不接上一行",
+        "嵌套的列表项也不接",
         "[1] “两新”组织，指新经济组织和新社会组织。",
     ]
