@@ -137,3 +137,18 @@ def test_a_paragraph_wrapped_over_lines_is_one_block_and_footnotes_are_text() ->
         "嵌套的列表项也不接",
         "[1] “两新”组织，指新经济组织和新社会组织。",
     ]
+
+
+def test_a_lone_link_inside_the_text_is_removed_without_ending_it() -> None:
+    dump = "\n\n".join([
+        "[首页](http://qx.cn/) | [政务公开](http://qx.cn/zw) | [互动交流](http://qx.cn/hd)",
+        "本批次共有17个主体符合补贴条件，补贴资金合计186.4万元，名单详见附件。各乡镇要认真核对名单。",
+        "[附件：补贴发放名单.xlsx](http://qx.cn/f/1.xlsx)",
+        "公示期为七天，请相互转告。",
+        "* [上一篇：春季动物疫病防控通知](http://qx.cn/a/1) * [下一篇：低保资金发放公示](http://qx.cn/a/2)",
+    ])
+    result = clean_capture(dump.encode(), kind="text")
+    assert result.text.splitlines() == [
+        "本批次共有17个主体符合补贴条件，补贴资金合计186.4万元，名单详见附件。各乡镇要认真核对名单。",
+        "公示期为七天，请相互转告。",
+    ]

@@ -72,8 +72,12 @@ _VERBATIM = Verdict(CHROME, "chrome: preformatted text outside the main text", o
 
 def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict | None:
     if block.link_density >= config.link_density_max:
-        where = f"<{block.tag}>" if block.tag else "the Markdown line"
-        return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in {where}")
+        if block.tag:
+            return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in <{block.tag}>")
+        # one link alone on a Markdown line (an attachment, a "read the original") can sit
+        # inside the text: removed, but it does not end the text as a row of links does
+        single = sig.separators == 0 and block.text.count(" ") < 2
+        return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in the Markdown line", neutral=single)
     if sig.link_share >= config.link_density_max and not sig.ends_sentence:
         return Verdict(CHROME, f"chrome: {sig.link_share:.0%} of the line is links/URLs")
     return None
