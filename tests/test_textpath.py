@@ -282,3 +282,41 @@ def test_html_fixtures_printed_as_text_clean_to_their_gold(path):
         tag.decompose()
     body, _ = _gold(capture_id(path))
     assert squash(clean_capture(soup.get_text("\n"), kind="text").text) == squash(body)
+
+
+NOTICE_HEAD = """首页 | 政务公开 | 互动交流
+当前位置：首页 > 通知公告
+南岭镇2025年春季农机购置补贴公示
+发布时间：2025-04-02 来源：镇农业服务中心
+根据有关政策，经农户申报、镇农业服务中心实地核查，现将2025年春季农机购置补贴情况公示如下：
+一、补贴对象
+在本镇范围内购置插秧机、植保无人机等机具的种粮农户和农民专业合作社。
+二、公示名单
+本批次共有23户符合补贴条件，补贴资金合计41.6万元，名单详见附件。
+"""
+
+
+def test_a_notices_next_numbered_section_of_short_lines_is_kept_with_its_signature():
+    text = NOTICE_HEAD + """三、公示要求
+1. 公示期为2025年4月2日至4月8日
+2. 对公示名单有异议的可实名反映
+监督电话：0799-7350012
+南岭镇农业服务中心
+2025年4月2日
+【打印】【关闭】
+"""
+    body = clean_capture(text, kind="text").text.splitlines()
+    assert body[-6:] == [
+        "三、公示要求", "1. 公示期为2025年4月2日至4月8日", "2. 对公示名单有异议的可实名反映",
+        "监督电话：0799-7350012", "南岭镇农业服务中心", "2025年4月2日",
+    ]
+
+
+def test_a_heading_numbered_out_of_turn_after_the_text_does_not_extend_it():
+    text = NOTICE_HEAD + """五、往期公示
+1. 2024年秋季农机购置补贴公示
+2. 2024年春季农机购置补贴公示
+【打印】【关闭】
+"""
+    body = clean_capture(text, kind="text").text.splitlines()
+    assert body[-1] == "本批次共有23户符合补贴条件，补贴资金合计41.6万元，名单详见附件。"

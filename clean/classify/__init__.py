@@ -30,7 +30,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
-from clean.classify.extents import after_dateline, front_end_region, listing_region, with_annexes, with_lead_in
+from clean.classify.extents import (
+    after_dateline,
+    front_end_region,
+    listing_region,
+    with_annexes,
+    with_lead_in,
+    with_next_section,
+)
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
@@ -131,6 +138,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             off_column[i] = False  # a listing's or an announced table's cells sit side by side
         for i in figures:
             verdicts[i] = None  # a flow chart's arrows and rules are the chart's
+        region, dated_items = with_next_section(region, texts, sigs, verdicts, config)
+        for i in dated_items:
+            verdicts[i] = None  # a list item's own date, not the page's dateline
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
     region = with_lead_in(region, texts, sigs, verdicts)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from clean.blocks import METADATA
 from clean.classify.rules import BOX_DRAWING, Verdict
-from clean.classify.sections import Region, main_region, related_cut
+from clean.classify.sections import Region, main_region, related_cut, signature_line
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
 
@@ -115,6 +115,59 @@ def with_lead_in(
             break
         start -= 1
     return Region(start, region.end)
+
+
+_CJK_SECTION = re.compile(r"([一二三四五六七八九十]{1,3})\s*、")
+_CJK_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _section_number(text: str) -> int | None:
+    """The number of a ``四、…`` section heading (一 to 九十九), else None."""
+    match = _CJK_SECTION.match(text.lstrip())
+    if not match:
+        return None
+    tens, _, ones = match.group(1).rpartition("十")
+    if "十" not in match.group(1):
+        return _CJK_DIGITS.get(ones) if len(ones) == 1 else None
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_CJK_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CJK_DIGITS.get(ones, 0) if ones else 0)
+
+
+def with_next_section(
+    region: Region, texts: Sequence[str], sigs: Sequence[Signals], verdicts: Sequence[Verdict | None],
+    config: ClassifyConfig,
+) -> tuple[Region, list[int]]:
+    """Run a text whose sections are numbered 一、二、三、 on through its next section.
+
+    A notice's last section often holds no prose: a list of short items, a phone number
+    to call, the issuing office (四、公示要求 / 1. 公示期为… / 监督电话：… / 青溪县农业农村局),
+    so the best run of prose ends above it. When the heading numbered next after the
+    text's own (at least two inside the text) follows right after it, past nothing but
+    neutral blocks (an attachment's link, an image), the text runs on to the first block
+    a local rule speaks against; a numbered item's date there (公示期为3月5日至3月11日) is
+    the item's, not a dateline. Returns the region and those items, whose verdicts the
+    caller clears.
+    """
+    numbers = [n for i in range(region.start, region.end) if (n := _section_number(texts[i])) is not None]
+    if len(numbers) < 2:
+        return region, []
+    after = region.end
+    while after < len(texts) and verdicts[after] is not None and verdicts[after].neutral:
+        after += 1
+    if after == len(texts) or verdicts[after] is not None or _section_number(texts[after]) != max(numbers) + 1:
+        return region, []
+    end, items = after + 1, []
+    while end < len(texts):
+        verdict = verdicts[end]
+        if verdict is not None and verdict.label == METADATA and not verdict.labelled and sigs[end].numbered:
+            items.append(end)
+        elif verdict is not None and not verdict.neutral:
+            break
+        end += 1
+    if end < len(texts) and sigs[end].date_only and end - 1 > after and signature_line(sigs[end - 1], None, config):
+        end -= 1  # the issuing office above the closing date: the signature's (``signature_date``)
+    return Region(region.start, end), items
 
 
 def find_standfirst(

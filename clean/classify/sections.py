@@ -176,9 +176,14 @@ def signature_date(
         sig, verdict = sigs[j], verdicts[j]
         if sig.date_only:
             return j if j > region.end else None
-        if verdict is not None or sig.sentence_like or sig.bullet or sig.chars > config.signature_max_chars:
+        if not signature_line(sig, verdict, config):
             break
     return None
+
+
+def signature_line(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
+    """A line that can stand in a closing signature above its date: short, not prose, not a list item."""
+    return verdict is None and not sig.sentence_like and not sig.bullet and sig.chars <= config.signature_max_chars
 
 
 def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
