@@ -55,6 +55,7 @@ _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _SCRIPT_TARGET = re.compile(r"\]\(\s*javascript:", re.IGNORECASE)
 _MAX_SCRIPT_CHARS = 4000
+_DEPTH = {"(": 1, ")": -1}
 _IMAGE = re.compile(rf"!\[[^\]\n]*\]{_TARGET}")
 _INLINE_LINK = re.compile(_TEXT + _TARGET)
 _REFERENCE_LINK = re.compile(_TEXT + r"\[[^\]\n]*\]")
@@ -156,7 +157,7 @@ def _without_scripts(text: str) -> str:
             continue
         depth, end = 0, m.start() + 1
         while end < len(text) and end - m.start() < _MAX_SCRIPT_CHARS:
-            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            depth += _DEPTH.get(text[end], 0)
             end += 1
             if depth == 0:
                 break

@@ -98,10 +98,13 @@ def _verdict(
     when its names and dates are links; otherwise links, then the local rules."""
     if block.verbatim:
         return _VERBATIM
+    link = _link_verdict(block, sig, config)
+    if link is not None and sig.chars > config.metadata_max_chars:
+        return link  # too long for a byline: the local rules need not run
     local = local_verdict(text, folded, sig, lexicons, labels, config)
-    if local is not None and local.label == METADATA:
+    if link is None or (local is not None and local.label == METADATA):
         return local
-    return _link_verdict(block, sig, config) or local
+    return link
 
 
 def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:

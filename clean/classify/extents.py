@@ -117,17 +117,17 @@ def with_lead_in(
     return Region(start, region.end)
 
 
-_CJK_SECTION = re.compile(r"([一二三四五六七八九十]{1,3})\s*、")
 _CJK_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
 
 
 def _section_number(text: str) -> int | None:
     """The number of a ``四、…`` section heading (一 to 九十九), else None."""
-    match = _CJK_SECTION.match(text.lstrip())
-    if not match:
+    match = _SECTION_NUMBER.match(text.lstrip())
+    if match is None or match.lastgroup != "cjk":
         return None
-    tens, _, ones = match.group(1).rpartition("十")
-    if "十" not in match.group(1):
+    numeral = match.group("cjk").rstrip("、 \t")
+    tens, _, ones = numeral.rpartition("十")
+    if "十" not in numeral:
         return _CJK_DIGITS.get(ones) if len(ones) == 1 else None
     if len(tens) > 1 or len(ones) > 1:
         return None
