@@ -48,6 +48,7 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("打印 字体： 放大 正常 缩小 分享", CHROME),
         ("责编|沈若溪", METADATA),
         ("光明日报记者 高建林 刘书远", METADATA),
+        ("□ 本报记者 葛青", METADATA),  # a newspaper marks its byline with a square
         ("您是本文第 154 个阅览者", WIDGET),
         ("正在读取评论……", WIDGET),
         ("新华网黑龙江频道 记者 乔琳 白清芳", METADATA),
@@ -274,6 +275,28 @@ def test_a_text_dump_without_prose_keeps_its_listing():
     blocks = classify_blocks(split_text_blocks(text), CONFIG)
     assert all(labels_of(blocks, row) == BODY for row in rows)
     assert labels_of(blocks, "首页 | 新闻 | 会议") == CHROME
+
+
+def test_a_menu_of_headlines_above_a_short_article_is_no_listing():
+    """A portal prints its whole menu (sections, then a dozen headlines each) as plain
+    lines above a one-paragraph wire story: the menu is the longest stretch without
+    prose, but it ends where the article starts, so the article is the text."""
+    sections = ["即時", "政治", "國際", "兩岸", "產經", "證券", "科技", "生活", "社會", "地方", "文化", "運動"]
+    headlines = [f"青溪{place}第{n}屆{event}今開幕" for n in range(1, 9)
+                 for place, event in (("縣", "農產品展銷會"), ("鎮", "龍舟邀請賽"), ("港", "海洋音樂節"))]
+    menu = [line for section in sections for line in (section, *headlines[: len(headlines) // 2])]
+    story = "（青溪社記者林小雨青溪19日電）青溪縣一家輪胎行今天清晨發生大火，7人從火場中疏散；由於火勢延燒猛烈，一名女子逃生不及。"
+    footer = [*sections, "關於我們", "聯絡我們", "隱私權聲明"]
+    blocks = classify("首頁", *menu, "首頁 / 社會", "輪胎行惡火 1人不治", "2016/03/19 10:48", story, *footer)
+    assert labels_of(blocks, story) == BODY
+    assert all(b.label != BODY for b in blocks if b.text != story)
+
+
+def test_nested_list_bullets_of_a_text_browser_mark_list_items():
+    """w3m prints a nested list's items after a white square; they are link lists."""
+    assert compute_signals("□ 青溪縣第一屆農產品展銷會今開幕").bullet
+    assert compute_signals("□本报记者 葛青").bullet is False  # a newspaper's byline mark
+    assert compute_signals("□□□年□月□日").bullet is False  # illegible characters
 
 
 def test_interview_questions_are_not_bylines():

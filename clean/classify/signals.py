@@ -34,9 +34,10 @@ _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
 #: Navigation separators between items of a link row or breadcrumb.
 _SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>|(?<=\s)[-–](?=\s)")
-#: List bullets as renderers print <li> items (link lists); ●■◆ are left out: Chinese
-#: articles use them to mark their own subheadings.
-_BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|o(?= ))\s*")
+#: List bullets as renderers print <li> items (link lists; w3m marks nested items with a
+#: white square and a space); ●■◆ are left out: Chinese articles use them to mark their
+#: own subheadings, as newspapers put □ before a byline and □□ for illegible characters.
+_BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|[o□](?= ))\s*")
 #: A numbered item: 1. / 1、 / (1) / （一） / 一、 / ①.
 _NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])")
 #: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
