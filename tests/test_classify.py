@@ -39,6 +39,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("版权所有：北京市人民政府 京ICP备05060933号", CHROME),
         ("免责声明：本站文章均来源于网络，不代表本站立场，如有侵权请联系删除。", DISCLAIMER),
         ("轉載請註明出處", DISCLAIMER),
+        ("青溪日報社版權所有，非經授權，不許轉載本網站內容 © qingxi.tw All Rights Reserved.", DISCLAIMER),
+        ("自殺防治諮詢安心專線：1925；", DISCLAIMER),  # the help line Taiwanese reports must print
         ("您此时的心情", WIDGET),
         ("[图片]", CAPTION),
         ("（完）", CHROME),
