@@ -298,6 +298,18 @@ def test_a_menu_of_headlines_above_a_short_article_is_no_listing():
     assert all(b.label != BODY for b in blocks if b.text != story)
 
 
+def test_the_empty_rows_of_a_bordered_layout_table_cost_nothing():
+    """w3m draws a page laid out in a bordered table with its sides on every line (the
+    table's rules broken up by the cells beside it, so it is not read as one table); the
+    empty rows between paragraphs (│ … │) are blank lines, not walls inside the text."""
+    heading = "│ 第二章　监察机关及其职责 │"
+    blocks = classify("首页 | 法规", f"│ {P1} │", "│          │", heading, "│          │",
+                      "│          │", f"│ {P2} │", "│          │", "│          │", f"│ {P3} │")
+    assert labels_of(blocks, f"│ {P1} │") == BODY and labels_of(blocks, f"│ {P3} │") == BODY
+    assert labels_of(blocks, heading) == BODY
+    assert "frame" in blocks[2].reason
+
+
 def test_nested_list_bullets_of_a_text_browser_mark_list_items():
     """w3m prints a nested list's items after a white square; they are link lists."""
     assert compute_signals("□ 青溪縣第一屆農產品展銷會今開幕").bullet

@@ -56,6 +56,8 @@ _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s+[a-zA-Z-]+\s*=|\s*/?>)")
 #: Box-drawing characters: a figure or table drawn in text (flow charts), never a
 #: navigation row, whose separators are | > / and the em dash, not ─ ┬ └.
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
+#: A line of only the vertical sides of a box (a text browser's bordered table).
+_FRAME = re.compile("[\\s\u2502\u2503\u2551]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,9 @@ def local_verdict(
         if sig.chars == 1 and _BULLET_MARK.fullmatch(text.strip()):
             # a list item's bullet that a renderer printed on a line of its own
             return Verdict(CHROME, "chrome: a bullet on its own line", neutral=True)
+        if _FRAME.fullmatch(text):
+            # the side of a bordered table's empty row (│ … │): a blank line in a frame
+            return Verdict(CHROME, "chrome: a table's frame, no text", neutral=True)
         return Verdict(CHROME, "chrome: no text, only symbols", only_outside=_SPEECH.fullmatch(text) is not None)
     short = sig.chars <= config.short_block_chars
     if "promo" in lexicons and sig.chars <= config.promo_max_chars:
