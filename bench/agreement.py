@@ -78,8 +78,8 @@ def link_pages(pages: dict[str, Path], folder: Path) -> None:
 
 def read_bodies(folder: Path, stems: list[str]) -> dict[str, str]:
     """Stem -> the cleaned body the batch engine wrote to ``folder/<stem>.txt`` ("" if none)."""
-    return {stem: (folder / f"{stem}.txt").read_text(encoding="utf-8") if (folder / f"{stem}.txt").is_file() else ""
-            for stem in stems}
+    paths = {stem: folder / f"{stem}.txt" for stem in stems}
+    return {stem: path.read_text(encoding="utf-8") if path.is_file() else "" for stem, path in paths.items()}
 
 
 def score_bodies(references: dict[str, str], outputs: dict[str, str], scorer) -> Scores:
