@@ -178,6 +178,10 @@ def test_lexicon_syntax():
         ("简虹:用脚量、用眼看、用心记、用力干 把全市河湖长制会议要求落到实处", False),
         ("连日来，沿河各村广泛关注、热烈讨论，认真学习河湖长制会议要求。大家一致认为...", False),
         ("（作者系青溪市委常委、宣传部部长）", True),
+        # a hard-wrapped line of prose pauses at commas without ending a sentence ...
+        ("青溪县今年新建高标准农田十二万亩，改造提升老旧灌区三处，带动周边农户", True),
+        # ... a row of headlines a renderer ran together hardly ever does
+        ("".join(f"青溪{n}號案凶嫌遭聲押 檢方首度發英文版新聞稿說明{'！' if n % 9 == 0 else ''}" for n in range(20)), False),
     ],
 )
 def test_sentence_signal(text, sentence_like):

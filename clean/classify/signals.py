@@ -23,6 +23,9 @@ _CLOSERS = "”’\"'』」）)】》"
 _MIN_SENTENCE_CHARS = 4
 CJK_COUNTED = 100
 _MIN_RUNON_CHARS = 25
+#: A line of prose that does not end a sentence still pauses every so often; a long line
+#: with a comma or two in it is a row of headlines a renderer ran together.
+_MAX_RUNON_CHARS_PER_CLAUSE = 60
 #: A line holding a date amid this many ideographs is prose that mentions a date.
 _MIN_DATED_PROSE_CJK = 20
 #: Ideographs on each side of a date in the middle of a line of prose.
@@ -169,7 +172,7 @@ def compute_signals(text: str) -> Signals:
         chars >= _MIN_SENTENCE_CHARS
         and not truncated
         and _WORDISH.search(text) is not None
-        and (ends or (clauses >= 2 and chars >= _MIN_RUNON_CHARS))
+        and (ends or (clauses >= 2 and _MIN_RUNON_CHARS <= chars <= clauses * _MAX_RUNON_CHARS_PER_CLAUSE))
     )
     return Signals(
         chars=chars,
