@@ -2,7 +2,7 @@
 
 Why: pagewash's text front end is judged on pages "rendered by other tools" from sites
 nobody on the team has seen. ``bench renderers`` measures it against gold, but only on the
-69 gold pages it was tuned on. ``../shared`` also holds real pages from about 34 other
+69 gold pages it was tuned on. ``../shared`` also holds 69 real pages from some 38 other
 sites with no gold: ``dev/gne-pages/tests/**/*.htm*`` (Simplified) and
 ``dev/twnews/html/*.htm*`` (Taiwanese, Traditional). On those the best reference is
 pagewash's own HTML path on the same page (F1 0.97 against gold on the gold pages).
