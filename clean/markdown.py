@@ -132,16 +132,20 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
 
 def _fenced(lines: list[str]) -> list[tuple[bool, list[str]]]:
     """The dump in runs of (is code, lines): a fenced code block (between ````` or ``~~~``
-    lines, the fences themselves dropped) is code; an unclosed fence runs to the end."""
+    lines, the fences themselves dropped) is code. A fence never closed is no fence: its
+    line is text (html2text writes an empty ``<del>`` as ``~~~~`` before a label)."""
     runs: list[tuple[bool, list[str]]] = [(False, [])]
-    fence = ""
+    fence, opened = "", ""
     for line in lines:
         opening = _FENCE.match(line)
         if opening and (not fence or (opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence))):
-            fence = "" if fence else opening.group(1)
+            fence, opened = ("", "") if fence else (opening.group(1), line)
             runs.append((bool(fence), []))
         else:
             runs[-1][1].append(line)
+    if fence:
+        _, rest = runs.pop()
+        runs[-1][1].extend([opened, *rest])
     return runs
 
 

@@ -152,3 +152,12 @@ def test_a_lone_link_inside_the_text_is_removed_without_ending_it() -> None:
         "本批次共有17个主体符合补贴条件，补贴资金合计186.4万元，名单详见附件。各乡镇要认真核对名单。",
         "公示期为七天，请相互转告。",
     ]
+
+
+def test_a_fenced_block_is_code_only_when_it_is_closed() -> None:
+    closed = split_markdown_blocks("示例如下：\n\n```python\nimport json\n```\n\n运行即可。")
+    assert [(b.text, b.verbatim) for b in closed] == [("示例如下：", False), ("import json", True), ("运行即可。", False)]
+    # html2text writes an empty <del> as ~~~~ before a label: no fence, the rest is text
+    unclosed = split_markdown_blocks("~~~~ 扫一扫\n下载APP\n\n正文第一段写在这里。")
+    assert not any(b.verbatim for b in unclosed)
+    assert unclosed[-1].text == "正文第一段写在这里。"
