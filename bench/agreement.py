@@ -121,6 +121,8 @@ def main(argv: list[str]) -> int:
     scorer = load_scorer(args.shared)
     config = Config(batch=BatchConfig(jobs=args.jobs))
     work = args.keep or Path(tempfile.mkdtemp(prefix="pagewash-agreement-"))
+    # the batch engine resumes: outputs kept from an earlier run would be scored again
+    shutil.rmtree(work / "clean", ignore_errors=True)
     try:
         link_pages(pages, work / "pages")
         started = time.monotonic()

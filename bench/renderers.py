@@ -205,6 +205,8 @@ def main(argv: list[str]) -> int:
     scorer = load_scorer(args.shared)
     config = Config(batch=BatchConfig(jobs=args.jobs))
     work = args.keep or Path(tempfile.mkdtemp(prefix="pagewash-renderers-"))
+    # the batch engine resumes: outputs kept from an earlier run would be scored again
+    shutil.rmtree(work / "clean", ignore_errors=True)
     try:
         print(f"{'renderer':11} {'docs':>5} {'P':>7} {'R':>7} {'F1':>7} {'exact':>6} {'seconds':>8}"
               "  (render + clean, wall clock)")
