@@ -105,9 +105,6 @@ class ClassifyConfig:
     #: (a schedule, a table): that stretch is its text.
     listing_prose_share: float = 0.2
     listing_min_chars: int = 1000
-    #: A line of a listing counts its characters beyond this many: a schedule's or a
-    #: table's rows are longer, a menu's one-word items (新闻 政务 …) count against it.
-    listing_item_min_chars: int = 5
     #: A dated post header near the top of the text starts it when the prose above it
     #: is less than this share of the prose below (a profile box, not the post).
     post_header_prose_share: float = 0.2

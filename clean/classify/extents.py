@@ -200,23 +200,21 @@ def listing_region(
 ) -> Region:
     """Text dumps: a page whose text is not prose (a schedule, a table, a list of
     papers) is the longest stretch of blocks nothing speaks against, when neither the
-    best run of prose nor that stretch holds more than a small share of prose, and the
-    stretch goes on after that run; else the article as it is."""
+    best run of prose nor that stretch holds more than a small share of prose, and more
+    than that share of the stretch comes after that run; else the article as it is."""
     plain = [
         _plain(v, s, r, t) and not off for v, s, off, r, t in zip(verdicts, sigs, off_column, repeats, texts)
     ]
-    listing = main_region([
-        float(s.chars - config.listing_item_min_chars) if ok else -config.removed_penalty for s, ok in zip(sigs, plain)
-    ])
-    run_prose = sum(sigs[i].chars for i in range(region.start, region.end) if sigs[i].sentence_like)
+    listing = main_region([float(s.chars) if ok else -config.removed_penalty for s, ok in zip(sigs, plain)])
+    prose = sum(sigs[i].chars for i in range(region.start, region.end) if sigs[i].sentence_like)
     listed = sum(sigs[i].chars for i in range(listing.start, listing.end) if plain[i])
     # ... and is itself no prose (a comment thread is a run of short sentences)
-    prose = max(run_prose, sum(sigs[i].chars for i in range(listing.start, listing.end) if sigs[i].sentence_like))
-    # ... and holds the best run of prose and goes on after it: a menu of headlines above
-    # an article (the article at the stretch's end) is no listing page
+    prose = max(prose, sum(sigs[i].chars for i in range(listing.start, listing.end) if sigs[i].sentence_like))
+    # ... and holds the best run of prose, not at its end: a menu of headlines above an
+    # article ends with the article and the page's footer
     after = sum(sigs[i].chars for i in range(region.end, listing.end) if plain[i])
     holds = region.start == region.end or (
-        listing.start <= region.start and region.end <= listing.end and after >= run_prose
+        listing.start <= region.start and region.end <= listing.end and after >= config.listing_prose_share * listed
     )
     if holds and listed >= config.listing_min_chars and prose < config.listing_prose_share * listed:
         return listing
