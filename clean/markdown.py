@@ -53,7 +53,11 @@ _LINKED = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
 _TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_SCRIPT_TARGET = re.compile(r"\]\(\s*javascript:", re.IGNORECASE)
+#: Targets html2text copies whole, spaces and text included: scripts and mail forms.
+_SCRIPT_TARGET = re.compile(r"\]\(\s*(?:javascript|mailto)\s*:", re.IGNORECASE)
+#: Link or image text that runs over several lines (no blank line): html2text keeps an
+#: ``alt`` or a link's ``<br>`` as line breaks.
+_BROKEN_TEXT = re.compile(r"\[((?:[^\[\]\n]|\n(?![ \t]*\n))*\n(?:[^\[\]\n]|\n(?![ \t]*\n))*)\](?=\()")
 _MAX_SCRIPT_CHARS = 4000
 _DEPTH = {"(": 1, ")": -1}
 _IMAGE = re.compile(rf"!\[[^\]\n]*\]{_TARGET}")
@@ -119,7 +123,7 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
         if code:
             blocks += [TextBlock(text=line.strip(), verbatim=True) for line in lines if line.strip()]
         else:
-            blocks += split_text_blocks("\n".join(_plain_lines(lines)))
+            blocks += split_text_blocks("\n".join(_plain_lines(_one_line_links("\n".join(lines)).split("\n"))))
     for block in blocks:
         # Markdown has no layout: the columns of html2text's table cells are not a page's
         block.column, block.shared_line = 0, False
@@ -149,9 +153,18 @@ def _fenced(lines: list[str]) -> list[tuple[bool, list[str]]]:
     return runs
 
 
+def _one_line_links(text: str) -> str:
+    """Link and image text over several lines put on one (the lines are read one by
+    one); an image inside a link first, then the link."""
+    for _ in range(2):
+        text = _BROKEN_TEXT.sub(lambda m: "[" + " ".join(m.group(1).split("\n")) + "]", text)
+    return text
+
+
 def _without_scripts(text: str) -> str:
-    """Empty the ``javascript:`` targets of links: html2text copies the script whole,
-    parentheses, quotes, spaces and line breaks included (``[打印](javascript:if(…){…})``).
+    """Empty the ``javascript:`` and ``mailto:`` targets of links: html2text copies them
+    whole, parentheses, quotes, spaces and line breaks included (``[打印](javascript:if(…){…})``,
+    ``[](mailto:?subject=标题&body=全文……)``).
 
     The target ends where its parentheses balance; one that never does ends with its line.
     """

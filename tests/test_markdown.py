@@ -161,3 +161,13 @@ def test_a_fenced_block_is_code_only_when_it_is_closed() -> None:
     unclosed = split_markdown_blocks("~~~~ 扫一扫\n下载APP\n\n正文第一段写在这里。")
     assert not any(b.verbatim for b in unclosed)
     assert unclosed[-1].text == "正文第一段写在这里。"
+
+
+def test_links_over_several_lines_and_mail_forms_leave_no_markup() -> None:
+    dump = "\n".join([
+        "[![青溪文化节开幕",
+        "专题|图集|视频](/img/a.png)](http://qx.cn/zt)",
+        "",
+        "[分享](mailto:?subject=青溪  文化节&body=（青溪社记者电）全文(节选)……)正文第一段。",
+    ])
+    assert [b.text for b in split_markdown_blocks(dump)] == ["分享正文第一段。"]
