@@ -51,6 +51,12 @@ _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-
 #: line within ``_WRAP_SLACK`` columns of the wrap width was wrapped; continuation
 #: lines start within ``_INDENT`` columns of the paragraph's first line.
 _MIN_WRAP = 40
+#: A narrow column wrapped inside a wider page (a forum post's box): consecutive lines of
+#: the same width, at least this wide, that do not end a sentence; prose pauses in them.
+_MIN_COLUMN_WRAP = 24
+#: ... not list items: a box of teasers cut to one width is not one paragraph.
+_CLAUSE = re.compile(r"[，。；！？,;]")
+_LIST_ITEM = re.compile(r"[•·▪▸▶►○◎☆□*+\-–]|\d{1,2}[.、)]")
 _MIN_FULL_LINES = 5
 _WRAP_SLACK = 6
 _INDENT = 4
@@ -210,13 +216,14 @@ def split_text_blocks(text: str) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     join_next = False  # the previous line ended with a separator
     wrapped = False  # the previous line was one cell filled up to the wrap width
+    column_width = 0  # ... and this wide (0: it was not)
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
         stripped = line.strip(_STRIP)
         if not stripped:
-            wrapped = False
+            wrapped, column_width = False, 0
             continue
         table_end = _table_run(lines, i - 1)
         if table_end > i - 1:
@@ -246,5 +253,24 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             cells = cells[1:]
         blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
         join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS
-        wrapped = not shared and wrap >= _MIN_WRAP and _width(line.rstrip()) >= wrap - _WRAP_SLACK
+        width = _width(line.rstrip())
+        full = wrap >= _MIN_WRAP and width >= wrap - _WRAP_SLACK
+        wrapped = not shared and (full or _column_wrapped(width, lines, i, column_width))
+        column_width = width if wrapped else 0
     return blocks
+
+
+def _column_wrapped(width: int, lines: list[str], i: int, column_width: int) -> bool:
+    """The line ``i - 1`` (``width`` wide) was wrapped in a narrow column: it does not end
+    a sentence, neither it nor the next is a list item, and it is as wide as the line
+    above, which was, or as the line below with clause punctuation in one of them (a
+    heading over a date line can be as wide)."""
+    text = lines[i - 1].strip(_STRIP)
+    if _width(text) < _MIN_COLUMN_WRAP or text[-1] in _SENTENCE_END or _LIST_ITEM.match(text):
+        return False
+    if i < len(lines) and _LIST_ITEM.match(lines[i].strip(_STRIP)):
+        return False
+    if abs(width - column_width) <= 1:
+        return True
+    below = lines[i] if i < len(lines) else ""
+    return abs(width - _width(below.rstrip())) <= 1 and bool(_CLAUSE.search(text) or _CLAUSE.search(below))

@@ -141,6 +141,29 @@ def test_split_joins_hard_wrapped_paragraphs():
     assert texts[2].startswith("图书馆有关负责人表示") and texts[2].endswith("自助借还设备的数量。")
 
 
+def test_split_joins_a_narrow_column_wrapped_inside_a_wide_page():
+    """A forum post printed in a narrow box of a page whose other lines run wide: lines
+    of one width, not ending a sentence, are one paragraph; a teaser list cut to one
+    width is not, nor a heading over a date line of the same width."""
+    wide = " | ".join(["首页", "论坛", "博客", "下载", "帮助", "登录", "注册"] * 6)
+    lines = [
+        wide, wide, wide, "",
+        "    《青溪谣》讲述一位乡村教师在山里坚守三十",
+        "    年的故事，影片采用大量实景拍摄，展现了青",
+        "    溪山区四季变换的自然风光。",
+        "", "    • 青溪县今年新建高标准农田十二万亩，改造",
+        "    • 沿江六镇深入学习贯彻全市河湖长制会议精神",
+        "    • 全市中小学校今秋起推行课后服务全覆盖工作",
+        "", "    青溪县召开河湖长制工作推进会",
+        "    发布时间：2025-06-09 10:30",
+        "    正文第一段写在这里，内容不长也不短。",
+    ]
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert texts[3] == "《青溪谣》讲述一位乡村教师在山里坚守三十年的故事，影片采用大量实景拍摄，展现了青溪山区四季变换的自然风光。"
+    assert texts[4:7] == [line.strip() for line in lines[8:11]]
+    assert texts[7:9] == ["青溪县召开河湖长制工作推进会", "发布时间：2025-06-09 10:30"]
+
+
 def test_unwrapped_short_lines_are_not_joined():
     texts = [b.text for b in split_text_blocks("抓实责任扎实推进 推动基层河湖治理创新发展\n青溪沿江六镇深入学习贯彻全市河湖长制会议精神\n正文。")]
     assert len(texts) == 3
