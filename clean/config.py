@@ -96,6 +96,8 @@ class ClassifyConfig:
     sidebar_min_offset: int = 40
     #: A block repeating an earlier one of at least this many characters is a copy.
     repeat_min_chars: int = 20
+    #: ... or a line of that length that is not prose, printed this many times.
+    repeat_min_count: int = 3
     #: A run of short lines with at least this many plain numbers, making at least this
     #: share of the run, is a table printed one cell a line: its cells cost nothing.
     table_min_numbers: int = 4

@@ -272,5 +272,7 @@ def _column_wrapped(width: int, lines: list[str], i: int, column_width: int) -> 
         return False
     if abs(width - column_width) <= 1:
         return True
-    below = lines[i] if i < len(lines) else ""
-    return abs(width - _width(below.rstrip())) <= 1 and bool(_CLAUSE.search(text) or _CLAUSE.search(below))
+    below = lines[i].strip(_STRIP) if i < len(lines) else ""
+    same = abs(width - _width(lines[i].rstrip())) <= 1 if below else False
+    # a line printed twice is a copy, not a paragraph's two lines
+    return same and below != text and bool(_CLAUSE.search(text) or _CLAUSE.search(below))

@@ -225,6 +225,18 @@ def test_a_second_copy_of_the_article_is_not_body():
     assert all(b.label != BODY for b in blocks[3:])
 
 
+def test_a_headline_printed_as_every_images_alt_text_is_not_body():
+    """A text browser prints each image's alt text; sites set it to the headline."""
+    headline = "青溪县启动河湖治理三年行动，沿江六镇同步推进"
+    rule = "-" * 30
+    blocks = classify("首页 | 要闻", headline, "2025-06-09 10:30", P1, headline, P2, headline, rule, P3, rule, rule)
+    assert [b.label for b in blocks if b.text == headline] == [TITLE, CHROME, CHROME]
+    assert [b.label for b in blocks if b.text in (P1, P2, P3)] == [BODY] * 3
+    # a repeated rule is no copy of anything: it still cuts what follows it off the text
+    blocks = classify("首页 | 论坛", P1, P2, rule, "楼主有病!", rule, "我赞成", rule)
+    assert labels_of(blocks, "我赞成") != BODY
+
+
 def test_title_is_the_line_that_shares_words_with_the_article():
     blocks = classify("首页 | 要闻", "区委河湖治理工作会议召开", "专题报道", P1, P2)
     assert [(b.label, b.field) for b in blocks[:3]] == [(CHROME, ""), (TITLE, "title"), (CHROME, "")]

@@ -162,6 +162,8 @@ def test_split_joins_a_narrow_column_wrapped_inside_a_wide_page():
     assert texts[3] == "《青溪谣》讲述一位乡村教师在山里坚守三十年的故事，影片采用大量实景拍摄，展现了青溪山区四季变换的自然风光。"
     assert texts[4:7] == [line.strip() for line in lines[8:11]]
     assert texts[7:9] == ["青溪县召开河湖长制工作推进会", "发布时间：2025-06-09 10:30"]
+    copies = ["青溪县启动河湖治理三年行动，沿江六镇同步推进"] * 2  # an image's alt text, twice
+    assert [b.text for b in split_text_blocks("\n".join([wide, wide, wide, *copies]))][3:] == copies
 
 
 def test_unwrapped_short_lines_are_not_joined():

@@ -26,6 +26,7 @@ the prose are kept unless evidence speaks against them. Text blocks work without
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -201,7 +202,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             sig = sigs[i]
             if off_column[i]:
                 _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
-            elif repeats[i] is not None and blocks[repeats[i]].label == BODY:
+            elif repeats[i] is not None and blocks[repeats[i]].label in (BODY, TITLE):
                 _set(block, CHROME, f"chrome: repeats block {repeats[i]} of the text")
             elif (sig.bullet or sig.counter) and not sig.sentence_like and not structured:
                 _set(block, CHROME, "chrome: list item inside the main text that is not prose")
@@ -242,12 +243,15 @@ def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> l
     Pages print the article a second time (print or share versions, hidden copies);
     an article does not repeat its own paragraphs. Short lines repeat legitimately
     (names, "一、" headings, a list of contents before the sections it names), so only
-    prose of some length counts.
+    prose of some length counts, or a line of that length printed three times and more
+    (a text browser prints every image's alt text, often the headline).
     """
     first: dict[str, int] = {}
     out: list[int | None] = []
+    counts = Counter(texts)
     for i, (text, sig) in enumerate(zip(texts, sigs)):
-        if sig.chars >= config.repeat_min_chars and sig.sentence_like and text in first:
+        copied = sig.sentence_like or (counts[text] >= config.repeat_min_count and sig.cjk + sig.clauses > 0)
+        if sig.chars >= config.repeat_min_chars and copied and text in first:
             out.append(first[text])
         else:
             out.append(None)
