@@ -253,26 +253,26 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             cells = cells[1:]
         blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
         join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS
-        width = _width(line.rstrip())
-        full = wrap >= _MIN_WRAP and width >= wrap - _WRAP_SLACK
-        wrapped = not shared and (full or _column_wrapped(width, lines, i, column_width))
-        column_width = width if wrapped else 0
+        full = wrap >= _MIN_WRAP and _width(line.rstrip()) >= wrap - _WRAP_SLACK
+        column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
+        wrapped = not shared and (full or column_width > 0)
     return blocks
 
 
-def _column_wrapped(width: int, lines: list[str], i: int, column_width: int) -> bool:
-    """The line ``i - 1`` (``width`` wide) was wrapped in a narrow column: it does not end
-    a sentence, neither it nor the next is a list item, and it is as wide as the line
-    above, which was, or as the line below with clause punctuation in one of them (a
-    heading over a date line can be as wide)."""
-    text = lines[i - 1].strip(_STRIP)
-    if _width(text) < _MIN_COLUMN_WRAP or text[-1] in _SENTENCE_END or _LIST_ITEM.match(text):
-        return False
-    if i < len(lines) and _LIST_ITEM.match(lines[i].strip(_STRIP)):
-        return False
-    if abs(width - column_width) <= 1:
-        return True
+def _column_wrapped(text: str, lines: list[str], i: int, column_width: int) -> int:
+    """The width of line ``i - 1`` (``text`` stripped) if it was wrapped in a narrow
+    column, else 0: it does not end a sentence, neither it nor the next is a list item,
+    and it is as wide as the line above, which was, or as the line below with clause
+    punctuation in one of them (a heading over a date line can be as wide)."""
+    if 2 * len(text) < _MIN_COLUMN_WRAP or text[-1] in _SENTENCE_END or _LIST_ITEM.match(text):
+        return 0
     below = lines[i].strip(_STRIP) if i < len(lines) else ""
-    same = abs(width - _width(lines[i].rstrip())) <= 1 if below else False
+    if _LIST_ITEM.match(below) or _width(text) < _MIN_COLUMN_WRAP:
+        return 0
+    width = _width(lines[i - 1].rstrip())
+    if abs(width - column_width) <= 1:
+        return width
     # a line printed twice is a copy, not a paragraph's two lines
-    return same and below != text and bool(_CLAUSE.search(text) or _CLAUSE.search(below))
+    if not below or below == text or not (_CLAUSE.search(text) or _CLAUSE.search(below)):
+        return 0
+    return width if abs(width - _width(lines[i].rstrip())) <= 1 else 0
