@@ -27,14 +27,12 @@ Usage: ``python -m bench agreement [--shared DIR] [--renderer NAME ...] [--keep 
 
 from __future__ import annotations
 
-import argparse
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
-from bench.quality import REPO, load_scorer
-from bench.renderers import NAMES, available_renderers, render_folder
+from bench.quality import load_scorer
+from bench.renderers import render_folder, renderer_arguments, selected_renderers, work_folder
 from pagewash.batch import clean_batch
 from pagewash.config import BatchConfig, Config
 
@@ -105,13 +103,7 @@ def worst_rows(results: dict[str, Scores], count: int) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench agreement", description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
-                        help="the shared data folder (default: ../shared next to the repository)")
-    parser.add_argument("--renderer", dest="renderers", action="append", choices=NAMES,
-                        help="run only this renderer (repeatable; default: all available)")
-    parser.add_argument("--keep", type=Path, help="keep the linked pages, dumps and cleaned outputs in this folder")
-    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    parser = renderer_arguments("python -m bench agreement", __doc__.splitlines()[0])
     parser.add_argument("--worst", type=int, default=10, help="list this many least-agreeing pages (default: 10)")
     args = parser.parse_args(argv)
     pages = find_pages(args.shared)
@@ -120,9 +112,7 @@ def main(argv: list[str]) -> int:
         return 0
     scorer = load_scorer(args.shared)
     config = Config(batch=BatchConfig(jobs=args.jobs))
-    work = args.keep or Path(tempfile.mkdtemp(prefix="pagewash-agreement-"))
-    # the batch engine resumes: outputs kept from an earlier run would be scored again
-    shutil.rmtree(work / "clean", ignore_errors=True)
+    work = work_folder(args.keep, "pagewash-agreement-")
     try:
         link_pages(pages, work / "pages")
         started = time.monotonic()
@@ -134,12 +124,7 @@ def main(argv: list[str]) -> int:
         print(f"{'renderer':11} {'pages':>5} {'P':>7} {'R':>7} {'F1':>7} {'F1>=0.9':>8} {'seconds':>8}"
               "  (agreement with the HTML path; render + clean, wall clock)")
         results: dict[str, Scores] = {}
-        for name, renderer in available_renderers().items():
-            if args.renderers and name not in args.renderers:
-                continue
-            if renderer is None:
-                print(f"{name:11} skipped (not installed)")
-                continue
+        for name, renderer in selected_renderers(args.renderers):
             started = time.monotonic()
             failed = render_folder(renderer, work / "pages", work / "dumps" / name)
             clean_batch([work / "dumps" / name], work / "clean" / name, config)

@@ -40,7 +40,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,33 +189,52 @@ class _Tally:
         return sum(1 for _, _, f in self.scores if f == 1.0)
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench renderers", description=__doc__.splitlines()[0])
+def renderer_arguments(prog: str, description: str) -> argparse.ArgumentParser:
+    """The options every renderer benchmark takes: shared folder, renderers, keep, jobs."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared",
                         help="the shared data folder (default: ../shared next to the repository)")
     parser.add_argument("--renderer", dest="renderers", action="append", choices=NAMES,
                         help="run only this renderer (repeatable; default: all available)")
-    parser.add_argument("--keep", type=Path, help="keep the dumps and cleaned outputs in this folder")
+    parser.add_argument("--keep", type=Path, help="keep the pages, dumps and cleaned outputs in this folder")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def work_folder(keep: Path | None, prefix: str) -> Path:
+    """The folder to render and clean in: ``keep``, or a new temporary one. Cleaned
+    outputs kept from an earlier run are removed first: the batch engine would resume
+    from them and the benchmark would score a stale run."""
+    work = keep or Path(tempfile.mkdtemp(prefix=prefix))
+    shutil.rmtree(work / "clean", ignore_errors=True)
+    return work
+
+
+def selected_renderers(wanted: list[str] | None) -> Iterator[tuple[str, Renderer]]:
+    """The renderers asked for (all by default) that are installed; the others are
+    reported as skipped."""
+    for name, renderer in available_renderers().items():
+        if wanted and name not in wanted:
+            continue
+        if renderer is None:
+            print(f"{name:11} skipped (not installed)")
+            continue
+        yield name, renderer
+
+
+def main(argv: list[str]) -> int:
+    args = renderer_arguments("python -m bench renderers", __doc__.splitlines()[0]).parse_args(argv)
     pages, gold = args.shared / PAGES, args.shared / GOLD
     if not (args.shared / "tools" / "score_clean.py").is_file() or not pages.is_dir():
         print(f"no shared pages at {args.shared} (give --shared DIR): nothing to render, skipped")
         return 0
     scorer = load_scorer(args.shared)
     config = Config(batch=BatchConfig(jobs=args.jobs))
-    work = args.keep or Path(tempfile.mkdtemp(prefix="pagewash-renderers-"))
-    # the batch engine resumes: outputs kept from an earlier run would be scored again
-    shutil.rmtree(work / "clean", ignore_errors=True)
+    work = work_folder(args.keep, "pagewash-renderers-")
     try:
         print(f"{'renderer':11} {'docs':>5} {'P':>7} {'R':>7} {'F1':>7} {'exact':>6} {'seconds':>8}"
               "  (render + clean, wall clock)")
-        for name, renderer in available_renderers().items():
-            if args.renderers and name not in args.renderers:
-                continue
-            if renderer is None:
-                print(f"{name:11} skipped (not installed)")
-                continue
+        for name, renderer in selected_renderers(args.renderers):
             started = time.monotonic()
             failed = render_folder(renderer, pages, work / "dumps" / name)
             render_seconds = time.monotonic() - started
