@@ -54,7 +54,7 @@ _TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: Targets html2text copies whole, spaces and text included: scripts and mail forms.
-_SCRIPT_TARGET = re.compile(r"\]\(\s*(?:javascript|mailto)\s*:", re.IGNORECASE)
+_OPAQUE_TARGET = re.compile(r"\]\(\s*(?:javascript|mailto)\s*:", re.IGNORECASE)
 #: Link or image text that runs over several lines (no blank line): html2text keeps an
 #: ``alt`` or a link's ``<br>`` as line breaks.
 _BROKEN_TEXT = re.compile(r"\[((?:[^\[\]\n]|\n(?![ \t]*\n))*\n(?:[^\[\]\n]|\n(?![ \t]*\n))*)\](?=\()")
@@ -119,7 +119,7 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
         [('首页 | 新闻', 0.8), ('小标题', 0.0), ('正文有重点和链接。', 0.22)]
     """
     blocks: list[TextBlock] = []
-    for code, lines in _fenced(_without_scripts(_MARKS.sub("", text)).splitlines()):
+    for code, lines in _fenced(_without_opaque_targets(_MARKS.sub("", text)).splitlines()):
         if code:
             blocks += [TextBlock(text=line.strip(), verbatim=True) for line in lines if line.strip()]
         else:
@@ -161,7 +161,7 @@ def _one_line_links(text: str) -> str:
     return text
 
 
-def _without_scripts(text: str) -> str:
+def _without_opaque_targets(text: str) -> str:
     """Empty the ``javascript:`` and ``mailto:`` targets of links: html2text copies them
     whole, parentheses, quotes, spaces and line breaks included (``[打印](javascript:if(…){…})``,
     ``[](mailto:?subject=标题&body=全文……)``).
@@ -169,7 +169,7 @@ def _without_scripts(text: str) -> str:
     The target ends where its parentheses balance; one that never does ends with its line.
     """
     out, pos = [], 0
-    for m in _SCRIPT_TARGET.finditer(text):
+    for m in _OPAQUE_TARGET.finditer(text):
         if m.start() < pos:
             continue
         depth, end = 0, m.start() + 1

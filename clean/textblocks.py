@@ -54,8 +54,8 @@ _MIN_WRAP = 40
 #: A narrow column wrapped inside a wider page (a forum post's box): consecutive lines of
 #: the same width, at least this wide, that do not end a sentence; prose pauses in them.
 _MIN_COLUMN_WRAP = 24
-#: ... not list items: a box of teasers cut to one width is not one paragraph.
 _CLAUSE = re.compile(r"[，。；！？,;]")
+#: ... not list items: a box of teasers cut to one width is not one paragraph.
 _LIST_ITEM = re.compile(r"[•·▪▸▶►○◎☆□*+\-–]|\d{1,2}[.、)]")
 _MIN_FULL_LINES = 5
 _WRAP_SLACK = 6
