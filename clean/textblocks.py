@@ -264,6 +264,7 @@ def _column_wrapped(text: str, lines: list[str], i: int, column_width: int) -> i
     column, else 0: it does not end a sentence, neither it nor the next is a list item,
     and it is as wide as the line above, which was, or as the line below with clause
     punctuation in one of them (a heading over a date line can be as wide)."""
+    # cheap tests first (a line is at most twice as wide as it is long): this runs on every line
     if 2 * len(text) < _MIN_COLUMN_WRAP or text[-1] in _SENTENCE_END or _LIST_ITEM.match(text):
         return 0
     below = lines[i].strip(_STRIP) if i < len(lines) else ""
