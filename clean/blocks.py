@@ -44,6 +44,9 @@ class Block:
             (``date``, ``source``, ``author`` ...).
         verbatim: preformatted text (a Markdown code block): its words are code, not
             chrome, so no local rule judges them; it belongs to the text it sits in.
+        template: text captures cleaned in a batch: how many captures of the batch
+            print this same line, when it is a site template line (``clean.templates``);
+            0 when it is not one.
     """
 
     text: str
@@ -53,3 +56,4 @@ class Block:
     link_density: float = 0.0
     field: str = ""
     verbatim: bool = False
+    template: int = 0

@@ -181,6 +181,18 @@ class HtmlConfig:
 
 
 @dataclass(frozen=True)
+class TemplateConfig:
+    """Site templates found across the text captures of one batch (see ``clean.templates``)."""
+
+    enabled: bool = True
+    #: A line is a template line when at least this many captures with text of their own print it ...
+    min_captures: int = 3
+    #: ... a capture having text of its own when at least this share of its prose is in
+    #: lines no other capture prints (copies of one article share theirs).
+    own_text_share: float = 0.3
+
+
+@dataclass(frozen=True)
 class CleanConfig:
     """Everything ``clean.clean_capture`` can be tuned with."""
 
@@ -188,3 +200,4 @@ class CleanConfig:
     repair: RepairConfig = field(default_factory=RepairConfig)
     classify: ClassifyConfig = field(default_factory=ClassifyConfig)
     html: HtmlConfig = field(default_factory=HtmlConfig)
+    templates: TemplateConfig = field(default_factory=TemplateConfig)

@@ -6,6 +6,7 @@ Pure: no file system, no globals; the batch engine in ``pagewash.batch`` does th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from clean.blocks import BODY, REMOVED_LABELS, Block
@@ -17,6 +18,7 @@ from clean.htmlblocks import extract_html_blocks
 from clean.markdown import looks_like_markdown, split_markdown_blocks
 from clean.metadata import extract_metadata
 from clean.repair import Repair, redecode, repair_mojibake
+from clean.templates import Survey, mark_templates, survey_blocks
 from clean.textblocks import split_text_blocks
 
 OK = "ok"
@@ -64,7 +66,10 @@ class CleanResult:
     residual_damage: float = 0.0
 
 
-def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanConfig | None = None) -> CleanResult:
+def clean_capture(
+    data: bytes | str, *, kind: str | None = None, config: CleanConfig | None = None,
+    templates: Mapping[int, int] | None = None,
+) -> CleanResult:
     """Clean one capture: keep the article body, move title and bylines to metadata,
     remove chrome with a recorded reason.
 
@@ -72,6 +77,9 @@ def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanCo
         data: the capture's raw bytes (decoded by sniffing) or already-decoded text.
         kind: ``"html"`` or ``"text"``; sniffed from the content when None.
         config: tunables; defaults when None.
+        templates: the site template lines of a text capture, as ``find_templates``
+            found them across a batch (``{line key: captures printing it}``); a batch
+            engine passes them, a single capture has none.
 
     Raises:
         clean.errors.CaptureError: the input is not a usable capture (binary data ...).
@@ -80,31 +88,16 @@ def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanCo
     '第一段正文。\\n第二段正文。'
     """
     config = config or CleanConfig()
-    if kind is not None and kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-    repairs: list[Repair] = []
-    encoding = None
-    if isinstance(data, bytes):
-        decoded = decode_bytes(data, config.decode)
-        text, encoding = decoded.text, decoded.encoding
-        # Bytes that are (nearly all) valid UTF-8 are UTF-8: that is never an accident for
-        # CJK legacy encodings, so any mojibake in them happened before the capture was
-        # saved and is the text repairs' job, not a re-decoding's.
-        if config.repair.enabled and decoded.method not in UTF8_METHODS:
-            better = redecode(data, text, encoding, min_gain=config.repair.redecode_min_gain)
-            if better is not None:
-                repairs.append(Repair("redecode", 1, ((encoding, better[1]),)))
-                text, encoding = better
-    else:
-        text = data
-    kind = kind or sniff_kind(text)
+    text, encoding, repairs = _decode(data, config)
+    kind = _kind(kind, text)
 
     html_metadata: dict = {}
     if kind == HTML:
         extraction = extract_html_blocks(text, config.html)
         blocks, html_metadata = extraction.blocks, extraction.metadata
     else:
-        blocks = split_markdown_blocks(text) if looks_like_markdown(text) else split_text_blocks(text)
+        blocks = _text_blocks(text)
+        mark_templates(blocks, templates or {})
     residual_damage = 0.0
     if config.repair.enabled:
         blocks, block_repairs, residual_damage = _repair_blocks(blocks, config)
@@ -119,6 +112,44 @@ def clean_capture(data: bytes | str, *, kind: str | None = None, config: CleanCo
     )
     status, reason = (OK, None) if body else (EMPTY, f"no body text left ({len(blocks)} blocks, {len(removed)} removed)")
     return CleanResult(body, status, reason, kind, encoding, metadata, removed, tuple(repairs), residual_damage)
+
+
+def survey_capture(data: bytes | str, *, kind: str | None = None, config: CleanConfig | None = None) -> Survey:
+    """The first pass of a batch: the lines of one capture, for ``find_templates``.
+
+    Only text captures are surveyed: an HTML page's structure tells its template apart
+    by itself. Decoding and splitting are those of ``clean_capture``, so the keys match.
+    """
+    config = config or CleanConfig()
+    text, _, _ = _decode(data, config)
+    if _kind(kind, text) == HTML:
+        return Survey.empty()
+    return survey_blocks(_text_blocks(text))
+
+
+def _decode(data: bytes | str, config: CleanConfig) -> tuple[str, str | None, list[Repair]]:
+    """Text, the codec it was decoded with (None for a str) and the re-decoding repair, if any."""
+    if not isinstance(data, bytes):
+        return data, None, []
+    decoded = decode_bytes(data, config.decode)
+    # Bytes that are (nearly all) valid UTF-8 are UTF-8: that is never an accident for
+    # CJK legacy encodings, so any mojibake in them happened before the capture was
+    # saved and is the text repairs' job, not a re-decoding's.
+    if config.repair.enabled and decoded.method not in UTF8_METHODS:
+        better = redecode(data, decoded.text, decoded.encoding, min_gain=config.repair.redecode_min_gain)
+        if better is not None:
+            return better[0], better[1], [Repair("redecode", 1, ((decoded.encoding, better[1]),))]
+    return decoded.text, decoded.encoding, []
+
+
+def _kind(kind: str | None, text: str) -> str:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    return kind or sniff_kind(text)
+
+
+def _text_blocks(text: str) -> list[Block]:
+    return split_markdown_blocks(text) if looks_like_markdown(text) else split_text_blocks(text)
 
 
 def _repair_blocks(blocks: list[Block], config: CleanConfig) -> tuple[list[Block], tuple[Repair, ...], float]:

@@ -7,10 +7,13 @@ Layout of ``OUT``::
     OUT/manifest.jsonl           one row per input: status, reason, metadata, audit trail
     OUT/.pagewash/parts/...      one JSON record per finished input (resume state)
 
-Workers clean files in parallel (``pagewash.workers``: killable, per-file deadline) and
+Text captures are first surveyed, all of them, in parallel (``clean.templates``): lines
+that many captures with articles of their own print are the site's template, and each
+capture is cleaned knowing its template lines. Then workers clean files in parallel (``pagewash.workers``: killable, per-file deadline) and
 each writes its ``.txt`` and then its part record, both atomically; the record is the
 completion marker. A rerun over the same ``OUT`` skips inputs whose record matches the
-input's bytes (SHA-1) and the cleaning config, and redoes the rest (errors included).
+input's bytes (SHA-1), the cleaning config and the capture's template lines, and redoes
+the rest (errors included).
 At the end the manifest and documents files are assembled from the records in input
 order, streamed, so memory stays flat in the number of files.
 """
@@ -19,19 +22,21 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from clean.capture import read_raw, unpack
+from clean.capture import TEXT, read_raw, unpack
 from clean.config import CleanConfig
 from clean.errors import CaptureError
-from clean.pipeline import clean_capture
+from clean.pipeline import clean_capture, survey_capture
+from clean.templates import Survey, find_templates
 from pagewash.config import Config, fingerprint
 from pagewash.inputs import InputFile, discover
 from pagewash.outputs import open_temporary, sweep_temporary_files, write_atomic, write_jsonl_atomic
@@ -53,6 +58,19 @@ class CleanTask:
     out_dir: Path
     config: CleanConfig
     config_key: str
+    max_bytes: int
+    #: The capture's site template lines (``{line key: captures printing it}``), and a key of them.
+    templates: Mapping[int, int] = dataclasses.field(default_factory=dict)
+    templates_key: str | None = None
+
+
+@dataclass(frozen=True)
+class SurveyTask:
+    """What a worker needs to survey one text capture's lines (first pass)."""
+
+    index: int
+    input: InputFile
+    config: CleanConfig
     max_bytes: int
 
 
@@ -87,21 +105,16 @@ def clean_batch(inputs: Iterable[Path], out_dir: Path, config: Config, *, progre
     out_dir.mkdir(parents=True, exist_ok=True)
     sweep_temporary_files(out_dir)
     config_key = fingerprint(config.clean)
-    tasks = (
-        CleanTask(found, out_dir, config.clean, config_key, config.batch.max_bytes)
-        for found in discover(inputs, exclude=out_dir) if found.kind is not None
-    )
-    limits = {"timeout": config.batch.timeout, "memory_mb": config.batch.worker_memory_mb}
     resumed = 0
     with contextlib.ExitStack() as stack:
-        if config.batch.engine == "dask":
-            from pagewash.dask_engine import dask_client, run_tasks_on_dask
-
-            if client is None:
-                client = stack.enter_context(dask_client(config.batch.scheduler, config.batch.worker_count()))
-            outcomes = run_tasks_on_dask(client, clean_one, tasks, **limits)
-        else:
-            outcomes = run_tasks(clean_one, tasks, jobs=config.batch.worker_count(), **limits)
+        run = _runner(config, client, stack)
+        found = [item for item in discover(inputs, exclude=out_dir) if item.kind is not None]
+        templates = _site_templates(found, config, run)
+        tasks = (
+            CleanTask(item, out_dir, config.clean, config_key, config.batch.max_bytes, lines, _templates_key(lines))
+            for item, lines in zip(found, templates)
+        )
+        outcomes = run(clean_one, tasks)
         for task, outcome in outcomes:
             if outcome.status == ERROR:
                 _write_part(task, _row(task, ERROR, outcome.error), None)
@@ -114,6 +127,56 @@ def clean_batch(inputs: Iterable[Path], out_dir: Path, config: Config, *, progre
     counts: Counter = Counter()
     _write_outputs(out_dir, _manifest_rows(discover(inputs, exclude=out_dir), out_dir, counts))
     return BatchSummary(counts, resumed, time.monotonic() - start)
+
+
+def _runner(config: Config, client, stack: contextlib.ExitStack):
+    """``run(func, tasks)`` on the configured engine: worker processes here, or the Dask
+    cluster of ``client`` (one started for this batch and closed by ``stack`` if None)."""
+    limits = {"timeout": config.batch.timeout, "memory_mb": config.batch.worker_memory_mb}
+    if config.batch.engine == "dask":
+        from pagewash.dask_engine import dask_client, run_tasks_on_dask
+
+        if client is None:
+            client = stack.enter_context(dask_client(config.batch.scheduler, config.batch.worker_count()))
+        return functools.partial(run_tasks_on_dask, client, **limits)
+    return functools.partial(run_tasks, jobs=config.batch.worker_count(), **limits)
+
+
+def _site_templates(found: list[InputFile], config: Config, run) -> list[dict[int, int]]:
+    """Each input's site template lines (``clean.templates``), from a survey of every text
+    capture run on the workers; an input that cannot be surveyed has no lines (its
+    cleaning reports the error)."""
+    settings = config.clean.templates
+    texts = [i for i, item in enumerate(found) if item.kind == TEXT]
+    if not settings.enabled or len(texts) < settings.min_captures:
+        return [{} for _ in found]
+    surveys = {i: Survey.empty() for i in texts}
+    tasks = (SurveyTask(i, found[i], config.clean, config.batch.max_bytes) for i in texts)
+    for task, outcome in run(survey_one, tasks):
+        if outcome.status != ERROR:
+            surveys[task.index] = outcome.value
+    lines = find_templates([surveys[i] for i in texts], settings)
+    templates: list[dict[int, int]] = [{} for _ in found]
+    for i, capture_lines in zip(texts, lines):
+        templates[i] = capture_lines
+    return templates
+
+
+def _templates_key(templates: Mapping[int, int]) -> str | None:
+    """A short digest of which lines are a capture's template (not how many print them, so
+    a batch that grows by a few pages does not redo every page of the site)."""
+    if not templates:
+        return None
+    return hashlib.sha1(",".join(map(str, sorted(templates))).encode("ascii")).hexdigest()[:16]
+
+
+def survey_one(task: SurveyTask) -> Survey:
+    """Survey one text capture's lines (runs in a worker)."""
+    try:
+        data = unpack(read_raw(task.input.path, task.max_bytes), task.input.path.name, task.max_bytes)
+        return survey_capture(data, kind=task.input.kind, config=task.config)
+    except (CaptureError, OSError):
+        return Survey.empty()
 
 
 def clean_one(task: CleanTask) -> tuple[str, bool]:
@@ -134,7 +197,7 @@ def clean_one(task: CleanTask) -> tuple[str, bool]:
     document = None
     try:
         data = unpack(raw, path.name, task.max_bytes)
-        result = clean_capture(data, kind=task.input.kind, config=task.config)
+        result = clean_capture(data, kind=task.input.kind, config=task.config, templates=task.templates)
     except CaptureError as error:
         row["reason"] = _describe(error)
     else:
@@ -161,11 +224,13 @@ def _describe(error: Exception) -> str:
 def _row(task: CleanTask, status: str, reason: str | None, **fields) -> dict:
     return {"id": task.input.id, "input": str(task.input.path), "status": status, "reason": reason,
             "output": task.input.output if status in (OK, EMPTY) else None, "kind": task.input.kind,
-            "config": task.config_key, **fields}
+            "config": task.config_key, "templates": task.templates_key, **fields}
 
 
 def _up_to_date(row: dict, sha1: str, task: CleanTask) -> bool:
     if row.get("sha1") != sha1 or row.get("config") != task.config_key or row["status"] not in (OK, EMPTY):
+        return False
+    if row.get("templates") != task.templates_key:
         return False
     return (task.out_dir / task.input.output).is_file()
 

@@ -108,6 +108,25 @@ def _verdict(
     return link
 
 
+def _template_verdict(block: Block) -> Verdict | None:
+    """A site template line (printed by many captures of the batch) is chrome unless the
+    article runs on both sides of it: a reprint's quoted statement, a notice's standard
+    heading (see ``_value`` for what it weighs)."""
+    if not block.template:
+        return None
+    return Verdict(CHROME, f"chrome: site template (the same line is in {block.template} captures of the batch)",
+                   only_outside=True)
+
+
+def _value(block: Block, sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
+    """What a block weighs for the main text. A template line weighs what its text does
+    when that is against the text (a menu, a comment's 举报 分享), and never for it: a
+    site's standing notice is prose but no article."""
+    if block.template and verdict is not None and verdict.only_outside:
+        return min(0.0, block_value(sig, None, config))
+    return block_value(sig, verdict, config)
+
+
 def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     """Label ``blocks`` in place (and return them): ``label``, ``reason``, ``field``.
 
@@ -124,10 +143,11 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     sigs = [compute_signals(t) for t in texts]
     lexicons = _lexicons(config)
     labels = metadata_labels()
-    verdicts = [_verdict(b, t, f, s, lexicons, labels, config) for b, t, f, s in zip(blocks, texts, folded, sigs)]
-    values = discount_after_header(
-        [block_value(s, v, config) for s, v in zip(sigs, verdicts)], verdicts, config
-    )
+    verdicts = [
+        _verdict(b, t, f, s, lexicons, labels, config) or _template_verdict(b)
+        for b, t, f, s in zip(blocks, texts, folded, sigs)
+    ]
+    values = discount_after_header([_value(b, s, v, config) for b, s, v in zip(blocks, sigs, verdicts)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
     off_column = _off_column(blocks, sigs, config)
