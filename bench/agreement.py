@@ -2,10 +2,13 @@
 
 Why: pagewash's text front end is judged on pages "rendered by other tools" from sites
 nobody on the team has seen. ``bench renderers`` measures it against gold, but only on the
-69 gold pages it was tuned on. ``../shared`` also holds 69 real pages from some 38 other
-sites with no gold: ``dev/gne-pages/tests/**/*.htm*`` (Simplified) and
-``dev/twnews/html/*.htm*`` (Taiwanese, Traditional). On those the best reference is
-pagewash's own HTML path on the same page (F1 0.97 against gold on the gold pages).
+69 gold pages it was tuned on. ``../shared`` also holds 143 real pages with no gold:
+``dev/gne-pages/tests/**/*.htm*`` (62 pages of some 33 sites, Simplified),
+``dev/twnews/html/*.htm*`` (7 Taiwanese sites, Traditional) and
+``dev/netease-pages/html/*.htm*`` (74 pages of one portal: a batch where the site's
+template is most of every page, the case ``clean.templates`` is for). On those the best
+reference is pagewash's own HTML path on the same page (F1 0.97 against gold on the gold
+pages).
 
 What: every page is linked into one flat folder (``gne__163__2.html``: stems stay unique,
 ``../shared`` is never written) and cleaned by the real batch engine
@@ -37,7 +40,8 @@ from pagewash.batch import clean_batch
 from pagewash.config import BatchConfig, Config
 
 #: The page folders under the shared folder, by the prefix their flat stems get.
-CORPORA = {"gne": Path("dev") / "gne-pages" / "tests", "tw": Path("dev") / "twnews" / "html"}
+CORPORA = {"gne": Path("dev") / "gne-pages" / "tests", "tw": Path("dev") / "twnews" / "html",
+           "ne": Path("dev") / "netease-pages" / "html"}
 #: A page agrees with the HTML path "well" from this F1 on (the column ``F1>=0.9``).
 GOOD_F1 = 0.9
 
@@ -93,6 +97,22 @@ def summary_row(name: str, scores: Scores, seconds: float) -> str:
     return f"{name:11} {len(scores):5d} {p:7.4f} {r:7.4f} {f:7.4f} {good:8d} {seconds:8.1f}"
 
 
+def corpus_rows(results: dict[str, Scores]) -> list[str]:
+    """Mean F1 per corpus (columns) for each renderer (rows), and each corpus's page count."""
+    prefixes = [p for p in CORPORA if any(s.startswith(p + "__") for scores in results.values() for s in scores)]
+    header = f"{'renderer':11} " + " ".join(f"{p:>8}" for p in prefixes)
+    rows = [header]
+    for name, scores in results.items():
+        cells = []
+        for prefix in prefixes:
+            f1 = [s[2] for stem, s in scores.items() if stem.startswith(prefix + "__")]
+            cells.append(f"{sum(f1) / len(f1):8.4f}" if f1 else f"{'-':>8}")
+        rows.append(f"{name:11} " + " ".join(cells))
+    counts = [sum(1 for s in next(iter(results.values())) if s.startswith(p + "__")) for p in prefixes]
+    rows.append(f"{'pages':11} " + " ".join(f"{n:8d}" for n in counts))
+    return rows
+
+
 def worst_rows(results: dict[str, Scores], count: int) -> list[str]:
     """The ``count`` pages with the lowest F1 under any renderer: stem, then P/R per renderer."""
     stems = next(iter(results.values()), {}).keys()
@@ -132,6 +152,9 @@ def main(argv: list[str]) -> int:
             print(summary_row(name, results[name], time.monotonic() - started))
             for line in failed:
                 print(f"    render failed: {line}")
+        if results:
+            print("\nF1 by corpus:")
+            print("\n".join(corpus_rows(results)))
         if results and args.worst > 0:
             print("\nleast agreeing pages (lowest F1 under any renderer; P/R per renderer):")
             print("\n".join(worst_rows(results, args.worst)))

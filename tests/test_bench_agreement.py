@@ -65,6 +65,9 @@ def test_pages_cleaned_both_ways_and_scored(tmp_path, capsys):
     assert 0.9 <= min(p, r, f) and max(p, r, f) <= 1.0
     assert not any(line.startswith(("w3m", "inscriptis", "html2text", "html_text")) for line in out.splitlines())
     assert "least agreeing pages" in out and "tw__news" in out
+    by_corpus = out.split("F1 by corpus:")[1].splitlines()
+    assert by_corpus[1].split() == ["renderer", "gne", "tw"] and by_corpus[2].startswith("bs ")
+    assert by_corpus[3].split() == ["pages", "1", "1"]
 
 
 def test_no_shared_folder_is_a_clean_skip(tmp_path, capsys):
