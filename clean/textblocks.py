@@ -61,6 +61,17 @@ _MIN_FULL_LINES = 5
 _WRAP_SLACK = 6
 _INDENT = 4
 _SENTENCE_END = "。！？!?；;.”」』\"'）)"
+#: A paragraph printed one inline element a line (``soup.get_text("\n")`` puts every link
+#: on its own line): a link's words alone on a line are a bare fragment, this long at most;
+_MAX_FRAGMENT_CHARS = 12
+#: ... a line cut there ends inside a clause or opens a quote or bracket, the next may
+#: start with what never starts a sentence; and the paragraph ends a sentence within so
+#: many lines.
+_CUT_END = "，、,“‘《（(「『【"
+_CONTINUED_START = "，。、；！？”’）》」』…,;"
+_MAX_SPLIT_LINES = 40
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_LABEL_END = "：:"
 #: Bordered tables: the characters that draw their rules, and the edges between cells.
 _BOX_CHARS = "\u2500-\u257f"
 _BOX_RULE = re.compile(rf"[{_BOX_CHARS}\s]+")
@@ -211,7 +222,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         >>> [b.text for b in split_text_blocks("首页\\n|\\n 公务邮箱\\n\\n　　正文第一段。")]
         ['首页 | 公务邮箱', '正文第一段。']
     """
-    lines = text.splitlines()
+    lines = _join_inline_splits(text.splitlines())
     wrap = _wrap_width(lines)
     blocks: list[TextBlock] = []
     join_next = False  # the previous line ended with a separator
@@ -257,6 +268,66 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
         wrapped = not shared and (full or column_width > 0)
     return blocks
+
+
+def _join_inline_splits(lines: list[str]) -> list[str]:
+    """Join back the paragraphs a renderer printed one inline element a line.
+
+    ``記者从中国政府网获悉，`` / ``李克强`` / ``总理2日在…表示，中国经济要`` / ``长期`` / ``保持…。``
+    is one paragraph whose links each got a line. A stretch of consecutive lines is joined
+    when it starts with a line cut inside a clause (ending in ``，`` ``、`` or an opening quote
+    or bracket), ends a sentence on its last line only, holds a bare fragment (a few words
+    without punctuation: the link) between two pieces of text, never two of them in a row
+    (that is a menu), and every seam is such a cut: a fragment on one side, a clause or
+    quote left open, or a next line starting with what never starts a sentence. Labels
+    (``分享到：``), numbers and list items are never part of it. Poems and hard-wrapped
+    lines have no bare fragments, so they are left to the wrap logic.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        end = _split_paragraph_end(lines, i)
+        if end > i:
+            text = lines[i].rstrip()
+            for line in lines[i + 1:end + 1]:
+                text = glue(text, line.strip(_STRIP))
+            out.append(text)
+            i = end + 1
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _split_paragraph_end(lines: list[str], start: int) -> int:
+    """The last line of an inline-split paragraph starting at ``start``, else ``start``."""
+    first = lines[start].strip(_STRIP)
+    if not first or first[-1] not in _CUT_END or not _piece(first):
+        return start
+    fragments = 0
+    for j in range(start + 1, min(len(lines), start + _MAX_SPLIT_LINES)):
+        before, line = lines[j - 1].strip(_STRIP), lines[j].strip(_STRIP)
+        if not line or not _piece(line):
+            return start
+        bare_before, bare = _bare(before), _bare(line)
+        if bare and bare_before:
+            return start
+        if not (bare or bare_before or before[-1] in _CUT_END or line[0] in _CONTINUED_START):
+            return start
+        fragments += bare
+        if line[-1] in _SENTENCE_END:
+            return j if fragments and not bare else start
+    return start
+
+
+def _bare(line: str) -> bool:
+    """A few words without punctuation: the text of one link."""
+    return len(line) <= _MAX_FRAGMENT_CHARS and not _PUNCTUATION.search(line)
+
+
+def _piece(line: str) -> bool:
+    """A line that can be a piece of a paragraph: not a label, a number or a list item."""
+    return line[-1] not in _LABEL_END and not line.isdigit() and not _LIST_ITEM.match(line)
 
 
 def _column_wrapped(text: str, lines: list[str], i: int, column_width: int) -> int:

@@ -166,6 +166,27 @@ def test_split_joins_a_narrow_column_wrapped_inside_a_wide_page():
     assert [b.text for b in split_text_blocks("\n".join([wide, wide, wide, *copies]))][3:] == copies
 
 
+def test_split_joins_a_paragraph_printed_one_link_a_line():
+    """``soup.get_text("\\n")`` puts every link of a paragraph on its own line: a line cut
+    inside a clause, a link's bare words, the text going on. Menus, poems, labels and a
+    comment's 赞 / 回复 buttons are not such a paragraph."""
+    pieces = ["记者从市住房保障中心获悉，", "城东新区", "首批公租房已通过验收，房源面向", "新就业大学生",
+              "和一线职工，申请人可通过“", "江南办事", "”小程序提交申请。"]
+    texts = [b.text for b in split_text_blocks("\n".join(["首页", "新闻", "", *pieces, "", "下一段。"]))]
+    assert texts == ["首页", "新闻", "".join(pieces), "下一段。"]
+    english = [b.text for b in split_text_blocks("Officials said on Monday,\nthe council\nwill vote next week.")]
+    assert english == ["Officials said on Monday, the council will vote next week."]
+    unjoined = [
+        ["床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。"],  # no bare fragment
+        ["说得真好，", "赞", "回复", "另一位网友的评论写在这里。"],  # two bare lines in a row
+        ["本文来源：", "江南晨报", "记者从市里获悉，今年新建公园十座。"],  # a label
+        ["获悉，城东新区", "1260", "套公租房将交付。"],  # a number is a cell, not a link
+        ["记者从市里获悉，", "城东新区", "首批公租房已通过验收"],  # no sentence ends
+    ]
+    for lines in unjoined:
+        assert [b.text for b in split_text_blocks("\n".join(lines))] == lines
+
+
 def test_unwrapped_short_lines_are_not_joined():
     texts = [b.text for b in split_text_blocks("抓实责任扎实推进 推动基层河湖治理创新发展\n青溪沿江六镇深入学习贯彻全市河湖长制会议精神\n正文。")]
     assert len(texts) == 3
