@@ -59,9 +59,16 @@ class CleanTask:
     config: CleanConfig
     config_key: str
     max_bytes: int
-    #: The capture's site template lines (``{line key: captures printing it}``), and a key of them.
+    #: The capture's site template lines (``{line key: captures printing it}``).
     templates: Mapping[int, int] = dataclasses.field(default_factory=dict)
-    templates_key: str | None = None
+
+    @property
+    def templates_key(self) -> str | None:
+        """A short digest of which lines are the capture's template (not how many print
+        them, so a batch that grows by a few pages does not redo every page of the site)."""
+        if not self.templates:
+            return None
+        return hashlib.sha1(",".join(map(str, sorted(self.templates))).encode("ascii")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ def clean_batch(inputs: Iterable[Path], out_dir: Path, config: Config, *, progre
         found = [item for item in discover(inputs, exclude=out_dir) if item.kind is not None]
         templates = _site_templates(found, config, run)
         tasks = (
-            CleanTask(item, out_dir, config.clean, config_key, config.batch.max_bytes, lines, _templates_key(lines))
+            CleanTask(item, out_dir, config.clean, config_key, config.batch.max_bytes, lines)
             for item, lines in zip(found, templates)
         )
         outcomes = run(clean_one, tasks)
@@ -160,14 +167,6 @@ def _site_templates(found: list[InputFile], config: Config, run) -> list[dict[in
     for i, capture_lines in zip(texts, lines):
         templates[i] = capture_lines
     return templates
-
-
-def _templates_key(templates: Mapping[int, int]) -> str | None:
-    """A short digest of which lines are a capture's template (not how many print them, so
-    a batch that grows by a few pages does not redo every page of the site)."""
-    if not templates:
-        return None
-    return hashlib.sha1(",".join(map(str, sorted(templates))).encode("ascii")).hexdigest()[:16]
 
 
 def survey_one(task: SurveyTask) -> Survey:
