@@ -74,6 +74,15 @@ def test_a_site_notice_after_the_article_is_removed_with_its_reason():
     assert reasons[BOX] == "chrome: site template (the same line is in 3 captures of the batch)"
 
 
+def test_a_headline_the_site_lists_on_its_other_pages_is_still_this_pages_title():
+    headlines = [f"第{n}篇稿件的本地新闻标题" for n in range(4)]
+    pages = ["\n".join([NAV, headlines[n], *article(n), "热门文章", *headlines, "版权所有"]) for n in range(4)]
+    found = templates_of(*pages)
+    assert line_key(headlines[0]) in found[0]
+    result = clean_capture(pages[0], kind="text", templates=found[0])
+    assert result.metadata["title"] == headlines[0] and result.text.split("\n") == article(0)
+
+
 @pytest.fixture
 def site(tmp_path) -> Path:
     folder = tmp_path / "pages"

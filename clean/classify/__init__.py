@@ -5,7 +5,8 @@ records why. It works in three passes:
 
 1. local rules (``rules``): lexicon phrases and per-block signals (``signals``) give a
    verdict for blocks that are chrome, disclaimers, related headers, widgets, image
-   placeholders or metadata lines on their own;
+   placeholders or metadata lines on their own; a line the batch's other captures print
+   too (``clean.templates``) is chrome unless the text runs on both sides of it;
 2. sections (``sections``): the main text is the stretch of blocks with the most prose
    (blocks of another layout column and second copies of a paragraph left out; an
    image's place and a table's cells printed one a line neither make nor break it);
@@ -184,7 +185,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             off_column[i] = False  # notices set their signature flush right
         region = Region(region.start, signed + 1)
         verdicts[signed] = None  # the signature's date is text, not the publication date
-    titles = find_titles(region, sigs, verdicts, [b.tag for b in blocks], folded, config)
+    # a page's own headline is often in the site's lists of headlines on its other pages
+    untemplated = [None if b.template and v is not None and v.only_outside else v for b, v in zip(blocks, verdicts)]
+    titles = find_titles(region, sigs, untemplated, [b.tag for b in blocks], folded, config)
     standfirst: set[int] = set()
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)
