@@ -109,21 +109,19 @@ def _verdict(
     return link
 
 
-def _template_verdict(block: Block) -> Verdict | None:
+def _template_verdict(block: Block) -> Verdict:
     """A site template line (printed by many captures of the batch) is chrome unless the
     article runs on both sides of it: a reprint's quoted statement, a notice's standard
     heading (see ``_value`` for what it weighs)."""
-    if not block.template:
-        return None
     return Verdict(CHROME, f"chrome: site template (the same line is in {block.template} captures of the batch)",
                    only_outside=True)
 
 
-def _value(block: Block, sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
+def _value(sig: Signals, verdict: Verdict | None, templated: bool, config: ClassifyConfig) -> float:
     """What a block weighs for the main text. A template line weighs what its text does
     when that is against the text (a menu, a comment's 举报 分享), and never for it: a
     site's standing notice is prose but no article."""
-    if block.template and verdict is not None and verdict.only_outside:
+    if templated:
         return min(0.0, block_value(sig, None, config))
     return block_value(sig, verdict, config)
 
@@ -144,11 +142,11 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     sigs = [compute_signals(t) for t in texts]
     lexicons = _lexicons(config)
     labels = metadata_labels()
-    verdicts = [
-        _verdict(b, t, f, s, lexicons, labels, config) or _template_verdict(b)
-        for b, t, f, s in zip(blocks, texts, folded, sigs)
-    ]
-    values = discount_after_header([_value(b, s, v, config) for b, s, v in zip(blocks, sigs, verdicts)], verdicts, config)
+    local = [_verdict(b, t, f, s, lexicons, labels, config) for b, t, f, s in zip(blocks, texts, folded, sigs)]
+    # a template line with no verdict of its own (a local rule's reason is more specific)
+    templated = [verdict is None and block.template > 0 for block, verdict in zip(blocks, local)]
+    verdicts = [_template_verdict(b) if t else v for b, v, t in zip(blocks, local, templated)]
+    values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
     off_column = _off_column(blocks, sigs, config)
@@ -186,7 +184,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         region = Region(region.start, signed + 1)
         verdicts[signed] = None  # the signature's date is text, not the publication date
     # a page's own headline is often in the site's lists of headlines on its other pages
-    untemplated = [None if b.template and v is not None and v.only_outside else v for b, v in zip(blocks, verdicts)]
+    untemplated = [None if t else v for v, t in zip(verdicts, templated)]
     titles = find_titles(region, sigs, untemplated, [b.tag for b in blocks], folded, config)
     standfirst: set[int] = set()
     if blocks[0].tag:
