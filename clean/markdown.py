@@ -14,9 +14,10 @@ lines to the text front end (``clean.textblocks``):
   text becomes the block's ``link_density`` (as the HTML front end measures it);
 * images ``![alt](src)`` are dropped: the alt text is not shown on the page, and an image
   alone on a line leaves no block (as an ``<img>`` leaves none in the HTML front end);
-* emphasis (``**x**``, ``__x__``, ``*x*``, ``_x_``), inline code and backslash escapes
-  are undone; an underscore inside a word (``file_name``) and a lone star (``5*3``) are
-  text;
+* emphasis (``**x**``, ``__x__``, ``*x*``, ``_x_``, and a bold run's ends on the two
+  lines it spans), inline code and backslash escapes are undone; an underscore inside a
+  word (``file_name``), a run of blanks to fill in (``______``) and a lone star (``5*3``)
+  are text;
 * heading markers (``## 小标题``; ``#话题#`` without a space is a hashtag, not a heading),
   quote markers (``> ``) and list bullets (``* ``, ``- ``, ``+ ``) are removed; numbered
   items keep their numbers, which the reader sees;
@@ -89,7 +90,14 @@ _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](:?)")
 
 #: html2text writes a bold run's spaces inside the stars (``**  叛逆 **``) and leaves empty
 #: pairs (``****``) where a bold tag held nothing.
-_STRONG = re.compile(r"\*\*\s*([^*\n]*?)\s*\*\*|(?<![A-Za-z0-9])__(?![A-Za-z0-9]+__)(?=\S)([^_\n]+?)(?<=\S)__(?![A-Za-z0-9])")
+#: A run of three or more underscores is a blank to fill in (``要______主的______如何``),
+#: never emphasis.
+_STRONG = re.compile(
+    r"\*\*\s*([^*\n]*?)\s*\*\*|(?<![A-Za-z0-9_])__(?![A-Za-z0-9]+__)(?=[^\s_])([^_\n]+?)(?<=\S)__(?![A-Za-z0-9_])"
+)
+#: The open or the close of a bold run that spans a line break (html2text keeps a ``<br>``
+#: inside ``<strong>``): its partner is on another line.
+_STRONG_EDGE = re.compile(r"^(\s*)\*\*(?=[^\s*])|(?<=[^\s*])\*\*(\s*)$")
 _STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])")
 #: An underscore inside a Latin word (``file_name``) never opens emphasis, and a dunder
 #: name (``__init__``) is code; next to Han characters it does (html2text and markdownify
@@ -291,6 +299,8 @@ def unmark_inline(text: str) -> str:
         text = pattern.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}" if m.group(1).strip() else "", text)
     text = _AUTOLINK.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", text)
     text = _STRONG.sub(lambda m: m.group(1) if m.group(2) is None else m.group(2), text)
+    if text.count("**") == 1:
+        text = _STRONG_EDGE.sub(lambda m: m.group(1) or m.group(2) or "", text)
     text = _STAR.sub(r"\1", text)
     text = _UNDERSCORE.sub(r"\1", text)
     text = _ESCAPE.sub(r"\1", text)

@@ -27,6 +27,9 @@ def plain(text: str) -> str:
         ("**  叛逆的元素。 **", "叛逆的元素。"),
         ("运行`pip install pagewash`即可", "运行pip install pagewash即可"),
         (r"价格\*打折\*，1\. 非列表，\[注\]", "价格*打折*，1. 非列表，[注]"),
+        # a bold run across a line break: html2text opens it on one line, closes it on the next
+        ("**“学而不思则罔，", "“学而不思则罔，"),
+        ("思而不学则殆。”**", "思而不学则殆。”"),
     ],
 )
 def test_inline_markdown_is_undone(marked: str, shown: str) -> None:
@@ -35,7 +38,10 @@ def test_inline_markdown_is_undone(marked: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["5*3=15，2*4=8", "变量file_name与__init__", "话题#青溪春耕#", "C# 与 F#", "见附件(1)与[编辑]", "a_b_c 和 x*y"],
+    [
+        "5*3=15，2*4=8", "变量file_name与__init__", "话题#青溪春耕#", "C# 与 F#", "见附件(1)与[编辑]", "a_b_c 和 x*y",
+        "学而不思则______，思而不学则______。",  # blanks to fill in, not emphasis
+    ],
 )
 def test_look_alikes_stay_text(text: str) -> None:
     assert plain(text) == text
