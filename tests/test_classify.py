@@ -367,6 +367,8 @@ def test_symbol_lines_inside_the_text_are_its_own_rules_are_not():
     assert labels_of(blocks, "“……”") == BODY
     assert labels_of(blocks, "------------------------------") == CHROME
     assert labels_of(classify("* * *", P1, P2), "* * *") == CHROME
+    blanks = "“______________，______________。”"  # an exercise's line of blanks
+    assert labels_of(classify(P1, blanks, P2), blanks) == BODY
 
 
 # -- wikis, figures, decorated headings ------------------------------------------------

@@ -43,6 +43,9 @@ _REPORTER_LINE = re.compile(
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
 
+#: Blanks to fill in and their punctuation only: an exercise's line (“________，________。”).
+_FILL_IN = re.compile(r"(?=.*_{3})[\s_，、。；：！？,.;:!?“”‘’「」『』\"'（）()]+")
+
 #: An image a text renderer printed as its file name or alt code in brackets: [1642667264],
 #: [menu_b_03], [728x90] (words in the brackets, [图片说明…], are the caption lexicon's).
 #: Reference marks ([1], [12]) are not: a name has letters or at least three digits.
@@ -168,7 +171,8 @@ def local_verdict(
         if _FRAME.fullmatch(text):
             # the side of a bordered table's empty row (│ … │): a blank line in a frame
             return Verdict(CHROME, "chrome: a table's frame, no text", neutral=True)
-        return Verdict(CHROME, "chrome: no text, only symbols", only_outside=_SPEECH.fullmatch(text) is not None)
+        own = _SPEECH.fullmatch(text) is not None or _FILL_IN.fullmatch(text) is not None
+        return Verdict(CHROME, "chrome: no text, only symbols", only_outside=own)
     short = sig.chars <= config.short_block_chars
     if "promo" in lexicons and sig.chars <= config.promo_max_chars:
         entry = lexicons["promo"].match(folded)
