@@ -20,6 +20,10 @@ from clean.classify.signals import DATE, TIME
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
+#: What may stand between a date and its clock time: ``2022-09-30T16:04``, ``…, 2005 at 10:56 am``.
+_CLOCK_LEAD = re.compile(r"^[\s\u3000\-–—,，T]*(?:(?i:at)\s+|@\s*)?")
+#: English month names by number (their first three letters).
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 #: A value ends at a wide gap, a bracket, or the next "word：" of the line (a page
 #: counter's 浏览次数：614 is not part of the source's name).
@@ -56,12 +60,17 @@ def normalise_date(text: str) -> str | None:
         '2022-09-30 16:04'
         >>> normalise_date("发布日期： 7/5/2005 9:23:57 PM")
         '2005-05-07 21:23'
+        >>> normalise_date("Saturday, September 10th, 2005 at 10:56 am")
+        '2005-09-10 10:56'
     """
     found = DATE.search(text)
     if not found:
         return None
     if found.group("y"):
         year, month, day = found.group("y"), found.group("m"), found.group("d")
+    elif found.group("e_y"):
+        month = str(_MONTHS.index((found.group("e_m") or found.group("e_m2"))[:3].lower()) + 1)
+        year, day = found.group("e_y"), found.group("e_d") or found.group("e_d2")
     else:
         # N/N/YYYY: day first unless that is impossible (the pages we have seen, and
         # most of the world outside the US, write the day first)
@@ -71,7 +80,7 @@ def normalise_date(text: str) -> str | None:
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     date = f"{year}-{int(month):02d}-{int(day):02d}"
-    clock = TIME.match(text[found.end() :].lstrip(" \t\u3000-–—,，T"))
+    clock = TIME.match(_CLOCK_LEAD.sub("", text[found.end() :], count=1))
     if clock:
         hour = int(clock.group("h"))
         ampm = (clock.group("ampm") or "").lower()

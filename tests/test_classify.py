@@ -347,6 +347,13 @@ def test_a_post_dated_below_its_text():
     assert labels_of(blocks, "2004-12-28 09:00 网友：好文章") != METADATA
 
 
+@pytest.mark.parametrize("line", ["Saturday, September 10th, 2005", "March 2nd, 2009 at 9:40 pm", "10 Sep 2005 14:05"])
+def test_an_english_date_line_is_a_date_line(line):
+    """Blog themes print the post's date in English, also above a Chinese post."""
+    blocks = classify("首页 | 博客", line, P1, P2)
+    assert labels_of(blocks, line) == METADATA
+
+
 def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
     profile = "我是一个普通的男生，一个喜欢爬山的男生。"
     blocks = classify("首页 | 博客", profile, "昨天去溪口钓鱼 (图)  2005-03-21 01:20:44", P1, P2, P3)
