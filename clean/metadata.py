@@ -15,7 +15,7 @@ import re
 from clean.blocks import BODY, METADATA, TITLE, Block
 from clean.classify import metadata_labels
 from clean.classify.lexicon import to_simplified
-from clean.classify.signals import DATE, TIME
+from clean.classify.signals import DATE, TIME, split_trailing_date
 
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
@@ -142,7 +142,11 @@ def extract_metadata(blocks: list[Block]) -> dict:
     for block in blocks:
         if block.label == TITLE and block.field:
             # markdown renderers (html2text, pandoc) mark headings with '#'
-            meta.setdefault(block.field, block.text.strip().lstrip("#").strip())
+            title = block.text.strip().lstrip("#").strip()
+            # a blog post's header holds its title and its time
+            if (header := split_trailing_date(title)) is not None:
+                title, unlabelled_date = header[0], unlabelled_date or normalise_date(header[1])
+            meta.setdefault(block.field, title)
             continue
         if block.label != METADATA:
             continue

@@ -9,6 +9,7 @@ from clean.classify import classify_blocks
 from clean.classify.lexicon import parse_lexicon
 from clean.classify.signals import compute_signals
 from clean.config import ClassifyConfig
+from clean.metadata import extract_metadata
 from clean.textblocks import split_text_blocks
 
 CONFIG = ClassifyConfig()
@@ -448,6 +449,22 @@ def test_a_comment_below_the_comment_header_is_not_the_article():
     blocks = classify(P1[5:], P2[5:], P3[5:], *header, *quoted)
     assert [b.label for b in blocks[:3]] == [BODY] * 3
     assert all(b.label != BODY for b in blocks[3:])
+
+
+def test_a_post_footer_ends_the_post_on_a_blog_front_page():
+    """A blog's front page prints its latest posts one after the other: the first is the page's."""
+    posts = [
+        ("会议侧记 (图) 2007-04-15 21:36:02", [P1, P2], "由山间小溪发表 @ 2007-04-15 21:36:02 (阅读 212) 共 4 条评论 发表评论 >>>"),
+        ("会议再记 2007-04-12 08:10:45", [P3, P1[5:], P2[5:]], "posted @ 2007-04-12 08:10 山间小溪 阅读(167) 评论(2)"),
+    ]
+    lines = ["溪边博客首页 | 登录 | 帮助", "教学手记 (30)"]
+    for header, paragraphs, footer in posts:
+        lines += [header, *paragraphs, "[ 打印 ]", footer]
+    blocks = classify(*lines)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2]
+    assert labels_of(blocks, posts[0][2]) != BODY
+    # the post's header holds its title and time; an archive link with its count is no title
+    assert extract_metadata(blocks) == {"title": "会议侧记 (图)", "date": "2007-04-15 21:36"}
 
 
 def test_a_breadcrumb_ending_with_the_page_title_is_chrome():

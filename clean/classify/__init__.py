@@ -185,7 +185,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         verdicts[signed] = None  # the signature's date is text, not the publication date
     # a page's own headline is often in the site's lists of headlines on its other pages
     untemplated = [None if t else v for v, t in zip(verdicts, templated)]
-    titles = find_titles(region, sigs, untemplated, [b.tag for b in blocks], folded, config)
+    titles = find_titles(region, sigs, untemplated, [b.tag for b in blocks], texts, folded, config)
     standfirst: set[int] = set()
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)

@@ -51,6 +51,12 @@ _FILL_IN = re.compile(r"(?=.*_{3})[\s_，、。；：！？,.;:!?“”‘’「
 #: Reference marks ([1], [12]) are not: a name has letters or at least three digits.
 _IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{3,40}\]")
 
+#: A count of a post's comments or reads, as blog hosts print it under each post: 共 3 篇评论,
+#: 评论(3), 阅读(359), 5 comments (matched in the folded form: Simplified, no spaces).
+_POST_COUNT = re.compile(
+    r"\d+(?:篇|条|件|则|个)?(?:评论|留言|回复|comments?|responses?)|(?:评论|留言|回复|阅读|comments?)[(\[（【:：]\d+"
+)
+
 _BULLET_MARK = re.compile(r"[•·▪▸▶►○◎●■◆☆★*+\-–]")
 
 #: Markup that a renderer let through (script/ad tags, attributes).
@@ -76,6 +82,9 @@ class Verdict:
     starts_section: bool = False
     #: A line that closes the article (an editor's line): the tail starts after it.
     ends_article: bool = False
+    #: A post's footer (its time and comment count): what follows it is the next post or
+    #: the comments, never more of this post.
+    ends_post: bool = False
     #: Removed only outside the main text: inside it, the block is the text's own (a
     #: dialogue's "……", a scene break, a diagram's arrows).
     only_outside: bool = False
@@ -200,6 +209,10 @@ def local_verdict(
         # a line of prose that mentions a date (hard-wrapped dumps) is no date line
         dateline = sig.date_only or sig.chars <= config.dateline_max_chars
         if sig.dated and not sig.dated_prose and not sig.ends_sentence and dateline:
+            # a post's footer (由张三张贴 @ 2005-03-21 01:20 共 3 篇评论, posted @ … 阅读(12)
+            # 评论(3)) closes the post: on a blog's front page the next post follows it
+            if _POST_COUNT.search(folded):
+                return Verdict(METADATA, "metadata: date line of a post's footer", "date", ends_post=True)
             return Verdict(METADATA, "metadata: date line", "date")
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from clean.blocks import DISCLAIMER, METADATA, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict
-from clean.classify.signals import Signals
+from clean.classify.signals import Signals, compute_signals, split_trailing_date
 from clean.config import ClassifyConfig
 
 
@@ -141,18 +141,22 @@ def related_cut(
     A header followed by a teaser list and then by more prose with no teaser signals
     (an inline "related" box in the middle of an article) is not a cut; after a comment
     header the comments' own time stamps count too. An editor's line cuts after
-    itself. Blocks flagged in ``ignore`` (another layout column) are left out of the
-    judgement.
+    itself, and so does a post's footer below the post's text, whatever follows.
+    Blocks flagged in ``ignore`` (another layout column) are left out of the judgement.
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
-        if verdict is None or not (verdict.starts_section or verdict.ends_article):
+        if verdict is None or not (verdict.starts_section or verdict.ends_article or verdict.ends_post):
             continue
+        before = _prose_chars(sigs, verdicts, region.start, h)
+        # (with no more prose above it than a title's, the line opens the post instead)
+        if verdict.ends_post and before > config.title_max_chars:
+            return Region(region.start, h + 1)
         resume = h + 1
         while resume < region.end and (ignore[resume] or not sigs[resume].sentence_like):
             resume += 1
         after = _prose_chars(sigs, verdicts, resume, region.end)
-        enough = after >= min(config.continuation_min_chars, _prose_chars(sigs, verdicts, region.start, h))
+        enough = after >= min(config.continuation_min_chars, before)
         # a notice's header is always followed by the notice, never by more article
         notice = verdict.label == DISCLAIMER
         # a comment's own header (name, time) sits between the section header and its text
@@ -187,13 +191,15 @@ def signature_line(sig: Signals, verdict: Verdict | None, config: ClassifyConfig
 
 
 def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
-    """A block that can be the article's title: a short line that is not a sentence."""
+    """A block that can be the article's title: a short line that is not a sentence,
+    a list item, a teaser or a counted archive link (``教学手记 (30)``)."""
     return (
         verdict is None
         and not sig.sentence_like
         and not sig.bullet
         and not sig.numbered
         and not sig.truncated
+        and not sig.counter
         and config.title_min_chars <= sig.chars <= config.title_max_chars
         and sig.cjk + sig.chars // 4 >= config.title_min_chars
     )
@@ -219,11 +225,20 @@ def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:
 
 
 def _title_above_byline(
-    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+    region: Region,
+    sigs: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+    texts: Sequence[str],
+    config: ClassifyConfig,
 ) -> list[int]:
     """A title that shares few words with its article (essays, blogs) is still known by
-    its place: the short line right above the byline/date line that opens the text."""
+    its place: the short line right above the byline/date line that opens the text, or
+    the words before the date of the line that opens it (a blog post's header)."""
     i = region.start - 1
+    if i >= 0 and verdicts[i] is not None and verdicts[i].label == METADATA and not verdicts[i].labelled:
+        header = split_trailing_date(texts[i])
+        if header is not None and is_title_candidate(compute_signals(header[0]), None, config):
+            return [i]
     while i >= 0 and verdicts[i] is not None and verdicts[i].label == METADATA:
         i -= 1
     if i < 0 or i == region.start - 1 or not is_title_candidate(sigs[i], verdicts[i], config):
@@ -236,6 +251,7 @@ def find_titles(
     sigs: Sequence[Signals],
     verdicts: Sequence[Verdict | None],
     tags: Sequence[str],
+    texts: Sequence[str],
     folded: Sequence[str],
     config: ClassifyConfig,
 ) -> list[int]:
@@ -268,7 +284,7 @@ def find_titles(
         i for i, (share, shared) in overlap.items() if share >= config.title_min_overlap and shared >= 2
     }
     if not qualified:
-        return _title_above_byline(region, sigs, verdicts, config)
+        return _title_above_byline(region, sigs, verdicts, texts, config)
     # the most words in common: a full headline beats a nav item that happens to match
     best = max(qualified, key=lambda i: (overlap[i][1], i))
     if best - 1 in qualified:

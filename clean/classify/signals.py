@@ -172,6 +172,27 @@ def _link_share(text: str, chars: int) -> float:
     return min(1.0, sum(len(_SPACE.sub("", m)) for m in _LINKS.findall(text)) / chars)
 
 
+def split_trailing_date(text: str) -> tuple[str, str] | None:
+    """``(words, date)`` for a line of words that ends with a date and perhaps a time.
+
+    Blog hosts print a post's header so: ``周末去茶园采茶 (图)  2007-04-15 21:36:02``,
+    ``标题 (2010-05-12 09:41:19)``. None when no words come before the date or more than
+    a time follows it.
+
+    >>> split_trailing_date("周末去茶园采茶 (图)  2007-04-15 21:36:02")
+    ('周末去茶园采茶 (图)', '2007-04-15 21:36:02')
+    >>> split_trailing_date("关于2024年春节放假安排的通知") is None
+    True
+    """
+    found = DATE.search(text)
+    if found is None:
+        return None
+    words, date = text[: found.start()].rstrip(" \t\u3000(（[【"), text[found.start() :].strip()
+    if not words.strip() or not _date_only(date):
+        return None
+    return words.strip(), date.rstrip(")）]】 ")
+
+
 def compute_signals(text: str) -> Signals:
     """Compute the ``Signals`` of one block's text."""
     chars = len(_SPACE.sub("", text))
