@@ -451,6 +451,17 @@ def test_a_comment_below_the_comment_header_is_not_the_article():
     assert all(b.label != BODY for b in blocks[3:])
 
 
+def test_a_comment_whose_stamp_opens_its_text_is_not_the_article():
+    """A renderer may run a comment's time into its text: the line is prose, stamped at its head."""
+    # a long comment: even discounted after its header, it outweighs the article
+    quoted = "".join(p[i:] + p[:i] for p in (P1, P2, P3) for i in (0, 5)) * 3
+    for stamp in ("September 19th, 2005 at 7:32 pm", "2005-09-19 19:32"):
+        comment = f"{stamp}  {quoted}"
+        blocks = classify(P1, P2, P3, "《区委河湖治理工作会议召开》已有1件评论", "1. 新宠的评论", comment)
+        assert [b.label for b in blocks[:3]] == [BODY] * 3
+        assert labels_of(blocks, comment) != BODY
+
+
 def test_a_post_footer_ends_the_post_on_a_blog_front_page():
     """A blog's front page prints its latest posts one after the other: the first is the page's."""
     posts = [

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from clean.blocks import DISCLAIMER, METADATA, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict
-from clean.classify.signals import Signals, compute_signals, split_trailing_date
+from clean.classify.signals import Signals, compute_signals, opens_with_stamp, split_trailing_date
 from clean.config import ClassifyConfig
 
 
@@ -159,9 +159,12 @@ def related_cut(
         enough = after >= min(config.continuation_min_chars, before)
         # a notice's header is always followed by the notice, never by more article
         notice = verdict.label == DISCLAIMER
-        # a comment's own header (name, time) sits between the section header and its text
-        checked = h + 1 if verdict.label == WIDGET else resume
-        if enough and not notice and not _teaser_signals(sigs, texts, checked, region.end, ignore):
+        # a comment's own header (name, time) sits between the section header and its
+        # text, or opens the text's line when a renderer ran the two together
+        comments = verdict.label == WIDGET
+        checked = h + 1 if comments else resume
+        thread = comments and resume < region.end and sigs[resume].stamped and opens_with_stamp(texts[resume])
+        if enough and not notice and not thread and not _teaser_signals(sigs, texts, checked, region.end, ignore):
             continue
         return Region(region.start, h + 1 if verdict.ends_article else h)
     return region

@@ -172,6 +172,20 @@ def _link_share(text: str, chars: int) -> float:
     return min(1.0, sum(len(_SPACE.sub("", m)) for m in _LINKS.findall(text)) / chars)
 
 
+#: How far into a line a comment's own stamp may sit (after the commenter's name).
+_STAMP_OPENING_CHARS = 40
+
+
+def opens_with_stamp(text: str) -> bool:
+    """Whether a clock time or a date sits at the head of ``text``.
+
+    A renderer that joins a comment's header to its text prints ``September 19th, 2005
+    at 7:32 pm 播客：……`` or ``张三 2021-03-02 10:15 说得好……``: prose, but stamped at its head.
+    """
+    head = text.lstrip()[:_STAMP_OPENING_CHARS]
+    return _STAMP.search(head) is not None or DATE.search(head) is not None
+
+
 def split_trailing_date(text: str) -> tuple[str, str] | None:
     """``(words, date)`` for a line of words that ends with a date and perhaps a time.
 
