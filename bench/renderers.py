@@ -14,7 +14,10 @@ replacement characters) and printed to text by each renderer that is available:
 - ``w3m``: ``w3m -dump -cols 200`` (only when ``w3m`` is on PATH);
 - ``inscriptis``: ``inscriptis.get_text`` (layout-aware, tables as columns);
 - ``html2text``: Markdown, ``body_width=0`` (saved as ``.md``: the Markdown front end);
-- ``html_text``: ``html_text.extract_text(guess_layout=True)``.
+- ``html_text``: ``html_text.extract_text(guess_layout=True)``;
+- ``markdownify``: Markdown with ``#`` headings (saved as ``.md``), as many crawlers save pages;
+- ``resiliparse``: ``resiliparse.extract.html2text.extract_plain_text`` over the whole page
+  (``main_content=False``), the plain-text renderer of Common Crawl-scale corpus pipelines.
 
 The renderers are not project dependencies; a missing one is reported as skipped. Each
 renderer's folder of dumps is cleaned by the real batch engine
@@ -133,6 +136,18 @@ def _render_html_text(html: str) -> str:
     return html_text.extract_text(html, guess_layout=True)
 
 
+def _render_markdownify(html: str) -> str:
+    import markdownify
+
+    return markdownify.markdownify(html, heading_style="ATX")
+
+
+def _render_resiliparse(html: str) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return extract_plain_text(html, main_content=False)
+
+
 #: Every renderer the benchmark knows, with what it needs: a Python module or a program.
 _KNOWN: tuple[tuple[Renderer, str, str], ...] = (
     (Renderer("bs", ".txt", _render_bs), "module", "bs4"),
@@ -140,6 +155,8 @@ _KNOWN: tuple[tuple[Renderer, str, str], ...] = (
     (Renderer("inscriptis", ".txt", _render_inscriptis), "module", "inscriptis"),
     (Renderer("html2text", ".md", _render_html2text), "module", "html2text"),
     (Renderer("html_text", ".txt", _render_html_text), "module", "html_text"),
+    (Renderer("markdownify", ".md", _render_markdownify), "module", "markdownify"),
+    (Renderer("resiliparse", ".txt", _render_resiliparse), "module", "resiliparse"),
 )
 NAMES = tuple(renderer.name for renderer, _, _ in _KNOWN)
 
