@@ -63,11 +63,16 @@ _MAX_SCRIPT_CHARS = 4000
 _DEPTH = {"(": 1, ")": -1}
 _IMAGE = re.compile(rf"!\[[^\]\n]*\]{_TARGET}")
 _INLINE_LINK = re.compile(_TEXT + _TARGET)
+#: The end of a link whose ``[`` opened lines above, past a blank line (markdownify prints
+#: a link around a block, ``[![alt]()`` … ``## 标题](/news/1)``): text up to ``](url)``.
+_LINK_END = re.compile(r"^([^\[\]\n]*)\]" + _TARGET)
 _REFERENCE_LINK = re.compile(_TEXT + r"\[[^\]\n]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+|[\w.+-]+@[\w-]+\.[\w.-]+)>")
 _DEFINITION = re.compile(r"\s{0,3}\[[^\]^\n][^\]\n]*\]:\s+\S+.*")
 _EVIDENCE = re.compile(r"\]\(\s*<?(?:https?://|/|\.{0,2}/|#|mailto:|[\w.-]+\.(?:html?|php|aspx?|jsp)\b)")
 _MIN_EVIDENCE = 3
+_TABLE_RULE_LINE = re.compile(r"^\|\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|\s*$", re.MULTILINE)
+_DETECTION_CHARS = 200_000
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _CLOSING_HASHES = re.compile(r"\s+#+\s*$")
@@ -81,6 +86,14 @@ _SETEXT = re.compile(r"\s{0,3}(?:=+|-{2,})\s*")
 _PIPE_ROW = re.compile(r"\s*\|.*\|\s*")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _CELL_GAP = "    "
+_RULE_CELL = re.compile(r"\s*(?::?-{3,}:?\s*)+")
+#: A table's rule inside a line: the line is a layout table's rows flattened into one.
+_FLAT_RULE = re.compile(r"\|\s*:?-{3,}:?\s*\|")
+#: Inside a table cell, markdownify and html2text print a paragraph's or a ``<br>``'s end
+#: as two spaces or more (a cell is one line).
+_CELL_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}")
+#: A table cell longer than this holds prose: the table lays out the page, it holds no data.
+_LAYOUT_CELL_CHARS = 200
 _WORDISH = re.compile(r"[^\W_]")
 #: Lines that open a block of their own: list items (nested ones indented), quotes,
 #: footnotes, fences.
@@ -108,14 +121,19 @@ _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """The dump links or embeds with Markdown's ``[…](url)`` syntax several times.
+    """The dump links or embeds with Markdown's ``[…](url)`` syntax several times, or
+    holds a pipe table's rule (``| --- | --- |``: markdownify prints a short page's layout
+    tables so, with few links).
 
     >>> looks_like_markdown("[首页](/) | [新闻](/news) | ![](/logo.png)")
+    True
+    >>> looks_like_markdown("|  |  |\\n| --- | --- |\\n| 现在位置：首页 | 正文 |")
     True
     >>> looks_like_markdown("第一段 [编辑]\\n图片 [2025061101]\\n（见附件(1)）")
     False
     """
-    return len(_EVIDENCE.findall(text, 0, 200_000)) >= _MIN_EVIDENCE
+    head = text[:_DETECTION_CHARS]
+    return len(_EVIDENCE.findall(head)) >= _MIN_EVIDENCE or _TABLE_RULE_LINE.search(head) is not None
 
 
 def split_markdown_blocks(text: str) -> list[TextBlock]:
@@ -227,9 +245,11 @@ def _plain_lines(lines: list[str]) -> list[str]:
         elif _RULE.fullmatch(line) or (_SETEXT.fullmatch(line) and i and lines[i - 1].strip()):
             layout_rows = layout_rows or "|" in line
             plain.append("")
-        elif line.lstrip().startswith("|") or ((layout_rows or i in first_rows) and "|" in line):
-            cells = (_unmark_line(cell) for cell in _CELL_BORDER.split(line))
-            plain.append(_CELL_GAP.join(cell.strip() for cell in cells if cell.strip()))
+        elif line.lstrip().startswith("|") or ((layout_rows or i in first_rows) and "|" in line) or _FLAT_RULE.search(line):
+            # a nested table flattened into the row leaves its rule's cells (| --- | --- |);
+            # a wide gap inside a cell is where a paragraph or a line ended
+            cells = (_unmark_line(cell) for cell in _CELL_BORDER.split(line) if not _RULE_CELL.fullmatch(cell))
+            plain.append(_CELL_GAP.join(piece for cell in cells for piece in _CELL_BREAK.split(cell.strip()) if piece))
         else:
             paragraph = i
             plain.append(_unmark_line(line))
@@ -257,14 +277,22 @@ def _starts_block(line: str, heading_only: bool = False) -> bool:
 
 
 def _pipe_tables(lines: list[str]) -> set[int]:
-    """Indices of the lines of real tables: a row between pipes, the rule, more rows."""
+    """Indices of the lines of real tables: a row between pipes, the rule, more rows.
+
+    A table with a cell of prose longer than ``_LAYOUT_CELL_CHARS`` lays out the page:
+    markdownify prints an old page's layout tables as pipe tables, the whole article
+    (nested tables and all) in one cell of one row. Its rows are left to be split into
+    their cells, as html2text's layout rows are.
+    """
     found: set[int] = set()
     for i in range(1, len(lines)):
         if "|" in lines[i] and _RULE.fullmatch(lines[i]) and _PIPE_ROW.fullmatch(lines[i - 1]):
             end = i + 1
             while end < len(lines) and _PIPE_ROW.fullmatch(lines[end]):
                 end += 1
-            found.update(range(i - 1, end))
+            rows = range(i - 1, end)
+            if not any(len(cell.strip()) > _LAYOUT_CELL_CHARS for r in rows for cell in _CELL_BORDER.split(lines[r])):
+                found.update(rows)
     return found
 
 
@@ -298,6 +326,7 @@ def unmark_inline(text: str) -> str:
     for pattern in (_INLINE_LINK, _REFERENCE_LINK):
         text = pattern.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}" if m.group(1).strip() else "", text)
     text = _AUTOLINK.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", text)
+    text = _LINK_END.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", text, count=1)
     text = _STRONG.sub(lambda m: m.group(1) if m.group(2) is None else m.group(2), text)
     if text.count("**") == 1:
         text = _STRONG_EDGE.sub(lambda m: m.group(1) or m.group(2) or "", text)

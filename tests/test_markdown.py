@@ -27,6 +27,8 @@ def plain(text: str) -> str:
         ("**  叛逆的元素。 **", "叛逆的元素。"),
         ("运行`pip install pagewash`即可", "运行pip install pagewash即可"),
         (r"价格\*打折\*，1\. 非列表，\[注\]", "价格*打折*，1. 非列表，[注]"),
+        # the end of a link opened above a blank line (markdownify: a link around a heading)
+        ("榮民過年爆口角](/VOD.aspx?newsid=349300)", "榮民過年爆口角"),
         # a bold run across a line break: html2text opens it on one line, closes it on the next
         ("**“学而不思则罔，", "“学而不思则罔，"),
         ("思而不学则殆。”**", "思而不学则殆。”"),
@@ -82,6 +84,23 @@ def test_real_table_is_one_block_per_row_and_layout_table_cells_are_blocks() -> 
     layout = "[首页](/) | ![](/logo.gif) | [登录](/login)\n---|---|---\n正文第一段很长很长。 | [热点一](/h1)"
     texts = [b.text for b in split_markdown_blocks(layout)]
     assert texts == ["首页", "登录", "正文第一段很长很长。", "热点一"]
+
+
+def test_a_pipe_table_holding_the_article_is_a_layout_table() -> None:
+    """markdownify prints an old page's layout table as a pipe table: the article in one
+    cell, its paragraphs set apart by wide gaps, nested tables flattened into the row."""
+    paragraphs = [
+        "青溪县今年春耕进度过半，全县已完成早稻育秧四万亩，比去年同期提前一周。" * 3,
+        "县农业农村局负责人表示，下一步将组织农技人员下乡，指导农户做好病虫害防治。" * 3,
+    ]
+    cell = "　　".join(["**春耕进度过半**", *paragraphs])
+    dump = "\n".join([
+        "|  |  |  |", "| --- | --- | --- |",
+        f"|  | [首页](/) 现在位置：正文 | | --- | --- | | {cell} | | [热点](/h) |",
+    ])
+    texts = [b.text for b in split_markdown_blocks(dump)]
+    assert texts[-4:] == ["春耕进度过半", *paragraphs, "热点"]
+    assert "---" not in "".join(texts)
 
 
 def test_detection_needs_markdown_links_not_brackets() -> None:
@@ -177,3 +196,11 @@ def test_links_over_several_lines_and_mail_forms_leave_no_markup() -> None:
         "[分享](mailto:?subject=青溪  文化节&body=（青溪社记者电）全文(节选)……)正文第一段。",
     ])
     assert [b.text for b in split_markdown_blocks(dump)] == ["分享正文第一段。"]
+
+
+def test_a_link_opened_above_a_blank_line_is_still_a_link() -> None:
+    """markdownify prints a link around an image and a heading over several paragraphs."""
+    dump = "[首页](/) | [新闻](/n) | [影音](/v)\n\n[![榮民過年爆口角]()\n\n## 榮民過年爆口角](/VOD.aspx?newsid=349300)\n"
+    blocks = split_markdown_blocks(dump)
+    heading = next(b for b in blocks if "榮民" in b.text)
+    assert (heading.text, heading.link_density) == ("榮民過年爆口角", 1.0)
