@@ -80,6 +80,10 @@ class ClassifyConfig:
     #: or a listing's line and costs as much; a longer one is prose (a renderer that
     #: flattened a table cell prints a post's time stamp and all its paragraphs as one line).
     teaser_max_chars: int = 500
+    #: ... a longer line is a list run together (a renderer that flattened a table cell
+    #: prints a forum's whole reply tree as one line) when it holds at least three dated
+    #: stamps, one every this many characters or fewer.
+    run_together_item_max_chars: int = 80
     #: ... cost of a metadata line (bylines sit next to, and sometimes inside, the text).
     metadata_penalty: float = 3.0
     #: ... weight of prose after the first related/comment header.

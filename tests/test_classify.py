@@ -478,6 +478,18 @@ def test_a_post_footer_ends_the_post_on_a_blog_front_page():
     assert extract_metadata(blocks) == {"title": "会议侧记 (图)", "date": "2007-04-15 21:36"}
 
 
+def test_a_reply_list_run_together_on_one_line_is_not_the_article():
+    """A renderer that flattens a table cell prints a forum's reply tree as one long line."""
+    replies = "".join(f"+ 回复{k}：说得对，我也遇到过这种事【网友{k}】08-{10 + k} {8 + k % 12:02d}:30 0字 [{k}/0]" for k in range(14))
+    assert len(replies) > CONFIG.teaser_max_chars
+    blocks = classify("论坛首页 | 网闻贴吧", P1, P2, P3, replies)
+    assert labels_of(blocks, replies) == CHROME
+    assert "14 dated items" in next(b.reason for b in blocks if b.text == replies)
+    # prose that mentions a few dates is prose however long it runs
+    history = "".join(f"{2000 + k}年3月{k + 1}日，{P1}" for k in range(4))
+    assert labels_of(classify("首页 | 新闻", history, P2), history) == BODY
+
+
 def test_a_breadcrumb_ending_with_the_page_title_is_chrome():
     crumb = "青溪论坛 → 数码生活 → [原创]旧手机别急着扔，改成家里的监控摄像头 【全文搜索】"
     blocks = classify(crumb, P1, P2)

@@ -57,6 +57,13 @@ _POST_COUNT = re.compile(
     r"\d+(?:篇|条|件|则|个)?(?:评论|留言|回复|comments?|responses?)|(?:评论|留言|回复|阅读|comments?)[(\[（【:：]\d+"
 )
 
+#: A stamp that dates an item of a listing: a day with its time (``08-26 17:50``) or a full
+#: date (``2006-12-19``, ``2006年12月19日``); an agenda's clock times alone are not.
+_DATED_STAMP = re.compile(
+    r"(?<!\d)(?:\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
+)
+_MIN_RUN_ITEMS = 3
+
 _BULLET_MARK = re.compile(r"[•·▪▸▶►○◎●■◆☆★*+\-–]")
 
 #: Markup that a renderer let through (script/ad tags, attributes).
@@ -189,6 +196,10 @@ def local_verdict(
             return Verdict(CHROME, f"chrome: lexicon 'promo' matched '{entry}'")
     if not sig.ends_sentence and _MARKUP.search(text):
         return Verdict(CHROME, "chrome: markup debris (HTML tags in the text)")
+    if sig.stamped and sig.chars > config.teaser_max_chars:
+        items = len(_DATED_STAMP.findall(text))
+        if items >= _MIN_RUN_ITEMS and sig.chars <= items * config.run_together_item_max_chars:
+            return Verdict(CHROME, f"chrome: a list run together on one line ({items} dated items)")
     if "disclaimer" in lexicons:
         entry = lexicons["disclaimer"].match(folded)
         if entry and sig.chars <= config.disclaimer_max_chars:
