@@ -62,6 +62,8 @@ _POST_COUNT = re.compile(
 _DATED_STAMP = re.compile(
     r"(?<!\d)(?:\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
 )
+#: Fewest dated stamps that make a long line a list run together (a paragraph of prose may
+#: date an event or two).
 _MIN_RUN_ITEMS = 3
 
 _BULLET_MARK = re.compile(r"[•·▪▸▶►○◎●■◆☆★*+\-–]")
