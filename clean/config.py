@@ -121,6 +121,8 @@ class ClassifyConfig:
     #: characters) between the text and the date that ends it.
     signature_max_lines: int = 3
     signature_max_chars: int = 30
+    #: At most this many lines between the text and the editor's line that closes it.
+    closing_max_lines: int = 8
     #: A page with at least this many section headings carrying an edit link (wikis,
     #: encyclopedias: ``历史 [编辑]``) is a structured article that runs through them.
     edit_headings_min: int = 3

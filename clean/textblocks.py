@@ -41,6 +41,8 @@ from clean.blocks import Block
 #: two or more full-width spaces, or a tab.
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _CELL_GAP = re.compile(r"(?: {3,}|\u3000{2,}|\t+|\u00a0{3,})")
+#: An HTML tag printed as text.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 #: Characters that separate navigation items.
 _SEPARATORS = "|｜¦"
 _SEPARATOR_ONLY = re.compile(rf"^[\s{_SEPARATORS}]+$")
@@ -142,6 +144,13 @@ def _cells(line: str) -> list[tuple[int, str]]:
         tags = _cells(line[:cut])
         start = tags[0][0] if tags else 0
         return tags + [(start + col, t) for col, t in _cells(line[cut:])]
+    tags = [m.span() for m in _TAG.finditer(line)] if "</" in line else []
+    if tags:
+        # leaked page source (a template in a <textarea>): the text between its tags is
+        # the source's, not a layout cell, and goes with the tags as one piece of debris
+        start, end = tags[0][0], tags[-1][1]
+        inner = (_width(line[:start]), line[start:end].strip(_STRIP))
+        return _cells(line[:start]) + [inner] + [(_width(line[:end]) + col, t) for col, t in _cells(line[end:])]
     cells = []
     pos = 0
     for piece in _CELL_GAP.split(line):

@@ -6,7 +6,7 @@ import pytest
 
 from clean.blocks import BODY, CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, TITLE, WIDGET, Block
 from clean.classify import classify_blocks
-from clean.classify.lexicon import parse_lexicon
+from clean.classify.lexicon import fold_text, parse_lexicon
 from clean.classify.signals import compute_signals
 from clean.config import ClassifyConfig
 from clean.metadata import extract_metadata
@@ -59,6 +59,9 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("#夜間公車 #青溪 #大眾運輸", CHROME),
         ("← 返回", CHROME),
         ("(本文已被阅读178次)", WIDGET),
+        ("此前报道：青溪河湖治理进入攻坚阶段", RELATED),  # a link to the story's earlier part
+        ("1 2 下一页 余下全文", CHROME),
+        ("点击进入专题：", CHROME),
     ],
 )
 def test_tail_phenomena_are_removed(line, label):
@@ -172,6 +175,14 @@ def test_lexicon_syntax():
     suffixed = parse_lexicon("t", ["$[编辑]"])
     assert suffixed.match("历史[编辑]") == "$[编辑]"
     assert suffixed.match("点[编辑]按钮") is None
+
+
+@pytest.mark.parametrize("header", ["热门评论 7条", "全部评论(12)", "评论（0）", "网友评论：1,024"])
+def test_an_exact_header_may_say_how_many_items_it_holds(header):
+    lexicon = parse_lexicon("t", ["=热门评论", "=全部评论", "=评论", "=网友评论"])
+    assert lexicon.match(fold_text(header)) is not None
+    # a count is all it may add: another word makes it another header
+    assert lexicon.match(fold_text(header + "规则")) is None
 
 
 @pytest.mark.parametrize(
@@ -460,6 +471,32 @@ def test_a_comment_whose_stamp_opens_its_text_is_not_the_article():
         blocks = classify(P1, P2, P3, "《区委河湖治理工作会议召开》已有1件评论", "1. 新宠的评论", comment)
         assert [b.label for b in blocks[:3]] == [BODY] * 3
         assert labels_of(blocks, comment) != BODY
+
+
+def test_leaked_page_source_is_debris_with_all_its_paragraphs():
+    """A template's paragraphs (indented with full-width spaces) go with its tags."""
+    source = (
+        '<li><a href="#p=1"><img src="s_1.jpg" /></a> <p>导语写在这里，不是正文。　　'
+        "这一段在模板的中间，两头都没有标签，也不是正文。　　末段也在模板里。</p> <i>http://img.example.cn/1.jpg</i></li>"
+    )
+    blocks = classify(P1, P2, P3, source)
+    assert [b.label for b in blocks[:3]] == [BODY] * 3
+    assert all(b.label == CHROME and "markup" in b.reason for b in blocks[3:])
+
+
+def test_short_closing_lines_above_the_editor_line_are_the_texts():
+    """A post in short lines ends in lines that weigh against the text one by one; the
+    editor's line below them says where the article ends."""
+    closing = ["此外", "航站楼免税店正同步进行招商", "这么高大上的邮轮母港", "开始搓搓手了！！！"]
+    blocks = classify(P1, P2, P3, *closing, "编辑|张小青", "责编|李大川", "分享到", "热门推荐", "习近平会见中国女排代表")
+    assert [labels_of(blocks, line) for line in closing] == [BODY] * 4
+    assert labels_of(blocks, "编辑|张小青") == METADATA
+    # a link to a special topic between them: the text ended before it
+    blocks = classify(P1, P2, P3, "点击进入专题：", "聚焦河湖治理", "编辑|张小青")
+    assert labels_of(blocks, "聚焦河湖治理") != BODY
+    # without an editor's line nothing says they belong to the text
+    blocks = classify(P1, P2, P3, *closing, "分享到", "热门推荐", "习近平会见中国女排代表")
+    assert labels_of(blocks, "此外") != BODY
 
 
 def test_a_post_footer_ends_the_post_on_a_blog_front_page():

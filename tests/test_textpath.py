@@ -238,6 +238,16 @@ def test_text_after_leaked_markup_on_the_same_line_is_its_own_block():
     assert [b.column for b in split_text_blocks("    " + line)] == [4, 4]
 
 
+
+def test_leaked_page_source_is_one_block_of_debris_whatever_its_gaps():
+    """A template in a <textarea> printed as text: its paragraphs' indents are no cells."""
+    source = '<li><a href="#p=1"><img src="s_1.jpg" /></a> <p>导语写在这里，不是正文。　　这一段也在模板里，也不是正文。</p> <i title="img">http://img.example.cn/1.jpg</i></li>'
+    blocks = split_text_blocks("正文一句话。\n" + source)
+    assert [b.text for b in blocks] == ["正文一句话。", source]
+    # text before the source on its line is a cell of its own
+    assert [b.text for b in split_text_blocks("侧栏   " + source)] == ["侧栏", source]
+
+
 BOXED = """根据《青溪市就业见习管理办法》有关规定，经单位申报、县（区）人社部门初审、市人社局复核，现将拟发放名单予以公示。
 ┌──────┬────────────────────┬──────────┐
 │ 序号 │ 见习单位           │ 补贴金额（元  │

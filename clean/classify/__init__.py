@@ -51,6 +51,7 @@ from clean.classify.sections import (
     main_region,
     related_cut,
     signature_date,
+    up_to_editor_line,
 )
 from clean.classify.signals import Signals, compute_signals
 from clean.classify.wiki import edit_headings, wiki_article
@@ -165,6 +166,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         for i in dated_items:
             verdicts[i] = None  # a list item's own date, not the page's dateline
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
+    region = up_to_editor_line(region, sigs, verdicts, config)
     region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
     region = with_lead_in(region, texts, sigs, verdicts)
     headings = edit_headings(folded, sigs, lexicons, config)

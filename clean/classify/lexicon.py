@@ -12,7 +12,8 @@ Pattern syntax, one a line (a line starting with ``#`` is a comment):
 * ``^phrase`` -- the folded block starts with it;
 * ``$phrase`` -- the folded block ends with it;
 * ``=phrase`` -- the folded block, with brackets, bullets and punctuation around it
-  removed, is exactly the phrase.
+  removed, is exactly the phrase, perhaps followed by a count (``热门评论 7条``,
+  ``全部评论(12)``: section headers often say how many items they hold).
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 #: Characters peeled off both ends of a block before an ``=`` comparison.
 _FRAME = " \t\u3000#[]【】()（）<>《》〈〉「」『』|｜·•●◆◇■□▪▶►*-—_:：.。,，;；!！?？…>»›«‹/\\~～+←→↑↓"
 _SPACE = re.compile(r"\s+")
+#: The count a header may end with, after its frame is peeled off: ``7条`` / ``(12`` / ``：3``.
+_COUNTED = "条篇个则项"
+_COUNT = re.compile(rf"[\d,]{{1,7}}[{_COUNTED}]?$")
 _QUOTE_PAIRS = ("“”", "「」", "『』", "‘’")
 
 
@@ -51,8 +55,13 @@ class Lexicon:
 
     def match(self, folded: str) -> str | None:
         """Return the pattern (as written in the file) that matches ``folded``, or None."""
-        if folded.strip(_FRAME) in self.exact:
-            return "=" + folded.strip(_FRAME)
+        bare = folded.strip(_FRAME)
+        if bare in self.exact:
+            return "=" + bare
+        if bare and (bare[-1].isdigit() or bare[-1] in _COUNTED):
+            uncounted = _COUNT.sub("", bare).strip(_FRAME)
+            if uncounted in self.exact:
+                return "=" + uncounted
         for prefix in self.prefixes:
             if folded.startswith(prefix):
                 return "^" + prefix

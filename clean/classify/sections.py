@@ -188,6 +188,27 @@ def signature_date(
     return None
 
 
+def up_to_editor_line(
+    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+) -> Region:
+    """The text extended over its last short lines when the editor's line follows them.
+
+    An article written in short lines (a WeChat post's 此外 / 开始搓搓手了！！！) ends
+    in lines that weigh against the text one by one, but the editor's line (编辑|张三)
+    closes the article: what stands between it and the text is the text's own. Chrome,
+    a section header or a teaser between them means the text ended before.
+    """
+    for j in range(region.end, min(region.end + config.closing_max_lines + 1, len(sigs))):
+        verdict, sig = verdicts[j], sigs[j]
+        if verdict is not None and verdict.ends_article:
+            return Region(region.start, j) if j > region.end else region
+        if verdict is not None and not verdict.neutral:
+            break
+        if sig.truncated or sig.counter or sig.stamped:
+            break
+    return region
+
+
 def signature_line(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
     """A line that can stand in a closing signature above its date: short, not prose, not a list item."""
     return verdict is None and not sig.sentence_like and not sig.bullet and sig.chars <= config.signature_max_chars
