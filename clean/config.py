@@ -113,7 +113,7 @@ class ClassifyConfig:
     listing_min_chars: int = 1000
     #: A dated post header near the top of the text starts it when the prose above it
     #: is less than this share of the prose below (a profile box, not the post).
-    post_header_prose_share: float = 0.2
+    post_header_prose_share: float = 0.3
     #: HTML: an undated line of at least this many words between the headline and the
     #: text, in a language that spaces its words, is a standfirst (body).
     standfirst_min_words: int = 8

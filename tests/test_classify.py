@@ -73,6 +73,9 @@ def test_tail_phenomena_are_removed(line, label):
 def test_reasons_name_the_rule_and_the_lexicon_entry():
     blocks = classify(P1, P2, "分享到")
     assert blocks[-1].reason == "chrome: lexicon 'share' matched '分享到'"
+    # the font-size control between the byline and the text, smallest size first
+    blocks = classify("青溪河湖治理会议召开", "2017年12月9日 00:26", "小 中 大", P1, P2)
+    assert labels_reason(blocks, "小 中 大") == "chrome: lexicon 'chrome' matched '=小中大'"
 
 
 def test_related_tail_is_dropped_as_a_whole():
@@ -373,6 +376,23 @@ def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
     assert labels_of(blocks, P1) == BODY
 
 
+def test_a_news_ticker_above_the_headline_and_its_date_is_not_the_article():
+    """A ticker's headlines, run into one line by the renderer, read as a paragraph of prose."""
+    ticker = "河道清淤工程本周启动！沿岸居民纷纷点赞：终于等到了...暴雨过后道路积水严重　市政连夜抽排...结局令人意外！青溪夜市人气爆棚，摊主：忙不过来"
+    blocks = classify("快讯", ticker, "青溪河湖治理会议召开", "2017年12月9日 00:26", P1, P2, P3, P1[8:], P2[8:])
+    assert labels_of(blocks, ticker) != BODY
+    assert labels_of(blocks, "青溪河湖治理会议召开") == TITLE
+
+
+def test_the_headline_printed_again_as_image_alt_text_is_not_body():
+    """A text browser prints an image's alt text, often the headline, where the image was."""
+    headline = "青溪河湖治理会议召开，经典治理办法与网格巡河结合"
+    share_box = ["首页 / 新闻 / 正文", "转发", "微博", headline, "微信"]
+    blocks = classify(*share_box, headline, "原创 青溪发布 2019-09-04 22:18:34", P1, P2, headline, headline, headline, P3)
+    assert [b.label for b in blocks].count(BODY) == 3
+    assert labels_of(blocks, P3) == BODY
+
+
 def test_a_table_announced_at_the_end_of_the_article_is_kept():
     cells = ["发动机总排量：1171ml", "最大功率：51Kw／6000rpm", "驱动型式：前置前驱", "变速箱：手动五速"]
     text = "\n\n".join(["首页 | 汽车", P1, P2, "动力系统主要参数：", *cells, "【打印】 【关闭】", "版权所有 京ICP备05060933号"])
@@ -482,6 +502,13 @@ def test_leaked_page_source_is_debris_with_all_its_paragraphs():
     blocks = classify(P1, P2, P3, source)
     assert [b.label for b in blocks[:3]] == [BODY] * 3
     assert all(b.label == CHROME and "markup" in b.reason for b in blocks[3:])
+
+
+def test_teasers_ending_with_a_link_to_the_rest_are_related_reading():
+    teasers = [P2[6:] + "【详细】", P3[6:] + "【详细】"]
+    assert compute_signals(teasers[0]).truncated and compute_signals("更多新闻请看 更多>>").truncated
+    blocks = classify(P1, P2, P3, "(责编：汤小瑶)", "推荐阅读", *teasers)
+    assert [labels_of(blocks, t) for t in teasers] == [RELATED, RELATED]
 
 
 def test_short_closing_lines_above_the_editor_line_are_the_texts():

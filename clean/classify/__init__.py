@@ -196,6 +196,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
 
     related_header: str | None = None
     dated = False
+    headlines = {texts[i] for i in titles}
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         if i >= region.end and verdict is not None and verdict.starts_section:
             related_header = related_header or block.text
@@ -227,6 +228,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
             elif repeats[i] is not None and blocks[repeats[i]].label in (BODY, TITLE):
                 _set(block, CHROME, f"chrome: repeats block {repeats[i]} of the text")
+            elif repeats[i] is not None and block.text in headlines:
+                # a text browser prints every image's alt text, often the headline
+                _set(block, CHROME, "chrome: repeats the title")
             elif (sig.bullet or sig.counter) and not sig.sentence_like and not structured:
                 _set(block, CHROME, "chrome: list item inside the main text that is not prose")
             else:

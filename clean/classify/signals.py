@@ -84,8 +84,9 @@ class Signals:
         ends_sentence: the block ends like a sentence of prose (。！？… possibly
             followed by a closing quote), leads into a list (名单如下：), or is a
             parenthesised note.
-        truncated: the block ends with a cut-off marker (``...`` or a single ``…``),
-            as teaser snippets in related-reading boxes do.
+        truncated: the block ends with a cut-off marker (``...`` or a single ``…``)
+            or a link to the rest (``【详细】``), as teaser snippets in related-reading
+            boxes do.
         separators: navigation separators (``| / > »``).
         bullet: the block starts with a list bullet.
         numbered: the block starts with an item number (1. / （一） / 一、 / ①): the
@@ -120,6 +121,11 @@ class Signals:
     sentence_like: bool
 
 
+#: A teaser's link to the rest of its story, where the cut-off marker would be: 【详细】, [更多], 全文>>.
+_MORE_END = "】])）>》»"
+_MORE = re.compile(r"(?:[【\[(（]\s*(?:详细|详情|全文|更多|阅读全文|more)\s*[】\])）]|(?:详细|更多|全文)\s*(?:>>|》》|»))$", re.I)
+
+
 def _ends_sentence(text: str) -> bool:
     core = text.rstrip(_CLOSERS + " ")
     if core and core[-1] in _FINAL and not _truncated(text):
@@ -134,7 +140,9 @@ def _ends_sentence(text: str) -> bool:
 
 def _truncated(text: str) -> bool:
     core = text.rstrip(" ")
-    return core.endswith("...") or (core.endswith("…") and not core.endswith("……"))
+    if core.endswith("...") or (core.endswith("…") and not core.endswith("……")):
+        return True
+    return core[-1:] in _MORE_END and _MORE.search(core) is not None
 
 
 def _bulleted(text: str) -> bool:
