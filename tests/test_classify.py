@@ -62,6 +62,7 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("此前报道：青溪河湖治理进入攻坚阶段", RELATED),  # a link to the story's earlier part
         ("1 2 下一页 余下全文", CHROME),
         ("点击进入专题：", CHROME),
+        ("您的浏览器暂时无法播放此视频.", CHROME),  # a video player's message reads as prose
     ],
 )
 def test_tail_phenomena_are_removed(line, label):
@@ -509,6 +510,19 @@ def test_teasers_ending_with_a_link_to_the_rest_are_related_reading():
     assert compute_signals(teasers[0]).truncated and compute_signals("更多新闻请看 更多>>").truncated
     blocks = classify(P1, P2, P3, "(责编：汤小瑶)", "推荐阅读", *teasers)
     assert [labels_of(blocks, t) for t in teasers] == [RELATED, RELATED]
+
+
+def test_a_teaser_box_printing_each_headline_twice_is_related_reading():
+    """The second copy of a teaser's headline may run into its snippet: still a repeat."""
+    headline = "河湖治理攻坚战打响 各街道全面开展巡河"
+    snippet = (
+        "近日，青溪区各街道全面开展河道巡查工作，累计出动巡河人员三百余人次，清理河道垃圾二十余吨，"
+        "整改问题点位四十余处。区河长办表示，下一步将建立巡河台账，对发现的问题实行销号管理，确保件件有落实。"
+    )
+    blocks = classify(P1, P2, P3, "延伸 · 推荐", headline, snippet, headline + snippet)
+    assert [b.label for b in blocks[:3]] == [BODY] * 3
+    assert {b.label for b in blocks[3:]} == {RELATED}
+    assert "'=延伸推荐'" in blocks[3].reason
 
 
 def test_short_closing_lines_above_the_editor_line_are_the_texts():

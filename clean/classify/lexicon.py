@@ -13,7 +13,8 @@ Pattern syntax, one a line (a line starting with ``#`` is a comment):
 * ``$phrase`` -- the folded block ends with it;
 * ``=phrase`` -- the folded block, with brackets, bullets and punctuation around it
   removed, is exactly the phrase, perhaps followed by a count (``热门评论 7条``,
-  ``全部评论(12)``: section headers often say how many items they hold).
+  ``全部评论(12)``: section headers often say how many items they hold) or spaced out
+  with middle dots (``延伸 · 推荐``).
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ class Lexicon:
         bare = folded.strip(_FRAME)
         if bare in self.exact:
             return "=" + bare
+        if "·" in bare or "・" in bare:
+            # a header spaced out with middle dots: 延伸 · 推荐
+            bare = bare.replace("·", "").replace("・", "")
+            if bare in self.exact:
+                return "=" + bare
         if bare and (bare[-1].isdigit() or bare[-1] in _COUNTED):
             uncounted = _COUNT.sub("", bare).strip(_FRAME)
             if uncounted in self.exact:

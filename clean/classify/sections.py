@@ -106,20 +106,34 @@ def main_column(columns: Sequence[int], sigs: Sequence[Signals], tolerance: int)
     return max(weight, key=lambda c: sum(w for col, w in weight.items() if abs(col - c) <= tolerance))
 
 
+#: A headline this long that opens a later line is printed twice (see ``_teaser_signals``).
+_MIN_HEADLINE_REPEAT = 10
+
+
 def _teaser_signals(
     sigs: Sequence[Signals], texts: Sequence[str], lo: int, hi: int, ignore: Sequence[bool]
 ) -> bool:
-    """Whether blocks ``lo:hi`` look like a teaser list (timestamps, cut-off snippets, repeats)."""
+    """Whether blocks ``lo:hi`` look like a teaser list (timestamps, cut-off snippets, repeats).
+
+    A teaser box prints its headline twice (an image's alt text, then the link), the
+    second time perhaps run into its snippet: a line that starts with an earlier
+    headline-like line repeats it too.
+    """
     seen: set[str] = set()
+    headlines: list[str] = []
     for i in range(lo, hi):
         if ignore[i]:
             continue
-        sig = sigs[i]
+        sig, text = sigs[i], texts[i]
         if sig.truncated or sig.counter or (sig.stamped and not sig.sentence_like):
             return True
-        if texts[i] in seen and sig.chars >= 6:
+        if text in seen and sig.chars >= 6:
             return True
-        seen.add(texts[i])
+        if any(text.startswith(headline) for headline in headlines):
+            return True
+        seen.add(text)
+        if len(text) >= _MIN_HEADLINE_REPEAT and not sig.ends_sentence:
+            headlines.append(text)
     return False
 
 
@@ -162,7 +176,7 @@ def related_cut(
         # a comment's own header (name, time) sits between the section header and its
         # text, or opens the text's line when a renderer ran the two together
         comments = verdict.label == WIDGET
-        checked = h + 1 if comments else resume
+        checked = h + 1
         thread = comments and resume < region.end and sigs[resume].stamped and opens_with_stamp(texts[resume])
         if enough and not notice and not thread and not _teaser_signals(sigs, texts, checked, region.end, ignore):
             continue
