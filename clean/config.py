@@ -66,6 +66,8 @@ class ClassifyConfig:
     dateline_max_chars: int = 60
     #: Longest block read as a related-reading header.
     header_max_chars: int = 20
+    #: A related-reading label with its link on the line (此前报道：标题, 上一篇：标题).
+    labelled_link_max_chars: int = 80
     #: A row of links: average characters per item between separators at most this.
     nav_item_max_chars: int = 12
     #: HTML blocks with at least this share of link text are chrome.

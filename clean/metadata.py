@@ -34,10 +34,14 @@ _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
                      r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
 _REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自|[／/])))+)")
 #: A reporter's role before the name in an author field (作者：本报记者 张三): not a name.
-_ROLE = re.compile(r"^(?:(?:本报|本台|本刊|本網|本网|实习|實習|特约|特約|见习|見習)\s*)?(?:记者|記者|通讯员|通訊員)\s*")
+_ROLE = re.compile(
+    r"^(?:(?:本报|本台|本刊|本網|本网|实习|實習|特约|特約|见习|見習)\s*)?(?:记者|記者|通讯员|通訊員)\s*"
+    # a columnist's title before the name: 观察者网专栏作者 王文, 本报特约评论员 李四
+    r"|^\S*(?:作者|评论员|評論員|撰稿人|专栏作家|專欄作家)\s+"
+)
 _MAX_VALUE_CHARS = 40
 _MAX_NAMES = 5
-_NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’？?！!]")
+_NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’？?！!/／]")
 #: Words after a reporter's name that are not names: 上海报道 ("reporting from Shanghai").
 _NOT_NAME_ENDINGS = ("报道", "報導", "报导", "电", "電")
 _SENT_FROM = re.compile(r"[发發]自")

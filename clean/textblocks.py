@@ -59,6 +59,8 @@ _MIN_COLUMN_WRAP = 24
 _CLAUSE = re.compile(r"[，。；！？,;]")
 #: ... not list items: a box of teasers cut to one width is not one paragraph.
 _LIST_ITEM = re.compile(r"[•·▪▸▶►○◎☆□*+\-–]|\d{1,2}[.、)]")
+#: A line that opens with a bullet and a space starts a list item, never continues a wrapped line.
+_BULLETED = re.compile(r"[•·▪▸▶►○◎☆□■●◆◇]\s")
 _MIN_FULL_LINES = 5
 _WRAP_SLACK = 6
 _INDENT = 4
@@ -268,6 +270,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             and not shared
             and abs(column - blocks[-1].column) <= _INDENT
             and blocks[-1].text[-1] not in _SENTENCE_END
+            and not _BULLETED.match(first)
         ):
             blocks[-1].text = glue(blocks[-1].text, first)
             cells = cells[1:]

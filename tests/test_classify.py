@@ -525,6 +525,33 @@ def test_a_teaser_box_printing_each_headline_twice_is_related_reading():
     assert "'=延伸推荐'" in blocks[3].reason
 
 
+def test_a_related_label_with_its_link_is_one_line_not_a_section_header():
+    """此前報道：<title> links one earlier story; the editor's line below it is still the byline's."""
+    link = "此前報道：青溪區推出「樂齡科技」試用計劃 逾千名長者受惠 首批名額已滿"
+    blocks = classify(P1, P2, P3, link, "(責編：麥嘉欣、唐志遠)", "推薦閱讀", "• 社區藥房延長開放時間")
+    assert labels_reason(blocks, link) == "related: lexicon 'related' matched '^此前报道：'"
+    assert labels_of(blocks, "(責編：麥嘉欣、唐志遠)") == METADATA
+    assert extract_metadata(blocks)["editor"] == "麥嘉欣、唐志遠"
+
+
+def test_the_link_of_a_control_broken_onto_the_next_line_goes_with_it():
+    blocks = classify(P1, "点击进入专题：", "聚焦河湖治理", P2, P3)
+    assert labels_of(blocks, "聚焦河湖治理") == CHROME
+    assert labels_reason(blocks, "聚焦河湖治理") == "chrome: the link of '点击进入专题：' on the line above"
+    # a share bar's label owns nothing: the headline often follows it
+    blocks = classify("分享到：", "河湖治理会议召开", P1, P2, P3)
+    assert labels_of(blocks, "河湖治理会议召开") == TITLE
+    # a sentence or a numbered heading after a control is the text's own
+    blocks = classify(P1, "点击进入专题：", "一、总体要求", P2, P3)
+    assert labels_of(blocks, "一、总体要求") == BODY
+
+
+def test_a_bulleted_byline_label_is_still_a_label():
+    blocks = classify(P1, P2, P3, "□ 责任编辑: 刘响", "小编最近文章", "他对政治没兴趣2015-09-22")
+    assert labels_of(blocks, "□ 责任编辑: 刘响") == METADATA
+    assert labels_of(blocks, "小编最近文章") == RELATED
+
+
 def test_short_closing_lines_above_the_editor_line_are_the_texts():
     """A post in short lines ends in lines that weigh against the text one by one; the
     editor's line below them says where the article ends."""

@@ -58,6 +58,28 @@ def test_normalise_date(text, expected):
     assert normalise_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("【文/青溪评论网专栏作者 沈知秋】", "沈知秋"),  # a columnist's credit: the title, then the name
+        ("文/张小川 图/李大海", "张小川"),
+        ("作者：本报特约评论员 王南山", "王南山"),
+    ],
+)
+def test_credits_with_a_slash_or_a_columnists_title_name_the_author(line, author):
+    assert extract_metadata([Block(line, label=METADATA, field="author")])["author"] == author
+
+
+def test_a_bulleted_line_is_never_the_continuation_of_a_wrapped_one():
+    """w3m lists a page's credits as bullets; the first may fill the line up to the wrap width."""
+    prose = "青溪区召开河湖治理工作会议，会议强调要增强做好新时期河湖治理工作的责任意识和担当意识。"
+    wrapped = "  □ 原标题：" + "青溪区召开河湖治理工作会议强调增强做好新时期河湖治理工作的责任意识担当意识"
+    assert abs(len(wrapped.encode("gbk")) - len(prose.encode("gbk"))) <= 2  # as wide as the page's lines
+    text = "\n".join([prose] * 6 + ["", wrapped, "  □ 责任编辑: 刘响", "大公司"])
+    texts = [b.text for b in split_text_blocks(text)]
+    assert texts[-2:] == ["□ 责任编辑: 刘响", "大公司"]
+
+
 def test_metadata_fields_from_bylines():
     blocks = [
         Block("抓实责任扎实推进", label=TITLE, field="title"),

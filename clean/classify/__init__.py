@@ -147,6 +147,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     # a template line with no verdict of its own (a local rule's reason is more specific)
     templated = [verdict is None and block.template > 0 for block, verdict in zip(blocks, local)]
     verdicts = [_template_verdict(b) if t else v for b, v, t in zip(blocks, local, templated)]
+    _label_values(verdicts, texts, folded, sigs, lexicons, config)
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
@@ -241,6 +242,27 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             where = "head" if i < region.start else "tail"
             _set(block, CHROME, f"chrome: outside the main text ({where})")
     return blocks
+
+
+def _label_values(
+    verdicts: list[Verdict | None], texts: list[str], folded: list[str], sigs: list[Signals],
+    lexicons: dict[str, Lexicon], config: ClassifyConfig,
+) -> None:
+    """A control that ends with a colon (点击进入专题：, 扫码关注：) has its link on the
+    next line when a renderer broke the line after it: a short line that is no sentence,
+    list item or heading number goes with it. A share bar's label is left alone: its
+    buttons are chrome by their own names, and the headline often follows it."""
+    share = lexicons.get("share")
+    for i in range(len(texts) - 1):
+        verdict, after = verdicts[i], sigs[i + 1]
+        label = texts[i].rstrip()
+        if verdict is None or verdict.label != CHROME or label[-1:] not in ("：", ":") or not label[:-1].strip(":： "):
+            continue  # (an accessibility anchor ::: labels nothing)
+        if share is not None and share.match(folded[i]):
+            continue
+        if verdicts[i + 1] is None and not (after.sentence_like or after.numbered or after.bullet):
+            if after.chars <= config.header_max_chars:
+                verdicts[i + 1] = Verdict(CHROME, f"chrome: the link of '{texts[i].strip()}' on the line above")
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:

@@ -68,9 +68,9 @@ class Lexicon:
             uncounted = _COUNT.sub("", bare).strip(_FRAME)
             if uncounted in self.exact:
                 return "=" + uncounted
-        for prefix in self.prefixes:
-            if folded.startswith(prefix):
-                return "^" + prefix
+        prefixed = self.match_prefix(folded)
+        if prefixed:
+            return prefixed
         for suffix in self.suffixes:
             if folded.endswith(suffix):
                 return "$" + suffix
@@ -78,6 +78,14 @@ class Lexicon:
             for found in self._phrase_re.finditer(folded):
                 if not _quoted(folded, found.start()):
                     return found.group(0)
+        return None
+
+
+    def match_prefix(self, folded: str) -> str | None:
+        """The ``^`` pattern that opens ``folded``, or None (only the prefixes are tried)."""
+        for prefix in self.prefixes:
+            if folded.startswith(prefix):
+                return "^" + prefix
         return None
 
 

@@ -102,6 +102,10 @@ class Verdict:
     neutral: bool = False
 
 
+#: What may stand before a byline's label: a bracket, or a list bullet (□ 责任编辑：……).
+_LABEL_LEAD = "[【(（ \u3000□■●•·▪◆◇"
+
+
 @dataclass(frozen=True)
 class MetadataLabels:
     """The metadata label lexicon (``field label`` lines) compiled into regular expressions."""
@@ -135,11 +139,13 @@ class MetadataLabels:
             return "|".join(r"\s*".join(map(re.escape, name)) for name in names)
 
         opening = r"(?:^|(?<=[\s\[【(（|｜/]))"
+        # a feature's credits put a slash after the label: 文/张三 图/李四 (not 文/图)
+        slash = r"/(?![图圖]\s)"
         # WeChat articles write their credits with a bar: 编辑|张三 责编｜李四
-        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)", re.I)
+        pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：|｜]|{slash}|[】\]]\s*)", re.I)
         longer = [name for name in labels if len(name) > 1]
         lenient = re.compile(
-            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：|｜]|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)"
+            rf"{opening}(?:(?P<label>{alternation(labels)})\s*(?:[:：|｜]|{slash}|[】\]]\s*)|(?P<spaced>{alternation(longer)})\s+)"
             rf"|(?P<glued>{alternation(longer)})\s*[:：]",
             re.I,
         )
@@ -147,7 +153,7 @@ class MetadataLabels:
 
     def leading_field(self, text: str) -> str | None:
         """The field whose label opens ``text`` (in Simplified script), or None."""
-        found = self.pattern.match(text.lstrip("[【(（ \u3000"))
+        found = self.pattern.match(text.lstrip(_LABEL_LEAD))
         return self.field_for(found.group("label")) if found else None
 
     def field_for(self, label: str) -> str:
@@ -155,12 +161,12 @@ class MetadataLabels:
         return self.field_of["".join(label.split()).casefold()]
 
 
-_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|\"[^\"]*\"")
+_QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|「[^「」]*」|\"[^\"]*\"")
 
 
 def _quoted_chars(text: str) -> int:
-    """Characters inside quoted titles (《…》, “…”): a header that names a post is still short."""
-    if "《" not in text and "“" not in text and '"' not in text:
+    """Characters inside quoted titles (《…》, “…”, 「…」): a header that names a post is still short."""
+    if "《" not in text and "“" not in text and "「" not in text and '"' not in text:
         return 0
     return sum(len(m) - 2 for m in _QUOTED.findall("".join(text.split())))
 
@@ -229,12 +235,17 @@ def local_verdict(
             return Verdict(METADATA, "metadata: date line", "date")
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)
-    if sig.chars - _quoted_chars(text) <= config.header_max_chars:
-        # a comment header may quote the post's title: 《标题》已有3件评论
+    header = sig.chars - _quoted_chars(text) <= config.header_max_chars
+    if header or sig.chars <= config.labelled_link_max_chars:
+        # a comment header may quote the post's title: 《标题》已有3件评论; a label that
+        # opens the line may be followed by its link's title: 此前报道：标题
         for name, label in SECTION_LEXICONS:
-            entry = lexicons[name].match(folded) if name in lexicons else None
+            lexicon = lexicons.get(name)
+            entry = None if lexicon is None else lexicon.match(folded) if header else lexicon.match_prefix(folded)
             if entry:
-                return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", starts_section=True)
+                # a label with its link (上一篇：标题) is a line of its own, not a header over what follows
+                linked = entry.startswith("^") and entry[-1] in ("：", ":")
+                return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", starts_section=not linked)
     # chrome phrases remove lines that are not prose; footers often have dots but no final stop
     prose = sig.sentence_like and sig.ends_sentence
     removable = short or (not prose and sig.chars <= config.chrome_max_chars)

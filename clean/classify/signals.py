@@ -121,9 +121,10 @@ class Signals:
     sentence_like: bool
 
 
-#: A teaser's link to the rest of its story, where the cut-off marker would be: 【详细】, [更多], 全文>>.
+#: A teaser's link to the rest of its story, where the cut-off marker would be: 【详细】, [更多], 全文>>
+#: (signals are computed on the capture's own script: Traditional forms too).
 _MORE_END = "】])）>》»"
-_MORE = re.compile(r"(?:[【\[(（]\s*(?:详细|详情|全文|更多|阅读全文|more)\s*[】\])）]|(?:详细|更多|全文)\s*(?:>>|》》|»))$", re.I)
+_MORE = re.compile(r"(?:[【\[(（]\s*(?:详细|詳細|详情|詳情|全文|更多|阅读全文|閱讀全文|more)\s*[】\])）]|(?:详细|詳細|更多|全文)\s*(?:>>|》》|»))$", re.I)
 
 
 def _ends_sentence(text: str) -> bool:
