@@ -80,7 +80,6 @@ class Lexicon:
                     return found.group(0)
         return None
 
-
     def match_prefix(self, folded: str) -> str | None:
         """The ``^`` pattern that opens ``folded``, or None (only the prefixes are tried)."""
         for prefix in self.prefixes:

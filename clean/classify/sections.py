@@ -173,12 +173,12 @@ def related_cut(
         enough = after >= min(config.continuation_min_chars, before)
         # a notice's header is always followed by the notice, never by more article
         notice = verdict.label == DISCLAIMER
-        # a comment's own header (name, time) sits between the section header and its
-        # text, or opens the text's line when a renderer ran the two together
+        # a comment's time may open its text's line when a renderer ran the two together
         comments = verdict.label == WIDGET
-        checked = h + 1
         thread = comments and resume < region.end and sigs[resume].stamped and opens_with_stamp(texts[resume])
-        if enough and not notice and not thread and not _teaser_signals(sigs, texts, checked, region.end, ignore):
+        # teasers are looked for from the header on: a comment's name and time, a teaser's
+        # headline sit between the header and the first prose
+        if enough and not notice and not thread and not _teaser_signals(sigs, texts, h + 1, region.end, ignore):
             continue
         return Region(region.start, h + 1 if verdict.ends_article else h)
     return region
@@ -215,7 +215,7 @@ def up_to_editor_line(
     for j in range(region.end, min(region.end + config.closing_max_lines + 1, len(sigs))):
         verdict, sig = verdicts[j], sigs[j]
         if verdict is not None and verdict.ends_article:
-            return Region(region.start, j) if j > region.end else region
+            return Region(region.start, j)
         if verdict is not None and not verdict.neutral:
             break
         if sig.truncated or sig.counter or sig.stamped:
