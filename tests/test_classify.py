@@ -699,3 +699,30 @@ def test_the_text_starts_at_its_lead_in_lines():
     # a numbered line whose kind of numbering the text does not use is not its heading
     blocks = classify("首页 | 文章", "热门文章", "3. 河湖治理工作会议召开", P1, P2, "四、基层河湖治理工作", P3)
     assert labels_of(blocks, "3. 河湖治理工作会议召开") != BODY
+
+
+def test_a_share_bar_of_empty_bullets_does_not_part_the_title_and_byline_from_the_text():
+    """A renderer prints a share bar's icons as empty bullets, one a line, between the
+    dateline and the text: the window the title and byline are looked for in counts
+    lines with words. The headline printed again inside the text is a copy of the title,
+    and a portal's footer names its reporter before the labels (张三 本文来源：…)."""
+    title = "二十三家基金公司联合公告稳定市场"
+    blocks = classify(
+        "首页 | 财经 | 股票 | 理财", title, "2015-07-04 16:15:40　来源: 青溪财经日报", "分享到：", *["•"] * 8, "0",
+        P1, title, P2, "张三 本文来源：青溪财经日报 责任编辑：NF055", "热门评论", "网友：说得好", "返回顶部",
+    )
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2]
+    assert extract_metadata(blocks) == {
+        "title": title, "date": "2015-07-04 16:15", "source": "青溪财经日报", "editor": "NF055",
+    }
+    assert next(b.reason for b in blocks[14:] if b.text == title) == "chrome: repeats the title"
+
+
+def test_the_lead_in_of_a_notice_goes_with_it():
+    """Taiwanese reports on suicide must print the help lines, introduced by a line of their own."""
+    blocks = classify("首页 | 社会", P1, P2, "●《青溪通讯社》提醒您，请给自己机会：", "自杀防治咨询安心专线：1925；", "生命线协谈专线：1995")
+    assert [b.label for b in blocks[-3:]] == [DISCLAIMER] * 3
+    assert blocks[-3].reason.startswith("disclaimer: introduces the notice below")
+    # an article's own lead-in to a list is text (no notice follows it)
+    blocks = classify("首页 | 社会", P1, "会议要求：", P2)
+    assert labels_of(blocks, "会议要求：") == BODY

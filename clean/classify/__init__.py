@@ -31,7 +31,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from clean.blocks import BODY, CHROME, METADATA, RELATED, TITLE, Block
+from clean.blocks import BODY, CHROME, DISCLAIMER, METADATA, RELATED, TITLE, Block
 from clean.classify.extents import (
     after_dateline,
     front_end_region,
@@ -52,6 +52,8 @@ from clean.classify.sections import (
     related_cut,
     signature_date,
     up_to_editor_line,
+    window_end,
+    window_start,
 )
 from clean.classify.signals import Signals, compute_signals
 from clean.classify.wiki import edit_headings, wiki_article
@@ -148,6 +150,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     templated = [verdict is None and block.template > 0 for block, verdict in zip(blocks, local)]
     verdicts = [_template_verdict(b) if t else v for b, v, t in zip(blocks, local, templated)]
     _label_values(verdicts, texts, folded, sigs, lexicons, config)
+    _notice_lead_ins(verdicts, texts, sigs, config)
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
@@ -192,8 +195,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     standfirst: set[int] = set()
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)
-    head_limit = (titles[0] if titles else region.start) - config.metadata_window
-    tail_limit = region.end + config.metadata_window
+    head_limit = window_start(texts, titles[0] if titles else region.start, config.metadata_window)
+    tail_limit = window_end(texts, region.end, config.metadata_window)
 
     related_header: str | None = None
     dated = False
@@ -229,8 +232,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
             elif repeats[i] is not None and blocks[repeats[i]].label in (BODY, TITLE):
                 _set(block, CHROME, f"chrome: repeats block {repeats[i]} of the text")
-            elif repeats[i] is not None and block.text in headlines:
-                # a text browser prints every image's alt text, often the headline
+            elif block.text in headlines:
+                # the headline again inside the text: a text browser prints an image's alt
+                # text (often the headline), some pages print it over the text once more
                 _set(block, CHROME, "chrome: repeats the title")
             elif (sig.bullet or sig.counter) and not sig.sentence_like and not structured:
                 _set(block, CHROME, "chrome: list item inside the main text that is not prose")
@@ -263,6 +267,18 @@ def _label_values(
         if verdicts[i + 1] is None and not (after.sentence_like or after.numbered or after.bullet):
             if after.chars <= config.header_max_chars:
                 verdicts[i + 1] = Verdict(CHROME, f"chrome: the link of '{texts[i].strip()}' on the line above")
+
+
+def _notice_lead_ins(verdicts: list[Verdict | None], texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> None:
+    """A short line ending with a colon right above a notice introduces it: a site's
+    ``……提醒您，請給自己機會：`` over the help lines it must print, a ``特别提示：`` over
+    a disclaimer. It is removed with the notice, for the same reason."""
+    for i in range(1, len(texts)):
+        below = verdicts[i]
+        if below is None or below.label != DISCLAIMER or verdicts[i - 1] is not None:
+            continue
+        if texts[i - 1].rstrip()[-1:] in ("：", ":") and sigs[i - 1].chars <= config.header_max_chars:
+            verdicts[i - 1] = Verdict(DISCLAIMER, f"disclaimer: introduces the notice below ('{texts[i].strip()[:20]}')")
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:

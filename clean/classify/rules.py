@@ -104,6 +104,8 @@ class Verdict:
 
 #: What may stand before a byline's label: a bracket, or a list bullet (□ 责任编辑：……).
 _LABEL_LEAD = "[【(（ \u3000□■●•·▪◆◇"
+#: What ends a label in a line without white space (a colon, a bar, a slash, a bracket).
+_LABEL_MARKS = re.compile(r"[：:|｜/】\]]")
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,19 @@ class MetadataLabels:
         """The field whose label opens ``text`` (in Simplified script), or None."""
         found = self.pattern.match(text.lstrip(_LABEL_LEAD))
         return self.field_for(found.group("label")) if found else None
+
+    def byline_fields(self, text: str) -> list[str]:
+        """The fields of a byline whose labels do not open it: an unlabelled name before
+        them (``张三 本文来源：青溪日报 责任编辑：NF055``, a portal's footer), glued
+        where a renderer dropped the spaces. Two labels or more, one of them a source's
+        or an editor's: a line of prose or a notice's ``报名时间：`` names neither."""
+        if len(_LABEL_MARKS.findall(text)) < 2:
+            return []
+        fields = [
+            self.field_for(found.group("label") or found.group("spaced") or found.group("glued"))
+            for found in self.lenient.finditer(text)
+        ]
+        return fields if len(fields) >= 2 and ("source" in fields or "editor" in fields) else []
 
     def field_for(self, label: str) -> str:
         """The field a label (as matched, perhaps spaced out) names."""
@@ -225,6 +240,11 @@ def local_verdict(
         if field and not speech:
             # the editor line closes a news article: what follows is the page's tail
             return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
+        if not field and not sig.ends_sentence and (fields := labels.byline_fields(folded)):
+            return Verdict(
+                METADATA, f"metadata: byline with labels for {', '.join(fields)}", fields[0],
+                labelled=True, ends_article="editor" in fields,
+            )
         # a line of prose that mentions a date (hard-wrapped dumps) is no date line
         dateline = sig.date_only or sig.chars <= config.dateline_max_chars
         if sig.dated and not sig.dated_prose and not sig.ends_sentence and dateline:

@@ -12,6 +12,7 @@ fit inside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,33 @@ class Region:
 
     start: int
     end: int
+
+
+#: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
+_WORDY = re.compile(r"[^\W_]")
+
+
+def window_start(texts: Sequence[str], start: int, size: int) -> int:
+    """The first block of a window of ``size`` blocks with words, ending before ``start``.
+
+    A window around the text is counted in blocks with words: a share bar whose buttons a
+    renderer printed as empty bullets (``•`` eight times) between the dateline and the
+    text puts lines between them, not distance.
+    """
+    i = start
+    while i > 0 and size > 0:
+        i -= 1
+        size -= bool(_WORDY.search(texts[i]))
+    return i
+
+
+def window_end(texts: Sequence[str], end: int, size: int) -> int:
+    """The end (exclusive) of a window of ``size`` blocks with words, starting at ``end``."""
+    i = end
+    while i < len(texts) and size > 0:
+        size -= bool(_WORDY.search(texts[i]))
+        i += 1
+    return i
 
 
 def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
@@ -296,7 +324,7 @@ def find_titles(
     """Indexes of the title (and subtitle) blocks above the article, in page order.
 
     An ``h1`` from the HTML front end wins. Otherwise the title is the short line above
-    the article (within ``metadata_window`` blocks) that shares the most words with the
+    the article (within ``metadata_window`` blocks with words) that shares the most words with the
     article's opening text (and at least ``title_min_overlap`` of its own); a qualifying line directly above or below it makes the pair
     title + subtitle (the upper one is the title). No line qualifies: the line right
     above the byline, if there is a byline; else no title.
@@ -312,7 +340,7 @@ def find_titles(
         opening.append(folded[i][: config.title_body_chars - size])
         size += len(opening[-1])
     body = _bigrams("\n".join(opening))
-    window = range(max(0, region.start - config.metadata_window), region.start)
+    window = range(window_start(texts, region.start, config.metadata_window), region.start)
     overlap = {
         i: title_overlap(folded[i], body)
         for i in window
