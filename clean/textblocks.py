@@ -15,7 +15,8 @@ per block:
   lines that each look like a short heading;
 * a paragraph that a fixed-width renderer hard-wrapped is joined back: a line filled
   up to the page's wrap width, not ending a sentence, continues on the next line of
-  the same column (a lone fragment of a sentence would read as a heading or a link);
+  the same column (a lone fragment of a sentence would read as a heading or a link),
+  unless that line's first word would have fitted on it or it opens a list item;
 * a table drawn with borders (w3m and links draw ``┌─┬─┐ │ a │ b │``; Markdown
   renderers write ``| a | b |`` over a ``|---|---|`` line) becomes one block per row,
   its cells separated by a space and a cell wrapped over several lines joined back:
@@ -60,9 +61,18 @@ _CLAUSE = re.compile(r"[，。；！？,;]")
 #: ... not list items: a box of teasers cut to one width is not one paragraph.
 _LIST_ITEM = re.compile(r"[•·▪▸▶►○◎☆□*+\-–]|\d{1,2}[.、)]")
 #: A line that opens with a bullet and a space starts a list item, never continues a wrapped line.
-_BULLETED = re.compile(r"[•·▪▸▶►○◎☆□■●◆◇]\s")
+_BULLETED = re.compile(r"[•·▪▸▶►○◎☆□■●◆◇*+\-]\s")
+#: ... and so does the next item of a numbered list (``2.`` under a block opening ``1.``).
+_NUMBERED = re.compile(r"(\d{1,3})[.、)．]")
 _MIN_FULL_LINES = 5
+#: ... of which the lines ending in a wide character end at the wrap width (or one column
+#: short of it) at least this often.
+_MIN_CUT_SHARE = 0.5
 _WRAP_SLACK = 6
+#: ... where the next line's first word (or wide character) would not have fitted in
+#: what was left of it: a byline ending ``编辑：NF055`` a few columns short of the wrap
+#: width is not continued by the advertisement under it.
+_FIRST_WORD = re.compile(r"[!-~]+")
 _INDENT = 4
 _SENTENCE_END = "。！？!?；;.”」』\"'）)"
 #: A paragraph printed one inline element a line (``soup.get_text("\n")`` puts every link
@@ -109,14 +119,22 @@ def _wrap_width(lines: list[str]) -> int:
     """The column a fixed-width renderer wrapped at, or 0 when the page is not wrapped.
 
     The 90th percentile of line widths, if enough lines end right there (a wrapped page
-    has a plateau of full lines; unwrapped paragraphs end anywhere).
+    has a plateau of full lines; unwrapped paragraphs end anywhere) and, where they end
+    in Chinese, at least half of them end exactly there (a column of headlines makes a
+    plateau too, but a loose one).
     """
-    widths = sorted(_width(line.rstrip()) for line in lines if line.strip(_STRIP))
-    if not widths:
+    measured = [(_width(line), line[-1]) for line in map(str.rstrip, lines) if line.strip(_STRIP)]
+    if not measured:
         return 0
-    wrap = widths[(len(widths) - 1) * 9 // 10]
-    full = sum(1 for w in widths if abs(w - wrap) <= _WRAP_SLACK)
-    return wrap if full >= max(_MIN_FULL_LINES, len(widths) // 20) else 0
+    wrap = sorted(w for w, _ in measured)[(len(measured) - 1) * 9 // 10]
+    full = [_WIDE.match(last) is not None for w, last in measured if abs(w - wrap) <= _WRAP_SLACK]
+    if len(full) < max(_MIN_FULL_LINES, len(measured) // 20):
+        return 0
+    # a renderer cuts Chinese anywhere: its full lines end a wide character at the wrap
+    # width or one column short of it; a list of headlines is about as wide, at random
+    cut = sum(1 for w, last in measured if wrap - 1 <= w <= wrap and _WIDE.match(last))
+    wide_full = sum(full)
+    return wrap if not wide_full or cut >= _MIN_CUT_SHARE * wide_full else 0
 
 
 def glue(left: str, right: str) -> str:
@@ -238,6 +256,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     join_next = False  # the previous line ended with a separator
     wrapped = False  # the previous line was one cell filled up to the wrap width
+    room = 0  # ... with this many columns left on it (0: wrapped in a narrower column)
     column_width = 0  # ... and this wide (0: it was not)
     i = 0
     while i < len(lines):
@@ -271,6 +290,8 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             and abs(column - blocks[-1].column) <= _INDENT
             and blocks[-1].text[-1] not in _SENTENCE_END
             and not _BULLETED.match(first)
+            and not _next_item(blocks[-1].text, first)
+            and _first_word_width(first) > room
         ):
             blocks[-1].text = glue(blocks[-1].text, first)
             cells = cells[1:]
@@ -279,7 +300,21 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         full = wrap >= _MIN_WRAP and _width(line.rstrip()) >= wrap - _WRAP_SLACK
         column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
         wrapped = not shared and (full or column_width > 0)
+        room = wrap - _width(line.rstrip()) if full else 0
     return blocks
+
+
+def _first_word_width(line: str) -> int:
+    """The width of what a renderer wraps as one piece at the start of ``line``: a Latin
+    word, or one character."""
+    word = _FIRST_WORD.match(line)
+    return _width(word[0] if word else line[0])
+
+
+def _next_item(block: str, line: str) -> bool:
+    """``line`` opens the numbered item after the one ``block`` opens (``1.`` then ``2.``)."""
+    here, before = _NUMBERED.match(line), _NUMBERED.match(block)
+    return bool(here and before) and int(here[1]) == int(before[1]) + 1
 
 
 def _join_inline_splits(lines: list[str]) -> list[str]:

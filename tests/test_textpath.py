@@ -70,14 +70,16 @@ def test_credits_with_a_slash_or_a_columnists_title_name_the_author(line, author
     assert extract_metadata([Block(line, label=METADATA, field="author")])["author"] == author
 
 
-def test_a_bulleted_line_is_never_the_continuation_of_a_wrapped_one():
-    """w3m lists a page's credits as bullets; the first may fill the line up to the wrap width."""
+@pytest.mark.parametrize("bullet", ["□", "*"])
+def test_a_bulleted_line_is_never_the_continuation_of_a_wrapped_one(bullet):
+    """w3m lists a page's credits as bullets (inscriptis and Markdown renderers as ``*``);
+    the first may fill the line up to the wrap width."""
     prose = "青溪区召开河湖治理工作会议，会议强调要增强做好新时期河湖治理工作的责任意识和担当意识。"
-    wrapped = "  □ 原标题：" + "青溪区召开河湖治理工作会议强调增强做好新时期河湖治理工作的责任意识担当意识"
+    wrapped = f"  {bullet} 原标题：" + "青溪区召开河湖治理工作会议强调增强做好新时期河湖治理工作的责任意识担当意识"
     assert abs(len(wrapped.encode("gbk")) - len(prose.encode("gbk"))) <= 2  # as wide as the page's lines
-    text = "\n".join([prose] * 6 + ["", wrapped, "  □ 责任编辑: 刘响", "大公司"])
+    text = "\n".join([prose] * 6 + ["", wrapped, f"  {bullet} 责任编辑: 刘响", "大公司"])
     texts = [b.text for b in split_text_blocks(text)]
-    assert texts[-2:] == ["□ 责任编辑: 刘响", "大公司"]
+    assert texts[-2:] == [f"{bullet} 责任编辑: 刘响", "大公司"]
 
 
 def test_metadata_fields_from_bylines():
@@ -398,3 +400,32 @@ def test_a_heading_numbered_out_of_turn_after_the_text_does_not_extend_it():
 """
     body = clean_capture(text, kind="text").text.splitlines()
     assert body[-1] == "本批次共有23户符合补贴条件，补贴资金合计41.6万元，名单详见附件。"
+
+
+def _wrapped_paragraph(text: str, chars: int) -> list[str]:
+    """``text`` cut every ``chars`` characters, as a fixed-width renderer prints Chinese."""
+    return ["    " + text[k:k + chars] for k in range(0, len(text), chars)]
+
+
+def test_a_wrapped_page_keeps_list_items_and_a_short_line_apart():
+    """On a page wrapped at 48 columns, a numbered item filling its line is not continued
+    by the next item, and a byline four columns short of the width is not continued by
+    the advertisement under it: its first character would have fitted."""
+    prose = ("区委河湖治理工作会议召开，会议强调要增强做好新时期河湖治理工作的责任意识担当意识和协作意识，"
+             "奋力开创水环境治理新局面，各街道分管负责同志逐一介绍了辖区河道整治工作的具体做法和初步成效")
+    paragraph = [*_wrapped_paragraph(prose + "。", 22), "", *_wrapped_paragraph(prose + "。", 22)]
+    items = ["   1. 区委河湖治理工作会议召开部署新三年行动方案", "   2. 沿江六镇通报整治进展评论96条"]
+    byline, advert = "    张三 本文来源：青溪日报 责任编辑：NF1024", "    青溪酒业"
+    assert len(paragraph) >= 10 and len(items[0].encode("gbk")) == len(paragraph[0].encode("gbk"))
+    assert len(byline.encode("gbk")) == len(paragraph[0].encode("gbk")) - 4
+    texts = [b.text for b in split_text_blocks("\n".join([*paragraph, "", *items, "", byline, advert]))]
+    assert texts == [prose + "。", prose + "。", items[0].strip(), items[1].strip(), byline.strip(), advert.strip()]
+
+
+def test_a_column_of_headlines_is_not_a_wrapped_page():
+    """Headlines in a list are about as wide as each other, which looks like the plateau of
+    a wrapped page; but a renderer cuts Chinese at its width exactly, headlines end anywhere."""
+    words = "青溪县召开河湖长制工作推进会部署下一阶段重点任务沿江六镇通报整治进展市图书馆延长开放时间"
+    headlines = [words[k:k + 18 + k % 6] for k in range(24)]
+    texts = [b.text for b in split_text_blocks("\n".join(["首页 | 新闻", *headlines, "正文。"]))]
+    assert texts == ["首页 | 新闻", *headlines, "正文。"]
