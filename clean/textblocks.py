@@ -323,7 +323,8 @@ def _join_inline_splits(lines: list[str]) -> list[str]:
     ``記者从中国政府网获悉，`` / ``李克强`` / ``总理2日在…表示，中国经济要`` / ``长期`` / ``保持…。``
     is one paragraph whose links each got a line. A stretch of consecutive lines is joined
     when it starts with a line cut inside a clause (ending in ``，`` ``、`` or an opening quote
-    or bracket), ends a sentence on its last line only, holds a bare fragment (a few words
+    or bracket) -- or cut anywhere, if it holds two links and a comma before its last
+    line -- ends a sentence on its last line only, holds a bare fragment (a few words
     without punctuation: the link) between two pieces of text, never two of them in a row
     (that is a menu), and every seam is such a cut: a fragment on one side, a clause or
     quote left open, or a next line starting with what never starts a sentence. Labels
@@ -349,8 +350,15 @@ def _join_inline_splits(lines: list[str]) -> list[str]:
 def _split_paragraph_end(lines: list[str], start: int) -> int:
     """The last line of an inline-split paragraph starting at ``start``, else ``start``."""
     first = lines[start].strip(_STRIP)
-    if not first or first[-1] not in _CUT_END or not _piece(first):
+    if not first or not _piece(first):
         return start
+    # a paragraph may be cut right before a link, at no clause mark: then it takes two
+    # links and a comma before its last line to tell it from a list of headlines, each
+    # followed by its source's name
+    cut = first[-1] in _CUT_END
+    if not cut and (_bare(first) or first[-1] in _SENTENCE_END):
+        return start
+    commas = cut or "，" in first or "," in first
     fragments = 0
     for j in range(start + 1, min(len(lines), start + _MAX_SPLIT_LINES)):
         before, line = lines[j - 1].strip(_STRIP), lines[j].strip(_STRIP)
@@ -363,7 +371,9 @@ def _split_paragraph_end(lines: list[str], start: int) -> int:
             return start
         fragments += bare
         if line[-1] in _SENTENCE_END:
-            return j if fragments and not bare else start
+            linked = fragments > 0 if cut else fragments >= 2 and commas
+            return j if linked and not bare else start
+        commas = commas or "，" in line or "," in line
     return start
 
 

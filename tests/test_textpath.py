@@ -198,6 +198,10 @@ def test_split_joins_a_paragraph_printed_one_link_a_line():
               "和一线职工，申请人可通过“", "江南办事", "”小程序提交申请。"]
     texts = [b.text for b in split_text_blocks("\n".join(["首页", "新闻", "", *pieces, "", "下一段。"]))]
     assert texts == ["首页", "新闻", "".join(pieces), "下一段。"]
+    # cut right before its first link, at no clause mark
+    uncut = ["青溪日报7月3日讯 记者从市里获悉", "城东新区", "建设持续推进之际，市住建部门不断释放利好，而与居民联系更直接的",
+             "公租房", "也在回应新就业群体的需求。"]
+    assert [b.text for b in split_text_blocks("\n".join(uncut))] == ["".join(uncut)]
     english = [b.text for b in split_text_blocks("Officials said on Monday,\nthe council\nwill vote next week.")]
     assert english == ["Officials said on Monday, the council will vote next week."]
     unjoined = [
@@ -206,6 +210,9 @@ def test_split_joins_a_paragraph_printed_one_link_a_line():
         ["本文来源：", "江南晨报", "记者从市里获悉，今年新建公园十座。"],  # a label
         ["获悉，城东新区", "1260", "套公租房将交付。"],  # a number is a cell, not a link
         ["记者从市里获悉，", "城东新区", "首批公租房已通过验收"],  # no sentence ends
+        # headlines, each followed by its source's name
+        ["独家：青溪城东新区公租房首批房源通过验收", "青溪日报", "城东新区公租房首批房源通过验收面向新就业群体",
+         "江南晨报", "公租房申请会影响你的落户吗？"],
     ]
     for lines in unjoined:
         assert [b.text for b in split_text_blocks("\n".join(lines))] == lines
