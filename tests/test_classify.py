@@ -726,3 +726,20 @@ def test_the_lead_in_of_a_notice_goes_with_it():
     # an article's own lead-in to a list is text (no notice follows it)
     blocks = classify("首页 | 社会", P1, "会议要求：", P2)
     assert labels_of(blocks, "会议要求：") == BODY
+
+
+def test_relative_time_stamps_date_a_listing():
+    """Portals stamp their teasers with relative times (6小时前, 35分钟前, 3天前): a run of
+    them on one line is a list, and a short line with one is a teaser."""
+    run = "6小时前 三大股指集体回调沪指退守2900点 看机构解读最新后市机会 7小时前 【今日盘点】三大股指集体回调，节后大盘怎么走？ 7小时前 青溪基金市场一周观察"
+    blocks = classify("首页 | 财经", P1, P2, P3, run)
+    assert labels_of(blocks, run) != BODY
+    assert compute_signals("青溪基金市场一周观察 35分鐘前").stamped
+    assert not compute_signals("会议要求，各级党组织要切实履行主体责任。").stamped
+
+
+def test_a_previous_and_next_link_in_brackets_is_related_reading():
+    line = "【上一篇】 青溪县召开河湖长制工作推进会 【下一篇】 沿江六镇通报整治进展"
+    blocks = classify("首页 | 新闻", P1, P2, line, "责任编辑：李四")
+    assert labels_of(blocks, line) == RELATED
+    assert labels_of(blocks, "责任编辑：李四") == METADATA  # a link line, not a header over what follows

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from clean.blocks import CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, WIDGET
 from clean.classify.lexicon import Lexicon
-from clean.classify.signals import Signals
+from clean.classify.signals import AGO, Signals
 from clean.config import ClassifyConfig
 
 #: Lexicons of headers that open a tail section, with the label they give.
@@ -57,10 +57,12 @@ _POST_COUNT = re.compile(
     r"\d+(?:篇|条|件|则|个)?(?:评论|留言|回复|comments?|responses?)|(?:评论|留言|回复|阅读|comments?)[(\[（【:：]\d+"
 )
 
-#: A stamp that dates an item of a listing: a day with its time (``08-26 17:50``) or a full
-#: date (``2006-12-19``, ``2006年12月19日``); an agenda's clock times alone are not.
+#: A stamp that dates an item of a listing: a day with its time (``08-26 17:50``), a full
+#: date (``2006-12-19``, ``2006年12月19日``) or a relative time (``6小时前``); an agenda's
+#: clock times alone are not.
 _DATED_STAMP = re.compile(
     r"(?<!\d)(?:\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
+    rf"|{AGO.pattern}"
 )
 #: Fewest dated stamps that make a long line a list run together (a paragraph of prose may
 #: date an event or two).
@@ -264,7 +266,7 @@ def local_verdict(
             entry = None if lexicon is None else lexicon.match(folded) if header else lexicon.match_prefix(folded)
             if entry:
                 # a label with its link (上一篇：标题) is a line of its own, not a header over what follows
-                linked = entry.startswith("^") and entry[-1] in ("：", ":")
+                linked = entry.startswith("^") and entry[-1] in ("：", ":", "】")
                 return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", starts_section=not linked)
     # chrome phrases remove lines that are not prose; footers often have dots but no final stop
     prose = sig.sentence_like and sig.ends_sentence

@@ -45,6 +45,8 @@ _BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|[o□](?= ))\s*")
 _NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])")
 #: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
 _STAMP = re.compile(r"(?<![\d.])(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?![\d.])")
+#: A listing's relative time stamp: ``6小时前``, ``35分钟前``, ``3天前`` (Traditional forms too).
+AGO = re.compile(r"(?<!\d)\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前")
 #: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``
 #: (after a label: a bracketed number alone is an image's file name, as w3m prints it).
 _COUNTER = re.compile(r"(?<=\S)\s*[(\[（【]\s*\d+\s*[)\]）】]$")
@@ -243,7 +245,7 @@ def compute_signals(text: str) -> Signals:
         numbered=_NUMBERED.match(text) is not None,
         dated=dated,
         dated_prose=dated_prose,
-        stamped=(dated and not dated_prose) or (digits and _STAMP.search(text) is not None),
+        stamped=(dated and not dated_prose) or (digits and (_STAMP.search(text) or AGO.search(text)) is not None),
         counter=digits and _COUNTER.search(text.rstrip()) is not None,
         link_share=_link_share(text, chars),
         date_only=digits and (dated or TIME.search(text) is not None) and _date_only(text),
