@@ -52,6 +52,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("责编|沈若溪", METADATA),
         ("光明日报记者 高建林 刘书远", METADATA),
         ("□ 本报记者 葛青", METADATA),  # a newspaper marks its byline with a square
+        ("+ 责任编辑: 刘响", METADATA),  # inscriptis bullets a second-level list item with '+'
+        ("* 来源：青溪日报 编辑：苏小河", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),
         ("正在读取评论……", WIDGET),
         ("新华网黑龙江频道 记者 乔琳 白清芳", METADATA),

@@ -104,8 +104,9 @@ class Verdict:
     neutral: bool = False
 
 
-#: What may stand before a byline's label: a bracket, or a list bullet (□ 责任编辑：……).
-_LABEL_LEAD = "[【(（ \u3000□■●•·▪◆◇"
+#: What may stand before a byline's label: a bracket, or a list bullet (□ 责任编辑：……;
+#: inscriptis and Markdown renderers print ``*``, ``+`` and ``-``).
+_LABEL_LEAD = "[【(（ \u3000□■●•·▪◆◇*+-"
 #: What ends a label in a line without white space (a colon, a bar, a slash, a bracket).
 _LABEL_MARKS = re.compile(r"[：:|｜/】\]]")
 
