@@ -28,6 +28,8 @@ _ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s
 #: A value ends at a wide gap, a bracket, or the next "word：" of the line (a page
 #: counter's 浏览次数：614 is not part of the source's name).
 _VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[|\s+[\u4e00-\u9fff]{2,6}[：:]")
+#: A control a text browser printed after the byline's last value: ``来源: 新京报举报``.
+_TRAILING_CONTROL = re.compile(r"(?<=\S)\s*(?:举报|舉報|纠错|糾錯|打印|列印|收藏|分享)$")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
 #: "By Jane Doe", "... 22:11 by 青衫客", "由山丫头张贴": who signs a post or an article.
 _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
@@ -101,7 +103,7 @@ def _clean_value(value: str) -> str:
     value = TIME.sub("", DATE.sub("", value)) if DATE.search(value) else value
     # a wide gap or a bracket ends the value: the rest of the line is another widget
     value = _VALUE_END.split(value.strip(_TRIM), 1)[0]
-    value = value.strip(_TRIM)
+    value = _TRAILING_CONTROL.sub("", value.strip(_TRIM)).strip(_TRIM)
     return "" if _MARKUP.search(value) else value
 
 

@@ -745,3 +745,17 @@ def test_a_previous_and_next_link_in_brackets_is_related_reading():
     blocks = classify("首页 | 新闻", P1, P2, line, "责任编辑：李四")
     assert labels_of(blocks, line) == RELATED
     assert labels_of(blocks, "责任编辑：李四") == METADATA  # a link line, not a header over what follows
+
+
+def test_a_share_bar_of_named_buttons_does_not_part_the_title_from_the_text():
+    """A portal's share box printed one button a line, with its QR code's caption and a
+    font-size control, stands between the dateline and the text; the browser's title line
+    at the top of the page is the headline with the site's name after it."""
+    title, lead = "区委召开河湖治理工作会议", "青溪日报讯 " + P1  # the site's name in the text too
+    share = ["分享到：", "• 易信", "• 微信", "• QQ空间", "• 微博", "• 更多", "□", "□", "用微信扫码二维码", "分享至好友和朋友圈"]
+    blocks = classify(
+        f"{title}_青溪日报", "首页 | 新闻 | 政务 | 民生", "青溪网首页 > 新闻频道 > 正文", title,
+        "2015-07-04 16:15:40　来源: 青溪日报举报", "15867", *share, "T + -", lead, P2, P3,
+    )
+    assert [b.text for b in blocks if b.label == BODY] == [lead, P2, P3]
+    assert extract_metadata(blocks) == {"title": title, "date": "2015-07-04 16:15", "source": "青溪日报"}

@@ -195,8 +195,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     standfirst: set[int] = set()
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)
-    head_limit = window_start(texts, titles[0] if titles else region.start, config.metadata_window)
-    tail_limit = window_end(texts, region.end, config.metadata_window)
+    head_limit = window_start(texts, verdicts, titles[0] if titles else region.start, config.metadata_window)
+    tail_limit = window_end(texts, verdicts, region.end, config.metadata_window)
 
     related_header: str | None = None
     dated = False

@@ -30,29 +30,34 @@ class Region:
     end: int
 
 
+#: What separates a page's title from the site's name after it (``标题_网易财经``, ``标题-新华网``,
+#: or white space: ``标题 东区办事处_中山网``).
+_SITE_SEPARATORS = "_|｜-－—–"
+
 #: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
 _WORDY = re.compile(r"[^\W_]")
 
 
-def window_start(texts: Sequence[str], start: int, size: int) -> int:
-    """The first block of a window of ``size`` blocks with words, ending before ``start``.
+def window_start(texts: Sequence[str], verdicts: Sequence[Verdict | None], start: int, size: int) -> int:
+    """The first block of a window of ``size`` blocks, ending before ``start``, counting
+    only blocks with words that no rule removed on its own.
 
-    A window around the text is counted in blocks with words: a share bar whose buttons a
-    renderer printed as empty bullets (``•`` eight times) between the dateline and the
-    text puts lines between them, not distance.
+    A renderer prints a share bar's buttons one a line, as names (``• 微信``) or empty
+    bullets, between the dateline and the text: those lines put no distance between the
+    title and the text.
     """
     i = start
     while i > 0 and size > 0:
         i -= 1
-        size -= bool(_WORDY.search(texts[i]))
+        size -= verdicts[i] is None and _WORDY.search(texts[i]) is not None
     return i
 
 
-def window_end(texts: Sequence[str], end: int, size: int) -> int:
-    """The end (exclusive) of a window of ``size`` blocks with words, starting at ``end``."""
+def window_end(texts: Sequence[str], verdicts: Sequence[Verdict | None], end: int, size: int) -> int:
+    """The end (exclusive) of a window of ``size`` blocks from ``end``, counted as above."""
     i = end
     while i < len(texts) and size > 0:
-        size -= bool(_WORDY.search(texts[i]))
+        size -= verdicts[i] is None and _WORDY.search(texts[i]) is not None
         i += 1
     return i
 
@@ -271,6 +276,12 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyCo
     )
 
 
+def _with_site_name(page_title: str, headline: str) -> bool:
+    """``page_title`` is ``headline`` followed by a separator and the site's name."""
+    rest = page_title[len(headline):] if page_title.startswith(headline) else ""
+    return rest[:1] in _SITE_SEPARATORS or rest[:1].isspace() if rest else False
+
+
 def _bigrams(folded: str) -> set[str]:
     # two digits are a number's piece (2020年 in an infobox cell), not a shared word
     return {
@@ -340,7 +351,7 @@ def find_titles(
         opening.append(folded[i][: config.title_body_chars - size])
         size += len(opening[-1])
     body = _bigrams("\n".join(opening))
-    window = range(window_start(texts, region.start, config.metadata_window), region.start)
+    window = range(window_start(texts, verdicts, region.start, config.metadata_window), region.start)
     overlap = {
         i: title_overlap(folded[i], body)
         for i in window
@@ -353,6 +364,11 @@ def find_titles(
         return _title_above_byline(region, sigs, verdicts, texts, config)
     # the most words in common: a full headline beats a nav item that happens to match
     best = max(qualified, key=lambda i: (overlap[i][1], i))
+    # a page's own title line (the browser's, printed at the top) is the headline with the
+    # site's name after it: the headline alone, where it is printed too, is the title
+    headline = [i for i in qualified if _with_site_name(texts[best].strip(), texts[i].strip())]
+    if headline:
+        best = max(headline, key=lambda i: len(texts[i]))
     if best - 1 in qualified:
         return [best - 1, best]
     if best + 1 in qualified:
