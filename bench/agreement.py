@@ -16,7 +16,8 @@ What: every page is linked into one flat folder (``gne__163__2.html``: stems sta
 of ``bench.renderers`` prints the same pages to text, the batch engine cleans the dumps on
 the text path, and each cleaned body is scored against the reference body of its page with
 ``DIR/tools/score_clean.py`` (character LCS, white space ignored): precision, recall, F1 per
-page, macro means per renderer. A page whose reference is empty is skipped (and counted); a
+page, macro means per renderer. The metadata table counts, per field, the pages where the
+text path found the value the HTML path found (white space ignored). A page whose reference is empty is skipped (and counted); a
 missing text output scores 0. ``seconds`` is render plus clean, wall clock.
 
 Agreement is not accuracy: where the paths disagree either may be wrong (the HTML path
@@ -30,6 +31,8 @@ Usage: ``python -m bench agreement [--shared DIR] [--renderer NAME ...] [--keep 
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -44,6 +47,9 @@ CORPORA = {"gne": Path("dev") / "gne-pages" / "tests", "tw": Path("dev") / "twne
            "ne": Path("dev") / "netease-pages" / "html"}
 #: A page agrees with the HTML path "well" from this F1 on (the column ``F1>=0.9``).
 GOOD_F1 = 0.9
+
+#: The metadata fields compared (``keywords`` and ``subtitle`` are too rare to count).
+FIELDS = ("title", "date", "source", "author", "editor")
 
 Scores = dict[str, tuple[float, float, float]]
 
@@ -82,6 +88,34 @@ def read_bodies(folder: Path, stems: list[str]) -> dict[str, str]:
     """Stem -> the cleaned body the batch engine wrote to ``folder/<stem>.txt`` ("" if none)."""
     paths = {stem: folder / f"{stem}.txt" for stem in stems}
     return {stem: path.read_text(encoding="utf-8") if path.is_file() else "" for stem, path in paths.items()}
+
+
+def read_metadata(folder: Path) -> dict[str, dict]:
+    """Stem -> the metadata the batch engine wrote for it to ``folder/documents.jsonl``."""
+    path = folder / "documents.jsonl"
+    if not path.is_file():
+        return {}
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {Path(record["id"]).stem: record.get("metadata") or {} for record in records}
+
+
+def metadata_rows(reference: dict[str, dict], outputs: dict[str, dict[str, dict]], stems: list[str]) -> list[str]:
+    """Per field, the pages whose HTML path found a value (row ``html``) and, per renderer,
+    those where the text path found the same value (white space ignored)."""
+    def value(meta: dict, field: str) -> str:
+        return re.sub(r"\s+", "", str(meta.get(field) or ""))
+
+    rows = [f"{'renderer':11} " + " ".join(f"{field:>7}" for field in FIELDS)]
+    found = [sum(1 for stem in stems if value(reference.get(stem, {}), field)) for field in FIELDS]
+    rows.append(f"{'html':11} " + " ".join(f"{n:7d}" for n in found))
+    for name, metadata in outputs.items():
+        same = [
+            sum(1 for stem in stems
+                if value(reference.get(stem, {}), field) and value(reference.get(stem, {}), field) == value(metadata.get(stem, {}), field))
+            for field in FIELDS
+        ]
+        rows.append(f"{name:11} " + " ".join(f"{n:7d}" for n in same))
+    return rows
 
 
 def score_bodies(references: dict[str, str], outputs: dict[str, str], scorer) -> Scores:
@@ -144,17 +178,22 @@ def main(argv: list[str]) -> int:
         print(f"{'renderer':11} {'pages':>5} {'P':>7} {'R':>7} {'F1':>7} {'F1>=0.9':>8} {'seconds':>8}"
               "  (agreement with the HTML path; render + clean, wall clock)")
         results: dict[str, Scores] = {}
+        metadata: dict[str, dict[str, dict]] = {}
         for name, renderer in selected_renderers(args.renderers):
             started = time.monotonic()
             failed = render_folder(renderer, work / "pages", work / "dumps" / name)
             clean_batch([work / "dumps" / name], work / "clean" / name, config)
             results[name] = score_bodies(references, read_bodies(work / "clean" / name, list(references)), scorer)
+            metadata[name] = read_metadata(work / "clean" / name)
             print(summary_row(name, results[name], time.monotonic() - started))
             for line in failed:
                 print(f"    render failed: {line}")
         if results:
             print("\nF1 by corpus:")
             print("\n".join(corpus_rows(results)))
+        if results:
+            print("\nmetadata: pages where the text path finds the HTML path's value (row html: pages it found one on)")
+            print("\n".join(metadata_rows(read_metadata(work / "clean" / "html"), metadata, sorted(references))))
         if results and args.worst > 0:
             print("\nleast agreeing pages (lowest F1 under any renderer; P/R per renderer):")
             print("\n".join(worst_rows(results, args.worst)))

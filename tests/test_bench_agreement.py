@@ -24,10 +24,14 @@ TAIWAN_ARTICLE = ("行政院今日召開院會，通過明年度總預算案，�
                   "強化治安與推動數位轉型為重點，盼各界支持。\n\n財政部指出，明年歲入預估較今年成長百分之三。")
 
 
-def _page(article: str, charset: str) -> bytes:
+#: The headline and byline of the Simplified page, for the metadata table.
+HEADER = "<h1>市政府召开常务会议部署安全生产工作</h1><p>2025-11-03 10:00 来源：青溪日报</p>"
+
+
+def _page(article: str, charset: str, header: str = "") -> bytes:
     html = (f'<html><head><meta charset="{charset}"><title>新聞</title><script>var x = 1;</script></head>'
             "<body><div><a href='/'>首頁</a> <a href='/n'>新聞</a></div>"
-            + "".join(f"<p>{paragraph}</p>" for paragraph in article.split("\n\n"))
+            + header + "".join(f"<p>{paragraph}</p>" for paragraph in article.split("\n\n"))
             + "</body></html>")
     return html.encode("gb18030" if charset == "gb2312" else "big5hkscs" if charset == "big5" else "utf-8")
 
@@ -39,7 +43,7 @@ def _fake_shared(root: Path) -> Path:
     gne, tw = root / "dev" / "gne-pages" / "tests" / "site", root / "dev" / "twnews" / "html"
     gne.mkdir(parents=True)
     tw.mkdir(parents=True)
-    (gne / "1.html").write_bytes(_page(ARTICLE, "gb2312"))
+    (gne / "1.html").write_bytes(_page(ARTICLE, "gb2312", HEADER))
     (gne / "2.html").write_bytes(b"<html><body><div></div></body></html>")
     (tw / "news.html").write_bytes(_page(TAIWAN_ARTICLE, "big5"))
     return root
@@ -68,6 +72,12 @@ def test_pages_cleaned_both_ways_and_scored(tmp_path, capsys):
     by_corpus = out.split("F1 by corpus:")[1].splitlines()
     assert by_corpus[1].split() == ["renderer", "gne", "tw"] and by_corpus[2].startswith("bs ")
     assert by_corpus[3].split() == ["pages", "1", "1"]
+    table = out.split("metadata: ")[1].splitlines()
+    assert table[1].split() == ["renderer", "title", "date", "source", "author", "editor"]
+    found, same = table[2].split(), table[3].split()
+    assert found[0] == "html" and same[0] == "bs"
+    assert all(0 <= int(s) <= int(f) <= 2 for f, s in zip(found[1:], same[1:]))
+    assert same[1:4] == ["1", "1", "1"]  # the title, date and source of the page whose headline is its text's
 
 
 def test_no_shared_folder_is_a_clean_skip(tmp_path, capsys):
