@@ -102,9 +102,20 @@ def normalise_date(text: str) -> str | None:
 def _clean_value(value: str) -> str:
     value = TIME.sub("", DATE.sub("", value)) if DATE.search(value) else value
     # a wide gap or a bracket ends the value: the rest of the line is another widget
-    value = _VALUE_END.split(value.strip(_TRIM), 1)[0]
-    value = _TRAILING_CONTROL.sub("", value.strip(_TRIM)).strip(_TRIM)
+    value = _VALUE_END.split(_trim(value), 1)[0]
+    value = _trim(_TRAILING_CONTROL.sub("", _trim(value)))
     return "" if _MARKUP.search(value) else value
+
+
+def _trim(value: str) -> str:
+    """``value`` without the separators and brackets around it, but with a closing bracket
+    whose opening one it holds: ``第一财经日报(上海)`` keeps its place name whole."""
+    trimmed = value.strip(_TRIM)
+    after = value[value.find(trimmed) + len(trimmed):][:1] if trimmed else ""
+    for opening, closing in ("()", "（）"):
+        if after == closing and trimmed.count(opening) > trimmed.count(closing):
+            return trimmed + closing
+    return trimmed
 
 
 def _fields_of_line(text: str) -> list[tuple[str, str]]:
@@ -145,6 +156,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
     """
     meta: dict = {}
     unlabelled_date = None
+    dangling = None  # the field of a label that ended the previous byline line, its value below
     for block in blocks:
         if block.label == TITLE and block.field:
             # markdown renderers (html2text, pandoc) mark headings with '#'
@@ -156,7 +168,9 @@ def extract_metadata(blocks: list[Block]) -> dict:
             continue
         if block.label != METADATA:
             continue
-        for field, raw in _fields_of_line(block.text):
+        pairs = _fields_of_line(block.text) or ([(dangling, block.text)] if dangling else [])
+        dangling = pairs[-1][0] if pairs and not pairs[-1][1].strip(_TRIM) else None
+        for field, raw in pairs:
             if field == "date":
                 date = normalise_date(raw) or _roc_date(raw)
                 if date:

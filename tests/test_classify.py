@@ -759,3 +759,17 @@ def test_a_share_bar_of_named_buttons_does_not_part_the_title_from_the_text():
     )
     assert [b.text for b in blocks if b.label == BODY] == [lead, P2, P3]
     assert extract_metadata(blocks) == {"title": title, "date": "2015-07-04 16:15", "source": "青溪日报"}
+
+
+def test_a_bylines_value_on_the_line_below_its_label():
+    """``soup.get_text("\\n")`` prints every element on a line of its own: the source's name
+    under its label, the dateline's source under the date."""
+    blocks = classify("首页 | 新闻", "区委召开河湖治理工作会议", "2015-07-03 22:57:52　来源:", "青溪日报", P1, P2, P3,
+                      "责任编辑：", "李四", "热门推荐")
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
+    assert extract_metadata(blocks) == {
+        "title": "区委召开河湖治理工作会议", "date": "2015-07-03 22:57", "source": "青溪日报", "editor": "李四",
+    }
+    # a label ending a line of prose is no byline's
+    blocks = classify("首页 | 新闻", P1, "会议强调的重点如下：", "河湖治理", P2)
+    assert labels_of(blocks, "河湖治理") != METADATA

@@ -436,3 +436,10 @@ def test_a_column_of_headlines_is_not_a_wrapped_page():
     headlines = [words[k:k + 18 + k % 6] for k in range(24)]
     texts = [b.text for b in split_text_blocks("\n".join(["首页 | 新闻", *headlines, "正文。"]))]
     assert texts == ["首页 | 新闻", *headlines, "正文。"]
+
+
+def test_a_value_keeps_its_own_brackets_and_loses_a_control_after_it():
+    blocks = [Block("2015-07-03 22:57:52　来源: 第一财经日报(上海)", label=METADATA, field="date"),
+              Block("编辑：（李四）", label=METADATA, field="editor")]
+    assert extract_metadata(blocks) == {"date": "2015-07-03 22:57", "source": "第一财经日报(上海)", "editor": "李四"}
+    assert extract_metadata([Block("来源: 新京报 举报", label=METADATA, field="source")]) == {"source": "新京报"}

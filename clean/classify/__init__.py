@@ -151,6 +151,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     verdicts = [_template_verdict(b) if t else v for b, v, t in zip(blocks, local, templated)]
     _label_values(verdicts, texts, folded, sigs, lexicons, config)
     _notice_lead_ins(verdicts, texts, sigs, config)
+    _byline_values_below(verdicts, folded, sigs, labels, config)
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
@@ -267,6 +268,24 @@ def _label_values(
         if verdicts[i + 1] is None and not (after.sentence_like or after.numbered or after.bullet):
             if after.chars <= config.header_max_chars:
                 verdicts[i + 1] = Verdict(CHROME, f"chrome: the link of '{texts[i].strip()}' on the line above")
+
+
+def _byline_values_below(
+    verdicts: list[Verdict | None], folded: list[str], sigs: list[Signals], labels: MetadataLabels,
+    config: ClassifyConfig,
+) -> None:
+    """A byline label whose value a renderer put on the next line (``来源：`` / ``新华网``:
+    ``soup.get_text("\n")`` prints every element on a line of its own) has that short
+    line as its value."""
+    for i in range(len(folded) - 1):
+        verdict, after = verdicts[i], sigs[i + 1]
+        if verdict is None or verdict.label != METADATA or verdicts[i + 1] is not None:
+            continue
+        if after.sentence_like or after.chars > config.header_max_chars:
+            continue
+        field = labels.dangling_field(folded[i])
+        if field is not None:
+            verdicts[i + 1] = Verdict(METADATA, f"metadata: the value of the '{field}' label above", field, labelled=True)
 
 
 def _notice_lead_ins(verdicts: list[Verdict | None], texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> None:

@@ -174,6 +174,16 @@ class MetadataLabels:
         ]
         return fields if len(fields) >= 2 and ("source" in fields or "editor" in fields) else []
 
+    def dangling_field(self, text: str) -> str | None:
+        """The field of a label that ends ``text`` with nothing after it (``来源：``,
+        ``2015-07-03 22:57　来源:``): its value is on the next line."""
+        found = None
+        for found in self.lenient.finditer(text):
+            pass
+        if found is None or found.end() != len(text.rstrip()):
+            return None
+        return self.field_for(found.group("label") or found.group("spaced") or found.group("glued"))
+
     def field_for(self, label: str) -> str:
         """The field a label (as matched, perhaps spaced out) names."""
         return self.field_of["".join(label.split()).casefold()]
