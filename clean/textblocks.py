@@ -297,10 +297,11 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             cells = cells[1:]
         blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
         join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS
-        full = wrap >= _MIN_WRAP and _width(line.rstrip()) >= wrap - _WRAP_SLACK
+        width = _width(line.rstrip()) if wrap >= _MIN_WRAP else 0
+        full = wrap >= _MIN_WRAP and width >= wrap - _WRAP_SLACK
         column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
         wrapped = not shared and (full or column_width > 0)
-        room = wrap - _width(line.rstrip()) if full else 0
+        room = wrap - width if full else 0
     return blocks
 
 
