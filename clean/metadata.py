@@ -131,8 +131,7 @@ def _fields_of_line(text: str) -> list[tuple[str, str]]:
     pairs = []
     for k, found in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        label = found.group("label") or found.group("spaced") or found.group("glued")
-        pairs.append((labels.field_for(label), source[found.end() : end]))
+        pairs.append((labels.field_of_match(found), source[found.end() : end]))
     return pairs
 
 

@@ -168,10 +168,7 @@ class MetadataLabels:
         or an editor's: a line of prose or a notice's ``报名时间：`` names neither."""
         if len(_LABEL_MARKS.findall(text)) < 2:
             return []
-        fields = [
-            self.field_for(found.group("label") or found.group("spaced") or found.group("glued"))
-            for found in self.lenient.finditer(text)
-        ]
+        fields = [self.field_of_match(found) for found in self.lenient.finditer(text)]
         return fields if len(fields) >= 2 and ("source" in fields or "editor" in fields) else []
 
     def dangling_field(self, text: str) -> str | None:
@@ -182,6 +179,10 @@ class MetadataLabels:
             pass
         if found is None or found.end() != len(text.rstrip()):
             return None
+        return self.field_of_match(found)
+
+    def field_of_match(self, found: re.Match[str]) -> str:
+        """The field of a label ``lenient`` found, in whichever of its forms."""
         return self.field_for(found.group("label") or found.group("spaced") or found.group("glued"))
 
     def field_for(self, label: str) -> str:

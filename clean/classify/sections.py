@@ -49,7 +49,7 @@ def window_start(texts: Sequence[str], verdicts: Sequence[Verdict | None], start
     i = start
     while i > 0 and size > 0:
         i -= 1
-        size -= verdicts[i] is None and _WORDY.search(texts[i]) is not None
+        size -= _takes_room(texts[i], verdicts[i])
     return i
 
 
@@ -57,9 +57,14 @@ def window_end(texts: Sequence[str], verdicts: Sequence[Verdict | None], end: in
     """The end (exclusive) of a window of ``size`` blocks from ``end``, counted as above."""
     i = end
     while i < len(texts) and size > 0:
-        size -= verdicts[i] is None and _WORDY.search(texts[i]) is not None
+        size -= _takes_room(texts[i], verdicts[i])
         i += 1
     return i
+
+
+def _takes_room(text: str, verdict: Verdict | None) -> bool:
+    """A block a window counts: one with words that no rule removed on its own."""
+    return verdict is None and _WORDY.search(text) is not None
 
 
 def block_value(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> float:
