@@ -37,10 +37,8 @@ import shutil
 import time
 from pathlib import Path
 
-from bench.quality import load_scorer
-from bench.renderers import render_folder, renderer_arguments, selected_renderers, work_folder
+from bench.renderers import render_folder, renderer_arguments, run_setup, selected_renderers
 from pagewash.batch import clean_batch
-from pagewash.config import BatchConfig, Config
 
 #: The page folders under the shared folder, by the prefix their flat stems get.
 CORPORA = {"gne": Path("dev") / "gne-pages" / "tests", "tw": Path("dev") / "twnews" / "html",
@@ -164,9 +162,7 @@ def main(argv: list[str]) -> int:
     if not (args.shared / "tools" / "score_clean.py").is_file() or not pages:
         print(f"no shared pages at {args.shared} (give --shared DIR): nothing to compare, skipped")
         return 0
-    scorer = load_scorer(args.shared)
-    config = Config(batch=BatchConfig(jobs=args.jobs))
-    work = work_folder(args.keep, "pagewash-agreement-")
+    scorer, config, work = run_setup(args, "pagewash-agreement-")
     try:
         link_pages(pages, work / "pages")
         started = time.monotonic()

@@ -227,6 +227,12 @@ def work_folder(keep: Path | None, prefix: str) -> Path:
     return work
 
 
+def run_setup(args, prefix: str) -> tuple[object, Config, Path]:
+    """What a run over the renderers needs, from its parsed arguments: the team's scorer,
+    the batch configuration (``--jobs``) and the work folder (``--keep`` or a new one)."""
+    return load_scorer(args.shared), Config(batch=BatchConfig(jobs=args.jobs)), work_folder(args.keep, prefix)
+
+
 def selected_renderers(wanted: list[str] | None) -> Iterator[tuple[str, Renderer]]:
     """The renderers asked for (all by default) that are installed; the others are
     reported as skipped."""
@@ -245,9 +251,7 @@ def main(argv: list[str]) -> int:
     if not (args.shared / "tools" / "score_clean.py").is_file() or not pages.is_dir():
         print(f"no shared pages at {args.shared} (give --shared DIR): nothing to render, skipped")
         return 0
-    scorer = load_scorer(args.shared)
-    config = Config(batch=BatchConfig(jobs=args.jobs))
-    work = work_folder(args.keep, "pagewash-renderers-")
+    scorer, config, work = run_setup(args, "pagewash-renderers-")
     try:
         print(f"{'renderer':11} {'docs':>5} {'P':>7} {'R':>7} {'F1':>7} {'exact':>6} {'seconds':>8}"
               "  (render + clean, wall clock)")
