@@ -154,6 +154,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
     (（2025年3月18日）) stands under its title above the page's publication byline.
     """
     meta: dict = {}
+    labelled_title = None  # a title the page labels (主题：……) beats the line the classifier took
     unlabelled_date = None
     dangling = None  # the field of a label that ended the previous byline line, its value below
     for block in blocks:
@@ -167,7 +168,9 @@ def extract_metadata(blocks: list[Block]) -> dict:
             continue
         if block.label != METADATA:
             continue
-        pairs = _fields_of_line(block.text) or ([(dangling, block.text)] if dangling else [])
+        # a form's next label (标题： / 内容：) is no value of the one above it
+        value_below = dangling and not block.text.rstrip().endswith(("：", ":"))
+        pairs = _fields_of_line(block.text) or ([(dangling, block.text)] if value_below else [])
         dangling = pairs[-1][0] if pairs and not pairs[-1][1].strip(_TRIM) else None
         for field, raw in pairs:
             if field == "date":
@@ -183,11 +186,14 @@ def extract_metadata(blocks: list[Block]) -> dict:
                 value = names(_ROLE.sub("", value)) if field == "author" else value
                 if value:
                     meta.setdefault(field, value)
+                    labelled_title = labelled_title or (value if field == "title" else None)
         if block.field == "author" and "author" not in meta and (reporter := _REPORTER.search(block.text)):
             meta["author"] = names(reporter.group(1)) or None
         unlabelled_date = unlabelled_date or normalise_date(block.text)
     if unlabelled_date:
         meta.setdefault("date", unlabelled_date)
+    if labelled_title:
+        meta["title"] = labelled_title
     meta = {k: v for k, v in meta.items() if v}
     if "author" not in meta and (author := _body_author(blocks)):
         meta["author"] = author

@@ -773,3 +773,20 @@ def test_a_bylines_value_on_the_line_below_its_label():
     # a label ending a line of prose is no byline's
     blocks = classify("首页 | 新闻", P1, "会议强调的重点如下：", "河湖治理", P2)
     assert labels_of(blocks, "河湖治理") != METADATA
+
+
+def test_a_title_the_page_labels_wins_over_the_line_the_classifier_took():
+    blocks = [
+        Block("游客 欢迎你！", TITLE, field="title"),
+        Block("主题： 青溪县河湖治理见闻", METADATA, field="title"),
+        Block("作者：张三 时间：2005-08-22 19:13:18", METADATA, field="author"),
+        Block(P1),
+    ]
+    assert extract_metadata(blocks)["title"] == "青溪县河湖治理见闻"
+
+
+def test_a_forms_next_label_is_no_value_of_the_label_above_it():
+    """A reply form prints its fields' labels one a line (``标题：`` / ``内容：``)."""
+    blocks = [Block(P1), Block("标题：", METADATA, field="title"), Block("内容：", METADATA, field="title")]
+    assert "title" not in extract_metadata(blocks)
+
