@@ -137,6 +137,8 @@ class ClassifyConfig:
     #: Title length bounds (characters).
     title_min_chars: int = 4
     title_max_chars: int = 80
+    #: A headline that reads as a sentence (it asks or exclaims) has at most this many clause marks.
+    title_max_clauses: int = 3
 
 
 @dataclass(frozen=True)

@@ -775,6 +775,45 @@ def test_a_bylines_value_on_the_line_below_its_label():
     assert labels_of(blocks, "河湖治理") != METADATA
 
 
+def test_a_headline_may_ask_or_exclaim_but_not_stop_a_sentence():
+    """``京东为何不直接公布GMV？`` reads as a sentence and is a headline all the same; a
+    line that stops a sentence (。) in its middle is a caption or prose, not a title."""
+    question = "青溪县河湖治理为何见效？"
+    blocks = classify("首页 | 新闻", question, "2015-07-04 16:15　来源：青溪日报", P1, P2)
+    assert labels_of(blocks, question) == TITLE
+    caption = "区委河湖治理工作会议召开。记者张三／摄"
+    blocks = classify("首页 | 新闻", caption, P1, P2)
+    assert labels_of(blocks, caption) != TITLE
+
+
+def test_the_headline_above_the_dateline_shares_only_a_word_or_two_with_its_text():
+    """A headline in words of its own (a pun, an image) is the line above the dateline,
+    whatever the page prints between the dateline and the text (a share bar, a QR box),
+    when it shares a word or two with the text; the line above it that shares words too
+    is a headline over a subtitle or a column's name."""
+    headline = "一条老河的新生：青溪样本观察"
+    lead = "青溪日报讯 " + P1
+    closing = "沿河群众说，这条河获得了新生。"
+    share = ["分享到：", "• 微信", "• 微博", "用微信扫码二维码", "T + -"]
+    blocks = classify("首页 | 新闻 | 民生", headline, "2015-07-04 16:15:40　来源: 青溪日报", *share, lead, P2, closing)
+    assert [b.text for b in blocks if b.label == TITLE] == [headline]
+    assert [b.text for b in blocks if b.label == BODY] == [lead, P2, closing]
+    blocks = classify("首页 | 新闻 | 民生", headline, "河湖专栏", "2015-07-04 16:15:40　来源: 青溪日报", lead, P2, closing)
+    assert [(b.text, b.field) for b in blocks if b.label == TITLE] == [(headline, "title")]
+
+
+def test_the_pages_title_line_names_the_headline_among_lines_that_share_its_words():
+    """A source that breaks its first paragraph mid-sentence prints half a sentence above
+    the text: it shares more words with the text than the headline does, but the page's
+    title line at the top (``headline | channel | site``) names the headline."""
+    headline = "青溪轮胎行清晨失火 七人疏散"
+    half, rest = "青溪县一家轮胎行19日清晨发生大火，7人从火", "场中疏散，店主报警后消防人员赶到现场扑灭大火。"
+    lead = "（青溪日报记者张三19日电）青溪县一家轮胎行今天清晨发生大火，7人从火场中疏散，无人受伤。"
+    blocks = classify(f"{headline} | 社会 | 青溪日报", "首页 | 社会 | 国际", headline, "最新更新：", "2016/03/19 10:48",
+                      half, rest, lead, P2)
+    assert extract_metadata(blocks)["title"] == headline
+
+
 def test_a_title_the_page_labels_wins_over_the_line_the_classifier_took():
     blocks = [
         Block("游客 欢迎你！", TITLE, field="title"),
@@ -790,3 +829,17 @@ def test_a_forms_next_label_is_no_value_of_the_label_above_it():
     blocks = [Block(P1), Block("标题：", METADATA, field="title"), Block("内容：", METADATA, field="title")]
     assert "title" not in extract_metadata(blocks)
 
+
+def test_a_headline_shaped_line_under_the_title_is_no_standfirst():
+    """HTML: a question under the kicker is the page's other headline line, not prose
+    that opens the article (a standfirst)."""
+    blocks = [
+        Block("首页 | 新闻", tag="div", link_density=0.9),
+        Block("青溪河道整治屡遇难题 责任落实不到位", tag="p"),
+        Block("谁来为清淤费用“埋单”？", tag="p"),
+        Block("2003-7-24 青溪日报", tag="p"),
+        Block(P1, tag="p"),
+        Block(P2, tag="p"),
+    ]
+    classify_blocks(blocks, CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2]

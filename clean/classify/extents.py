@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from clean.blocks import METADATA
 from clean.classify.rules import BOX_DRAWING, Verdict
-from clean.classify.sections import Region, main_region, related_cut, signature_line
+from clean.classify.sections import Region, is_title_candidate, main_region, related_cut, signature_line
 from clean.classify.signals import Signals
 from clean.config import ClassifyConfig
 
@@ -177,12 +177,13 @@ def find_standfirst(
     """HTML: the lines of prose between the headline and the text (a standfirst), which
     a byline or a share bar separates from it. Undated, unremoved, and prose: a
     sentence, or a line of many words in a language that spaces its words (English
-    standfirsts often have no final stop)."""
+    standfirsts often have no final stop); not a line shaped like a headline (a kicker's
+    and a headline's lines, one asking a question: ``谁来为无序拆房"埋单"？``)."""
     if not titles:
         return set()
     return {
         i for i in range(titles[-1] + 1, region.start)
-        if verdicts[i] is None and not sigs[i].stamped
+        if verdicts[i] is None and not sigs[i].stamped and not is_title_candidate(sigs[i], None, texts[i], config)
         and (sigs[i].sentence_like or (sigs[i].cjk == 0 and len(texts[i].split()) >= config.standfirst_min_words))
     }
 

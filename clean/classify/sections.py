@@ -33,6 +33,8 @@ class Region:
 #: What separates a page's title from the site's name after it (``标题_网易财经``, ``标题-新华网``,
 #: or white space: ``标题 东区办事处_中山网``).
 _SITE_SEPARATORS = "_|｜-－—–"
+#: What ends a sentence of prose and never a headline.
+_PROSE_STOP = re.compile(r"[。；;]")
 
 #: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
 _WORDY = re.compile(r"[^\W_]")
@@ -266,12 +268,17 @@ def signature_line(sig: Signals, verdict: Verdict | None, config: ClassifyConfig
     return verdict is None and not sig.sentence_like and not sig.bullet and sig.chars <= config.signature_max_chars
 
 
-def is_title_candidate(sig: Signals, verdict: Verdict | None, config: ClassifyConfig) -> bool:
+def is_title_candidate(sig: Signals, verdict: Verdict | None, text: str, config: ClassifyConfig) -> bool:
     """A block that can be the article's title: a short line that is not a sentence,
-    a list item, a teaser or a counted archive link (``教学手记 (30)``)."""
+    a list item, a teaser or a counted archive link (``教学手记 (30)``).
+
+    A headline may ask or exclaim (``京东为何不直接公布GMV？``, ``定了！……开通！``) and
+    so read as a sentence; it does not stop one (``。``) or run on over many clauses.
+    """
     return (
         verdict is None
-        and not sig.sentence_like
+        and (not sig.sentence_like or sig.clauses <= config.title_max_clauses)
+        and _PROSE_STOP.search(text) is None
         and not sig.bullet
         and not sig.numbered
         and not sig.truncated
@@ -312,20 +319,50 @@ def _title_above_byline(
     verdicts: Sequence[Verdict | None],
     texts: Sequence[str],
     config: ClassifyConfig,
+    lowest: int,
 ) -> list[int]:
     """A title that shares few words with its article (essays, blogs) is still known by
     its place: the short line right above the byline/date line that opens the text, or
-    the words before the date of the line that opens it (a blog post's header)."""
+    the words before the date of the line that opens it (a blog post's header). A share
+    bar between the byline and the text does not part them."""
     i = region.start - 1
-    if i >= 0 and verdicts[i] is not None and verdicts[i].label == METADATA and not verdicts[i].labelled:
-        header = split_trailing_date(texts[i])
-        if header is not None and is_title_candidate(compute_signals(header[0]), None, config):
-            return [i]
-    while i >= 0 and verdicts[i] is not None and verdicts[i].label == METADATA:
+    while i > lowest and _apart_from_words(sigs[i], verdicts[i]):
         i -= 1
-    if i < 0 or i == region.start - 1 or not is_title_candidate(sigs[i], verdicts[i], config):
+    if i < 0 or verdicts[i] is None or verdicts[i].label != METADATA:
         return []
-    return [i]
+    header = split_trailing_date(texts[i]) if not verdicts[i].labelled else None
+    if header is not None and is_title_candidate(compute_signals(header[0]), None, header[0], config):
+        return [i]
+    i = _above_byline(i, sigs, verdicts, lowest)
+    return [i] if i >= lowest and is_title_candidate(sigs[i], verdicts[i], texts[i], config) else []
+
+
+def _above_dateline(region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], lowest: int) -> int:
+    """The block above the dateline nearest the text (``lowest - 1`` when there is none):
+    a news page's headline, whatever the page prints between its dateline and the text
+    (a share bar, a QR code box, the original title)."""
+    i = region.start - 1
+    while i >= lowest and not (verdicts[i] is not None and verdicts[i].label == METADATA and sigs[i].dated):
+        i -= 1
+    return _above_byline(i, sigs, verdicts, lowest) if i >= lowest else i
+
+
+def _above_byline(i: int, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], lowest: int) -> int:
+    """The first block above byline block ``i`` that is neither a byline line nor set
+    apart from words (``_apart_from_words``)."""
+    while i >= lowest and (
+        _apart_from_words(sigs[i], verdicts[i]) or (verdicts[i] is not None and verdicts[i].label == METADATA)
+    ):
+        i -= 1
+    return i
+
+
+def _apart_from_words(sig: Signals, verdict: Verdict | None) -> bool:
+    """A removed block, a list item or a line without an ideograph or a date: a share
+    bar's buttons (``• 列印``, ``A-A+``), a counter."""
+    if verdict is not None:
+        return verdict.label in REMOVED_LABELS
+    return sig.bullet or (sig.cjk == 0 and not sig.dated)
 
 
 def find_titles(
@@ -356,22 +393,31 @@ def find_titles(
         opening.append(folded[i][: config.title_body_chars - size])
         size += len(opening[-1])
     body = _bigrams("\n".join(opening))
-    window = range(window_start(texts, verdicts, region.start, config.metadata_window), region.start)
+    lowest = window_start(texts, verdicts, region.start, config.metadata_window)
+    window = range(lowest, region.start)
     overlap = {
         i: title_overlap(folded[i], body)
         for i in window
-        if is_title_candidate(sigs[i], verdicts[i], config)
+        if is_title_candidate(sigs[i], verdicts[i], texts[i], config)
     }
     qualified = {
         i for i, (share, shared) in overlap.items() if share >= config.title_min_overlap and shared >= 2
     }
     if not qualified:
-        return _title_above_byline(region, sigs, verdicts, texts, config)
+        # a headline in other words than its text's (a pun, a question) still has a word
+        # or two of it, and its place: above the dateline
+        dated = _above_dateline(region, sigs, verdicts, lowest)
+        # (or the line above that: a headline over a subtitle, or a column's name under it)
+        worded = [i for i in (dated - 1, dated) if i in overlap and overlap[i][1] >= 2]
+        if worded:
+            return worded
+        return _title_above_byline(region, sigs, verdicts, texts, config, lowest)
     # the most words in common: a full headline beats a nav item that happens to match
     best = max(qualified, key=lambda i: (overlap[i][1], i))
     # a page's own title line (the browser's, printed at the top) is the headline with the
     # site's name after it: the headline alone, where it is printed too, is the title
-    headline = [i for i in qualified if _with_site_name(texts[best].strip(), texts[i].strip())]
+    above = [text.strip() for text in texts[: max(qualified) + 1]]
+    headline = [i for i in qualified if any(_with_site_name(line, above[i]) for line in above[:i])]
     if headline:
         best = max(headline, key=lambda i: len(texts[i]))
     if best - 1 in qualified:
