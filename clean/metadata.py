@@ -159,8 +159,9 @@ def extract_metadata(blocks: list[Block]) -> dict:
     dangling = None  # the field of a label that ended the previous byline line, its value below
     for block in blocks:
         if block.label == TITLE and block.field:
-            # markdown renderers (html2text, pandoc) mark headings with '#'
-            title = block.text.strip().lstrip("#").strip()
+            # markdown renderers (html2text, pandoc) mark headings with '#'; a headline's
+            # gaps (two spaces, an ideographic space) are one space, as in the HTML path's
+            title = " ".join(block.text.strip().lstrip("#").split())
             # a blog post's header holds its title and its time
             if (header := split_trailing_date(title)) is not None:
                 title, unlabelled_date = header[0], unlabelled_date or normalise_date(header[1])

@@ -843,3 +843,8 @@ def test_a_headline_shaped_line_under_the_title_is_no_standfirst():
     ]
     classify_blocks(blocks, CONFIG)
     assert [b.text for b in blocks if b.label == BODY] == [P1, P2]
+
+
+def test_a_headlines_gaps_are_one_space_as_in_the_html_paths_title():
+    blocks = [Block("和男友口角鎖門  青溪女子送醫\u3000平安", TITLE, field="title"), Block(P1)]
+    assert extract_metadata(blocks)["title"] == "和男友口角鎖門 青溪女子送醫 平安"
