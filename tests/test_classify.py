@@ -848,3 +848,19 @@ def test_a_headline_shaped_line_under_the_title_is_no_standfirst():
 def test_a_headlines_gaps_are_one_space_as_in_the_html_paths_title():
     blocks = [Block("和男友口角鎖門  青溪女子送醫\u3000平安", TITLE, field="title"), Block(P1)]
     assert extract_metadata(blocks)["title"] == "和男友口角鎖門 青溪女子送醫 平安"
+
+
+def test_a_site_template_line_that_is_a_bylines_value_is_not_the_title():
+    """In a batch, a source's name printed under its label (``来源:`` / ``青溪日报``) is a
+    template line of the site's other captures: it stays the byline's value, not a
+    headline the site also lists on its other pages."""
+    headline, source = "八部委谈河湖治理新生态", "青溪日报河湖治理周刊"
+    lines = ["首页 > 财经频道 > 正文", headline, "2015-05-21 05:03:58　来源:", source, "(广州)", "分享到：",
+             f"{source}记者 张三 " + P1, P2, P3]
+    blocks = split_text_blocks("\n".join(lines))
+    for block in blocks:
+        block.template = 7 if block.text in (source, "(广州)") else 0
+    classify_blocks(blocks, CONFIG)
+    assert {k: v for k, v in extract_metadata(blocks).items() if k in ("title", "source")} == {
+        "title": headline, "source": source,
+    }

@@ -146,12 +146,13 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     lexicons = _lexicons(config)
     labels = metadata_labels()
     local = [_verdict(b, t, f, s, lexicons, labels, config) for b, t, f, s in zip(blocks, texts, folded, sigs)]
-    # a template line with no verdict of its own (a local rule's reason is more specific)
+    _label_values(local, texts, folded, sigs, lexicons, config)
+    _notice_lead_ins(local, texts, sigs, config)
+    _byline_values_below(local, folded, sigs, labels, config)
+    # a template line with no verdict of its own (a rule's reason is more specific: a
+    # source's name under its label is the byline's value on every page that prints it)
     templated = [verdict is None and block.template > 0 for block, verdict in zip(blocks, local)]
     verdicts = [_template_verdict(b) if t else v for b, v, t in zip(blocks, local, templated)]
-    _label_values(verdicts, texts, folded, sigs, lexicons, config)
-    _notice_lead_ins(verdicts, texts, sigs, config)
-    _byline_values_below(verdicts, folded, sigs, labels, config)
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
