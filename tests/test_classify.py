@@ -198,6 +198,10 @@ def test_an_exact_header_may_say_how_many_items_it_holds(header):
         ("简虹:用脚量、用眼看、用心记、用力干 把全市河湖长制会议要求落到实处", False),
         ("连日来，沿河各村广泛关注、热烈讨论，认真学习河湖长制会议要求。大家一致认为...", False),
         ("（作者系青溪市委常委、宣传部部长）", True),
+        # a sentence with a note after its stop: a photo's credit, the wire's end mark
+        ("青溪縣一名男子墜樓不治。（圖／翻攝畫面）", True),
+        ("会议要求各级党组织切实履行主体责任。(完)", True),
+        ("青溪县召开河湖治理工作会议（图）", False),
         # a hard-wrapped line of prose pauses at commas without ending a sentence ...
         ("青溪县今年新建高标准农田十二万亩，改造提升老旧灌区三处，带动周边农户", True),
         # ... a row of headlines a renderer ran together hardly ever does
@@ -864,3 +868,14 @@ def test_a_site_template_line_that_is_a_bylines_value_is_not_the_title():
     assert {k: v for k, v in extract_metadata(blocks).items() if k in ("title", "source")} == {
         "title": headline, "source": source,
     }
+
+
+def test_an_image_caption_above_or_below_the_text_is_the_articles():
+    """A photo's caption (a sentence and its credit) printed above the first paragraph or
+    under the last belongs to the article; printed twice (alt text and caption), once; a
+    teaser's ``（图）`` after a headline is no caption."""
+    above, below = "青溪河畔新建的生态步道。（圖／記者張三攝）", "沿河村民在步道上散步。（消防局提供）"
+    teaser = "青溪县召开河湖治理工作会议（图）"
+    blocks = classify("首页 | 新闻", "Line", "FB", above, above, P1, P2, P3, below, teaser, "热门推荐")
+    assert [b.text for b in blocks if b.label == BODY] == [above, P1, P2, P3, below]
+    assert labels_of(blocks, teaser) != BODY

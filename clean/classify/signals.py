@@ -129,9 +129,15 @@ _MORE_END = "】])）>》»"
 _MORE = re.compile(r"(?:[【\[(（]\s*(?:详细|詳細|详情|詳情|全文|更多|阅读全文|閱讀全文|more)\s*[】\])）]|(?:详细|詳細|更多|全文)\s*(?:>>|》》|»))$", re.I)
 
 
+#: A note in brackets after a sentence's stop: a photo credit (（圖／翻攝畫面）), （完）.
+_AFTER_NOTE = re.compile(r"[。！？!?]\s*[（(][^（()）]{1,30}[）)]\s*$")
+
+
 def _ends_sentence(text: str) -> bool:
     core = text.rstrip(_CLOSERS + " ")
     if core and core[-1] in _FINAL and not _truncated(text):
+        return True
+    if text[-1:] in "）)" and _AFTER_NOTE.search(text):
         return True
     # a sentence leading into a list or a quotation (名单如下：); short labels (地点：)
     # and link rows ending with a label (首页 > 论坛 当值版主:) are not
