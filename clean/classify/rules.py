@@ -47,9 +47,9 @@ _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』
 _FILL_IN = re.compile(r"(?=.*_{3})[\s_，、。；：！？,.;:!?“”‘’「」『』\"'（）()]+")
 
 #: An image a text renderer printed as its file name or alt code in brackets: [1642667264],
-#: [menu_b_03], [728x90] (words in the brackets, [图片说明…], are the caption lexicon's).
+#: [menu_b_03], [728x90], [u] (words in the brackets, [图片说明…], are the caption lexicon's).
 #: Reference marks ([1], [12]) are not: a name has letters or at least three digits.
-_IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{3,40}\]")
+_IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{1,40}\]")
 
 #: A count of a post's comments or reads, as blog hosts print it under each post: 共 3 篇评论,
 #: 评论(3), 阅读(359), 5 comments (matched in the folded form: Simplified, no spaces).

@@ -196,11 +196,17 @@ def related_cut(
     (an inline "related" box in the middle of an article) is not a cut; after a comment
     header the comments' own time stamps count too. An editor's line cuts after
     itself, and so does a post's footer below the post's text, whatever follows.
-    Blocks flagged in ``ignore`` (another layout column) are left out of the judgement.
+    Blocks flagged in ``ignore`` (another layout column) are left out of the judgement,
+    and a header there (a sidebar's 最新文章 beside the text) cuts nothing, unless it
+    heads a notice (郑重声明 at the end of the post's footer line).
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
         if verdict is None or not (verdict.starts_section or verdict.ends_article or verdict.ends_post):
+            continue
+        # a notice's header is always followed by the notice, never by more article
+        notice = verdict.label == DISCLAIMER
+        if ignore[h] and not notice:
             continue
         before = _prose_chars(sigs, verdicts, region.start, h)
         # (with no more prose above it than a title's, the line opens the post instead)
@@ -211,8 +217,6 @@ def related_cut(
             resume += 1
         after = _prose_chars(sigs, verdicts, resume, region.end)
         enough = after >= min(config.continuation_min_chars, before)
-        # a notice's header is always followed by the notice, never by more article
-        notice = verdict.label == DISCLAIMER
         # a comment's time may open its text's line when a renderer ran the two together
         comments = verdict.label == WIDGET
         thread = comments and resume < region.end and sigs[resume].stamped and opens_with_stamp(texts[resume])
