@@ -881,21 +881,29 @@ def test_an_image_caption_above_or_below_the_text_is_the_articles():
     assert labels_of(blocks, teaser) != BODY
 
 
-def test_a_sidebar_header_beside_the_text_does_not_cut_it():
-    """A blog's sidebar (``[博主]最新文章`` and its links) printed in a far column between
-    the article's paragraphs cuts nothing: the article goes on in its own column."""
-    side = " " * 100
-    p4 = "会议指出，要把河湖长制落实情况纳入年度考核，对工作不力的单位和个人严肃问责，确保各项任务按期完成。"
-    text = "\n".join([
-        f"  {P1}", f"  {P2}{side}[青溪]最新文章", f"{side}* 沿江六镇通报整治进展", f"  {P3}{side}* 青溪县召开河湖长制工作推进会",
-        f"  {p4}",
-    ])
-    blocks = classify_blocks(split_text_blocks(text), CONFIG)
-    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3, p4]
-
-
 def test_an_authors_latest_articles_and_a_one_letter_image_name_are_not_the_article():
     blocks = classify("首页 | 新闻", P1, "[u]", P2, P3, "[u]", "作者最新文章", "• 青溪县召开河湖长制工作推进会", "12-2718:40",
                       "• 沿江六镇通报整治进展", "12-2717:52")
     assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
     assert labels_of(blocks, "作者最新文章") == RELATED and labels_of(blocks, "[u]") == CAPTION
+
+
+def test_a_sidebar_header_beside_the_text_does_not_cut_it_a_comment_header_does():
+    """A blog's sidebar (``最新文章`` and its links) printed in a far column between the
+    article's paragraphs cuts nothing: the article goes on in its own column. A comment
+    section's header, centred off the text's column, still heads the comments below."""
+    side = " " * 100
+    p4 = "会议指出，要把河湖长制落实情况纳入年度考核，对工作不力的单位和个人严肃问责，确保各项任务按期完成。"
+    text = "\n".join([
+        f"  {P1}", f"  {P2}{side}最新文章", f"{side}* 沿江六镇通报整治进展", f"  {P3}{side}* 青溪县召开河湖长制工作推进会",
+        f"  {p4}",
+    ])
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3, p4]
+    comment = "赞同楼上所说的，河道治理要靠大家共同努力，不能只靠政府部门单方面投入。"
+    text = "\n".join([
+        f"  {P1}{side}* 沿江六镇通报整治进展", f"  {P2}{side}* 青溪县召开河湖长制工作推进会", f"  {P3}{side}* 青溪县召开会议",
+        f"{' ' * 40}热门评论", f"{' ' * 20}青溪网友[219.130.79.*] 认为：{' ' * 20}支持 (2) 2004-12-13 09:02:13", f"  {comment}",
+    ])
+    blocks = classify_blocks(split_text_blocks(text), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clean.blocks import DISCLAIMER, METADATA, REMOVED_LABELS, WIDGET
+from clean.blocks import DISCLAIMER, METADATA, RELATED, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict
 from clean.classify.signals import Signals, compute_signals, opens_with_stamp, split_trailing_date
 from clean.config import ClassifyConfig
@@ -197,17 +197,16 @@ def related_cut(
     header the comments' own time stamps count too. An editor's line cuts after
     itself, and so does a post's footer below the post's text, whatever follows.
     Blocks flagged in ``ignore`` (another layout column) are left out of the judgement,
-    and a header there (a sidebar's 最新文章 beside the text) cuts nothing, unless it
-    heads a notice (郑重声明 at the end of the post's footer line).
+    and a related-reading header there cuts nothing: a blog's sidebar (最新文章) stands
+    beside the text, while a comment section's or a notice's header, centred as it may
+    be, heads what comes below the article.
     """
     for h in range(region.start + 1, region.end):
         verdict = verdicts[h]
         if verdict is None or not (verdict.starts_section or verdict.ends_article or verdict.ends_post):
             continue
-        # a notice's header is always followed by the notice, never by more article
-        notice = verdict.label == DISCLAIMER
-        if ignore[h] and not notice:
-            continue
+        if ignore[h] and verdict.label == RELATED:
+            continue  # a sidebar's list (最新文章) beside the text; comments and notices come below it
         before = _prose_chars(sigs, verdicts, region.start, h)
         # (with no more prose above it than a title's, the line opens the post instead)
         if verdict.ends_post and before > config.title_max_chars:
@@ -217,6 +216,8 @@ def related_cut(
             resume += 1
         after = _prose_chars(sigs, verdicts, resume, region.end)
         enough = after >= min(config.continuation_min_chars, before)
+        # a notice's header is always followed by the notice, never by more article
+        notice = verdict.label == DISCLAIMER
         # a comment's time may open its text's line when a renderer ran the two together
         comments = verdict.label == WIDGET
         thread = comments and resume < region.end and sigs[resume].stamped and opens_with_stamp(texts[resume])
