@@ -410,10 +410,15 @@ def find_titles(
     }
     if not qualified:
         # a headline in other words than its text's (a pun, a question) still has a word
-        # or two of it, and its place: above the dateline
+        # or two of it, or the page's title line (printed first) names it, and its place:
+        # above the dateline (or the line above that: a headline over a subtitle, or a
+        # column's name under it)
         dated = _above_dateline(region, sigs, verdicts, lowest)
-        # (or the line above that: a headline over a subtitle, or a column's name under it)
-        worded = [i for i in (dated - 1, dated) if i in overlap and overlap[i][1] >= 2]
+        top = next((i for i, text in enumerate(texts) if _WORDY.search(text)), 0)
+        worded = [
+            i for i in (dated - 1, dated)
+            if i in overlap and (overlap[i][1] >= 2 or (i > top and _with_site_name(texts[top].strip(), texts[i].strip())))
+        ]
         if worded:
             return worded
         return _title_above_byline(region, sigs, verdicts, texts, config, lowest)
