@@ -46,6 +46,8 @@ _MAX_NAMES = 5
 _NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’？?！!/／]")
 #: Words after a reporter's name that are not names: 上海报道 ("reporting from Shanghai").
 _NOT_NAME_ENDINGS = ("报道", "報導", "报导", "电", "電")
+#: "Photographed by" after a name (记者张三摄).
+_PHOTO_CREDIT = "摄攝"
 _SENT_FROM = re.compile(r"[发發]自")
 #: A byline's names end at a label, a comma or a closing bracket: ``（记者 张三）``.
 _NAME_ENDS = "：:，,;；）)"
@@ -188,7 +190,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
                 if value:
                     meta.setdefault(field, value)
                     labelled_title = labelled_title or (value if field == "title" else None)
-        if block.field == "author" and "author" not in meta and (reporter := _REPORTER.search(block.text)):
+        # a byline or a dateline naming its reporter (2024/05/21 11:44 青溪日報記者王小明／青溪報導)
+        if block.field in ("author", "date") and "author" not in meta and (reporter := _REPORTER.search(block.text)):
             meta["author"] = names(reporter.group(1)) or None
         unlabelled_date = unlabelled_date or normalise_date(block.text)
     if unlabelled_date:
@@ -258,6 +261,9 @@ def names(text: str) -> str:
     kept = []
     for token in text.split():
         if not any(ch.isalnum() for ch in token):
+            break
+        if len(token) > 2 and token.rstrip("）)")[-1:] in _PHOTO_CREDIT:
+            kept.append(token.rstrip("）)")[:-1])  # 记者王小明摄: the photo's credit ends the names
             break
         if token.rstrip("）)").endswith(_NOT_NAME_ENDINGS):
             break

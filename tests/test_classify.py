@@ -888,6 +888,16 @@ def test_an_authors_latest_articles_and_a_one_letter_image_name_are_not_the_arti
     assert labels_of(blocks, "作者最新文章") == RELATED and labels_of(blocks, "[u]") == CAPTION
 
 
+def test_the_dateline_names_the_reporter_and_a_photo_credit_is_no_name():
+    """``……記者王小明／青溪報導`` on the dateline names the author; a caption's
+    ``（圖／記者王小明攝）`` says who took the photo: 攝 is no part of the name."""
+    caption = "沿河村民在步道上散步。（圖／記者王小明攝）"
+    blocks = classify("首页 | 新闻", "青溪河湖治理 沿河步道啟用", "2024/05/21 11:44　青溪日報記者王小明／青溪報導", P1, P2, caption)
+    assert extract_metadata(blocks)["author"] == "王小明"
+    blocks = classify("首页 | 新闻", "青溪河湖治理 沿河步道啟用", P1, P2, caption)
+    assert extract_metadata(blocks)["author"] == "王小明"
+
+
 def test_a_sidebar_header_beside_the_text_does_not_cut_it_a_comment_header_does():
     """A blog's sidebar (``最新文章`` and its links) printed in a far column between the
     article's paragraphs cuts nothing: the article goes on in its own column. A comment
