@@ -382,10 +382,13 @@ def find_titles(
     """Indexes of the title (and subtitle) blocks above the article, in page order.
 
     An ``h1`` from the HTML front end wins. Otherwise the title is the short line above
-    the article (within ``metadata_window`` blocks with words) that shares the most words with the
-    article's opening text (and at least ``title_min_overlap`` of its own); a qualifying line directly above or below it makes the pair
-    title + subtitle (the upper one is the title). No line qualifies: the line right
-    above the byline, if there is a byline; else no title.
+    the article (within ``metadata_window`` blocks with words) that shares the most words
+    with the article's opening text (and at least ``title_min_overlap`` of its own), or
+    the one the page's title line names (``标题_站名``); a qualifying line directly above
+    or below it makes the pair title + subtitle (the upper one is the title). No line
+    qualifies: the line above the dateline, if it shares two words with the text (one,
+    if the page's title line printed first names it); else the line right above the
+    byline, if there is a byline; else no title.
     """
     h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
     if h1:
