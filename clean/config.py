@@ -104,6 +104,9 @@ class ClassifyConfig:
     repeat_min_chars: int = 20
     #: ... or a line of that length that is not prose, printed this many times.
     repeat_min_count: int = 3
+    #: A line with words, this long at least, printed twice in a row is a copy too (an
+    #: image's alt text over its caption).
+    repeat_adjacent_min_chars: int = 6
     #: A run of short lines with at least this many plain numbers, making at least this
     #: share of the run, is a table printed one cell a line: its cells cost nothing.
     table_min_numbers: int = 4

@@ -20,7 +20,10 @@ per block:
 * a table drawn with borders (w3m and links draw ``┌─┬─┐ │ a │ b │``; Markdown
   renderers write ``| a | b |`` over a ``|---|---|`` line) becomes one block per row,
   its cells separated by a space and a cell wrapped over several lines joined back:
-  the borders are layout, like the spaces between the cells of a borderless table.
+  the borders are layout, like the spaces between the cells of a borderless table;
+* a line that is one text printed twice (``图片说明 图片说明``: a renderer printing an
+  image's alt text and then its caption) becomes two blocks, so that the second copy is
+  seen as the repeat it is.
 
 Each block also records the display column it started at and whether it shared its
 line with other cells (``TextBlock``): a renderer that keeps the page's layout puts the
@@ -78,6 +81,8 @@ _SENTENCE_END = "。！？!?；;.”」』\"'）)"
 #: A paragraph printed one inline element a line (``soup.get_text("\n")`` puts every link
 #: on its own line): a link's words alone on a line are a bare fragment, this long at most;
 _MAX_FRAGMENT_CHARS = 12
+#: A line printed twice: each copy at least this long.
+_MIN_COPY_CHARS = 6
 #: ... a line cut there ends inside a clause or opens a quote or bracket, the next may
 #: start with what never starts a sentence; and the paragraph ends a sentence within so
 #: many lines.
@@ -280,6 +285,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             continue
         cells = _cells(line)
         shared = len(cells) > 1
+        cells = [copy for cell in cells for copy in _copies(*cell)]
         column, first = cells[0]
         if blocks and (join_next or first[0] in _SEPARATORS):
             blocks[-1].text = f"{blocks[-1].text} {first}"
@@ -303,6 +309,21 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0
     return blocks
+
+
+def _copies(column: int, text: str) -> list[tuple[int, str]]:
+    """A cell that is one text twice, with or without a space between, as its two copies.
+
+    Only a text with words, of some length (``_MIN_COPY_CHARS``), counts: ``谢谢谢谢`` is a
+    word and ``------`` a rule, not copies.
+    """
+    n = len(text)
+    if n >= 2 * _MIN_COPY_CHARS and _WORDISH.search(text):
+        for gap in (0, 1):
+            half = (n - gap) // 2
+            if 2 * half + gap == n and text[:half] == text[half + gap:] and text[half:half + gap].strip(_STRIP) == "":
+                return [(column, text[:half]), (column + _width(text[:half + gap]), text[half + gap:])]
+    return [(column, text)]
 
 
 def _first_word_width(line: str) -> int:

@@ -259,6 +259,17 @@ def test_a_headline_printed_as_every_images_alt_text_is_not_body():
     assert labels_of(blocks, "我赞成") != BODY
 
 
+def test_an_images_alt_text_printed_with_its_caption_is_kept_once():
+    """Renderers print an image's alt text and then its caption, on one line or two."""
+    caption = "青溪县沿江六镇巡河现场（资料图）"
+    for printed in (f"{caption}{caption}", f"{caption} {caption}", f"{caption}\n{caption}"):
+        blocks = classify("区委河湖治理工作会议召开", P1, printed, P2, P3)
+        assert [b.label for b in blocks if b.text == caption] == [BODY, CHROME]
+    # a short word said twice is a word, and a line is never cut in two unless both halves match
+    blocks = classify("区委河湖治理工作会议召开", P1, "谢谢谢谢", P2, "加油！加油！", P3)
+    assert {"谢谢谢谢", "加油！加油！"} <= {b.text for b in blocks}
+
+
 def test_title_is_the_line_that_shares_words_with_the_article():
     blocks = classify("首页 | 要闻", "区委河湖治理工作会议召开", "专题报道", P1, P2)
     assert [(b.label, b.field) for b in blocks[:3]] == [(CHROME, ""), (TITLE, "title"), (CHROME, "")]

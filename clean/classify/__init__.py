@@ -329,7 +329,8 @@ def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> l
     an article does not repeat its own paragraphs. Short lines repeat legitimately
     (names, "一、" headings, a list of contents before the sections it names), so only
     prose of some length counts, or a line of that length printed three times and more
-    (a text browser prints every image's alt text, often the headline).
+    (a text browser prints every image's alt text, often the headline), or a line with
+    words printed twice in a row (an image's alt text right over its caption).
     """
     first: dict[str, int] = {}
     out: list[int | None] = []
@@ -338,6 +339,8 @@ def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> l
         copied = sig.sentence_like or (counts[text] >= config.repeat_min_count and sig.cjk + sig.clauses > 0)
         if sig.chars >= config.repeat_min_chars and copied and text in first:
             out.append(first[text])
+        elif i and texts[i - 1] == text and sig.chars >= config.repeat_adjacent_min_chars and sig.cjk + sig.clauses > 0:
+            out.append(i - 1)
         else:
             out.append(None)
             first.setdefault(text, i)
