@@ -81,6 +81,8 @@ _SENTENCE_END = "。！？!?；;.”」』\"'）)"
 #: A paragraph printed one inline element a line (``soup.get_text("\n")`` puts every link
 #: on its own line): a link's words alone on a line are a bare fragment, this long at most;
 _MAX_FRAGMENT_CHARS = 12
+#: A short note in brackets after a link (``(北京)``), not a list item's number (``（一）``, ``(3)``).
+_INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s]{1,8}[)）]")
 #: A line printed twice: each copy at least this long.
 _MIN_COPY_CHARS = 6
 #: ... a line cut there ends inside a clause or opens a quote or bracket, the next may
@@ -352,10 +354,18 @@ def _join_inline_splits(lines: list[str]) -> list[str]:
     quote left open, or a next line starting with what never starts a sentence. Labels
     (``分享到：``), numbers and list items are never part of it. Poems and hard-wrapped
     lines have no bare fragments, so they are left to the wrap logic.
+
+    A short note in brackets alone on a line goes back to the words above it
+    (``<a>华夏时报</a>(北京)`` printed ``华夏时报`` / ``(北京)``), unless they end a
+    sentence or a label, or the note numbers a list item (``（一）``).
     """
     out: list[str] = []
     i = 0
     while i < len(lines):
+        if out and _INLINE_NOTE.fullmatch(lines[i].strip(_STRIP)) and _notable(out[-1].strip(_STRIP)):
+            out[-1] = out[-1].rstrip() + lines[i].strip(_STRIP)
+            i += 1
+            continue
         end = _split_paragraph_end(lines, i)
         if end > i:
             text = lines[i].rstrip()
@@ -367,6 +377,11 @@ def _join_inline_splits(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
     return out
+
+
+def _notable(line: str) -> bool:
+    """A line an inline note in brackets may follow: words not ending a sentence or a label."""
+    return bool(line) and line[-1] not in _SENTENCE_END and line[-1] not in _LABEL_END and _WORDISH.search(line) is not None
 
 
 def _split_paragraph_end(lines: list[str], start: int) -> int:

@@ -785,6 +785,9 @@ def test_a_bylines_value_on_the_line_below_its_label():
     assert extract_metadata(blocks) == {
         "title": "区委召开河湖治理工作会议", "date": "2015-07-03 22:57", "source": "青溪日报", "editor": "李四",
     }
+    # ... and a link's note in brackets on the line under it (<a>青溪日报</a>(青溪))
+    blocks = classify("区委召开河湖治理工作会议", "2015-07-03 22:57:52　来源:", "青溪日报", "(青溪)", "分享到：", P1, P2)
+    assert extract_metadata(blocks)["source"] == "青溪日报(青溪)"
     # a label ending a line of prose is no byline's
     blocks = classify("首页 | 新闻", P1, "会议强调的重点如下：", "河湖治理", P2)
     assert labels_of(blocks, "河湖治理") != METADATA
@@ -874,10 +877,10 @@ def test_a_site_template_line_that_is_a_bylines_value_is_not_the_title():
              f"{source}记者 张三 " + P1, P2, P3]
     blocks = split_text_blocks("\n".join(lines))
     for block in blocks:
-        block.template = 7 if block.text in (source, "(广州)") else 0
+        block.template = 7 if block.text == f"{source}(广州)" else 0
     classify_blocks(blocks, CONFIG)
     assert {k: v for k, v in extract_metadata(blocks).items() if k in ("title", "source")} == {
-        "title": headline, "source": source,
+        "title": headline, "source": f"{source}(广州)",
     }
 
 

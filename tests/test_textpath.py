@@ -218,6 +218,18 @@ def test_split_joins_a_paragraph_printed_one_link_a_line():
         assert [b.text for b in split_text_blocks("\n".join(lines))] == lines
 
 
+def test_a_links_note_in_brackets_goes_back_to_it_and_a_doubled_line_splits():
+    """``<a>青溪日报</a>(青溪)`` printed one element a line; an image's alt text and caption
+    printed on one line."""
+    texts = [b.text for b in split_text_blocks("来源:\n青溪日报\n(青溪)\n\n城东新区规划图\n（资料图）")]
+    assert texts == ["来源:", "青溪日报(青溪)", "城东新区规划图（资料图）"]
+    # not a list item's number, nor a note after a sentence, a label or a blank line
+    for lines in (["第一章 总则", "（一）", "适用范围。"], ["会议结束。", "（完）"], ["来源：", "(青溪)"], ["青溪日报", "", "(青溪)"]):
+        assert [b.text for b in split_text_blocks("\n".join(lines))] == [line for line in lines if line]
+    texts = [b.text for b in split_text_blocks("城东新区公租房规划图（资料图） 城东新区公租房规划图（资料图）")]
+    assert texts == ["城东新区公租房规划图（资料图）"] * 2
+
+
 def test_unwrapped_short_lines_are_not_joined():
     texts = [b.text for b in split_text_blocks("抓实责任扎实推进 推动基层河湖治理创新发展\n青溪沿江六镇深入学习贯彻全市河湖长制会议精神\n正文。")]
     assert len(texts) == 3
