@@ -47,6 +47,9 @@ class Block:
         template: text captures cleaned in a batch: how many captures of the batch
             print this same line, when it is a site template line (``clean.templates``);
             0 when it is not one.
+        headline: HTML front end only: the page's markup names this block its headline
+            (the line the ``<title>`` holds, or the heading right above the article), so
+            it is the title whatever words it shares with the text.
     """
 
     text: str
@@ -57,3 +60,4 @@ class Block:
     field: str = ""
     verbatim: bool = False
     template: int = 0
+    headline: bool = False

@@ -137,6 +137,8 @@ def extract_html_blocks(html: str, config: HtmlConfig) -> HtmlExtraction:
     markup, title = markup_metadata(root), page_title(root)
     header = _header(lines, span, [t for t in (title, markup.get("title")) if t], config)
     blocks = [_block(lines[i]) for i in header]
+    if blocks:
+        blocks[0].headline = True
     blocks += [_block(line) for line in lines[span.start:span.stop]
                if config.keep_tables or line.owner.tag != "tr"]
     metadata = _metadata(markup, title, lines, header, span, config)

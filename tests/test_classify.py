@@ -392,6 +392,15 @@ def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
     blocks = classify("首页 | 博客", profile, "昨天去溪口钓鱼 (图)  2005-03-21 01:20:44", P1, P2, P3)
     assert labels_of(blocks, profile) != BODY
     assert labels_of(blocks, P1) == BODY
+    # ... and a site's notice above a headline and its labelled dateline
+    notice = "本刊提供免费订阅，任何第三方平台的赠送或售卖行为均未获得本刊授权！"
+    headline = "区委召开河湖治理工作会议：网格巡河“一次顶十次”"
+    blocks = classify("杂志声明", notice, "广告", headline, "时间：2019-09-25 作者：网络整理 阅读：1644", P1, P2, P3)
+    assert [b.label for b in blocks[1:5]] == [CHROME, CHROME, TITLE, METADATA]
+    # ... or a headline that exclaims over its author's name and a dateline with no year
+    headline = "区委召开河湖治理工作会议，巡河变网格！街道负责同志逐一发言"
+    blocks = classify("百度首页", "个人中心", headline, "青溪必读", "发布时间：10-08 12:00", P1, P2, P3)
+    assert [b.label for b in blocks[2:5]] == [TITLE, CHROME, METADATA]
 
 
 def test_a_news_ticker_above_the_headline_and_its_date_is_not_the_article():

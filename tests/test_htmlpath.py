@@ -10,6 +10,7 @@ import importlib.util
 
 import pytest
 
+from clean import clean_capture
 from clean.config import HtmlConfig
 from clean.decode import decode_bytes
 from clean.html.meta import strip_site_name
@@ -162,6 +163,19 @@ def test_headline_and_byline_above_the_article_are_handed_on():
     assert [(b.tag, b.text) for b in blocks[:2]] == [
         ("h1", "全市部署安全生产工作"), ("div", "2022-01-27 10:30 来源：某某日报")]
     assert "字号：大 中 小" not in [b.text for b in blocks]
+
+
+def test_a_headline_in_other_words_than_its_text_is_the_title_not_body():
+    """The page's markup names its headline (the ``<title>`` holds it): it is the title
+    however few words it shares with the text, and never body."""
+    headline = "一场雪后，这座城为何连夜出动？"
+    html = page(f"<div class=head><h2>{headline}</h2><p>青溪发布</p><div>发布时间：10-08 12:00</div></div>"
+                f"<div class=text>{ARTICLE}</div>", head=f"<title>{headline}</title>")
+    blocks = extract_html_blocks(html, HtmlConfig()).blocks
+    assert [b.headline for b in blocks] == [True] + [False] * (len(blocks) - 1)
+    result = clean_capture(html.encode("utf-8"))
+    assert result.metadata["title"] == headline
+    assert result.text.split("\n") == [P1, P2, P3]
 
 
 def test_metadata_from_meta_tags_and_json_ld():

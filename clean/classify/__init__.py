@@ -193,7 +193,11 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         verdicts[signed] = None  # the signature's date is text, not the publication date
     # a page's own headline is often in the site's lists of headlines on its other pages
     untemplated = [None if t else v for v, t in zip(verdicts, templated)]
-    titles = find_titles(region, sigs, untemplated, [b.tag for b in blocks], texts, folded, config)
+    # the headline the HTML front end found in the page's markup, or the line that reads as one
+    titles = [i for i, b in enumerate(blocks) if b.headline][-1:]
+    if titles and region.start <= titles[0]:
+        region = Region(titles[0] + 1, max(region.end, titles[0] + 1))
+    titles = titles or find_titles(region, sigs, untemplated, [b.tag for b in blocks], texts, folded, config)
     standfirst: set[int] = set()
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)

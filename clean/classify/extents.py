@@ -58,14 +58,16 @@ def after_dateline(
 ) -> Region:
     """Start the text after a date line near its top, when little prose lies above it.
 
-    A post's header (its title and time: ``昨天去溪口钓鱼 (图) 2005-03-21 01:20``) opens
-    it; the prose above such a line is another box (the author's profile, the end of
-    another post), not the article, when it is a small ``share`` of the prose below.
+    A post's header (its title and time: ``昨天去溪口钓鱼 (图) 2005-03-21 01:20``) or an
+    article's dateline (``发布时间：10-08 12:00``) opens it; the prose above such a line
+    is another box (the author's profile, a site's notice, the end of another post) or
+    a headline that reads as a sentence, not the article, when it is a small ``share``
+    of the prose below.
     """
     prose_above = 0
     for i in range(region.start, region.end):
         verdict = verdicts[i]
-        if verdict is not None and verdict.label == METADATA and sigs[i].dated and not verdict.labelled:
+        if verdict is not None and verdict.label == METADATA and (sigs[i].dated or verdict.field == "date"):
             prose_below = sum(s.chars for s in sigs[i + 1:region.end] if s.sentence_like)
             if 0 < prose_above < share * prose_below:
                 return Region(i, region.end)
