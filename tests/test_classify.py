@@ -401,6 +401,9 @@ def test_a_profile_box_above_a_dated_post_header_is_not_the_post():
     headline = "区委召开河湖治理工作会议，巡河变网格！街道负责同志逐一发言"
     blocks = classify("百度首页", "个人中心", headline, "青溪必读", "发布时间：10-08 12:00", P1, P2, P3)
     assert [b.label for b in blocks[2:5]] == [TITLE, CHROME, METADATA]
+    # a schedule's time line names no day: the text goes on above it
+    blocks = classify("首页 | 会议", P1, "时  间：下午2:30", P2, P3, P2[::-1], P3[::-1])
+    assert labels_of(blocks, P1) == BODY
 
 
 def test_a_news_ticker_above_the_headline_and_its_date_is_not_the_article():

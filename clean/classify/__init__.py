@@ -173,7 +173,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             verdicts[i] = None  # a list item's own date, not the page's dateline
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = up_to_editor_line(region, sigs, verdicts, config)
-    region = after_dateline(region, sigs, verdicts, config.post_header_prose_share)
+    region = after_dateline(region, texts, sigs, verdicts, config.post_header_prose_share)
     region = with_lead_in(region, texts, sigs, verdicts)
     headings = edit_headings(folded, sigs, lexicons, config)
     structured = len(headings) >= config.edit_headings_min

@@ -54,20 +54,22 @@ def front_end_region(
 
 
 def after_dateline(
-    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], share: float
+    region: Region, texts: Sequence[str], sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], share: float
 ) -> Region:
     """Start the text after a date line near its top, when little prose lies above it.
 
     A post's header (its title and time: ``昨天去溪口钓鱼 (图) 2005-03-21 01:20``) or an
-    article's dateline (``发布时间：10-08 12:00``) opens it; the prose above such a line
-    is another box (the author's profile, a site's notice, the end of another post) or
-    a headline that reads as a sentence, not the article, when it is a small ``share``
-    of the prose below.
+    article's dateline (``发布时间：10-08 12:00``; a schedule's ``时间：下午2:30`` names no
+    day, so it is none) opens it; the prose above such a line is another box (the
+    author's profile, a site's notice, the end of another post) or a headline that reads
+    as a sentence, not the article, when it is a small ``share`` of the prose below.
     """
     prose_above = 0
     for i in range(region.start, region.end):
         verdict = verdicts[i]
-        if verdict is not None and verdict.label == METADATA and (sigs[i].dated or verdict.field == "date"):
+        if verdict is not None and verdict.label == METADATA and (
+            sigs[i].dated or (verdict.field == "date" and _MONTH_DAY.search(texts[i]) is not None)
+        ):
             prose_below = sum(s.chars for s in sigs[i + 1:region.end] if s.sentence_like)
             if 0 < prose_above < share * prose_below:
                 return Region(i, region.end)
@@ -76,6 +78,9 @@ def after_dateline(
             prose_above += sigs[i].chars
     return region
 
+
+#: A day of the year in figures (10-08, 3月5日): a dateline names one, a schedule's time line does not.
+_MONTH_DAY = re.compile(r"\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 #: The numbering of a section heading, by kind: 一、 / （一） / 1、 or 1. (not its number).
 _SECTION_NUMBER = re.compile(
