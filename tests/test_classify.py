@@ -806,11 +806,16 @@ def test_a_bylines_value_on_the_line_below_its_label():
 
 
 def test_a_headline_may_ask_or_exclaim_but_not_stop_a_sentence():
-    """``京东为何不直接公布GMV？`` reads as a sentence and is a headline all the same; a
-    line that stops a sentence (。) in its middle is a caption or prose, not a title."""
+    """``京东为何不直接公布GMV？`` reads as a sentence and is a headline all the same, and
+    so does a digest's ``……；……``; a line that stops a sentence (。) in its middle is a
+    caption or prose, not a title."""
     question = "青溪县河湖治理为何见效？"
     blocks = classify("首页 | 新闻", question, "2015-07-04 16:15　来源：青溪日报", P1, P2)
     assert labels_of(blocks, question) == TITLE
+    # a digest's headline lists its stories with semicolons
+    digest = "午间公告：区委召开河湖治理工作会议；青溪县网格巡河全覆盖"
+    blocks = classify("首页 | 快讯", digest, "2019-09-26 12:11 来源：青溪日报", P1, P2)
+    assert labels_of(blocks, digest) == TITLE
     caption = "区委河湖治理工作会议召开。记者张三／摄"
     blocks = classify("首页 | 新闻", caption, P1, P2)
     assert labels_of(blocks, caption) != TITLE

@@ -33,8 +33,8 @@ class Region:
 #: What separates a page's title from the site's name after it (``标题_网易财经``, ``标题-新华网``,
 #: or white space: ``标题 东区办事处_中山网``).
 _SITE_SEPARATORS = "_|｜-－—–"
-#: What ends a sentence of prose and never a headline.
-_PROSE_STOP = re.compile(r"[。；;]")
+#: What ends a sentence of prose and never a headline (a digest's headline has ；).
+_PROSE_STOP = re.compile("。")
 
 #: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
 _WORDY = re.compile(r"[^\W_]")
