@@ -17,6 +17,8 @@ from clean.classify import metadata_labels
 from clean.classify.lexicon import to_simplified
 from clean.classify.signals import DATE, TIME, split_trailing_date
 
+#: Fields whose values are dates: the publication's and a "last updated" stamp's.
+_DATE_FIELDS = ("date", "updated")
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
@@ -149,8 +151,9 @@ def _roc_date(text: str) -> str | None:
 def extract_metadata(blocks: list[Block]) -> dict:
     """Metadata fields from the labelled blocks; only the fields found.
 
-    Keys: ``title``, ``subtitle``, ``original_title``, ``date``, ``source``,
-    ``author``, ``editor``, ``keywords`` (a list). The first value of a field wins:
+    Keys: ``title``, ``subtitle``, ``original_title``, ``date``, ``updated`` (a "last
+    updated" stamp), ``source``, ``author``, ``editor``, ``keywords`` (a list). The
+    first value of a field wins:
     the byline above the article comes before the tail's. A date a label names
     (发布时间：…) wins over an unlabelled date line: a speech's or a report's own date
     (（2025年3月18日）) stands under its title above the page's publication byline.
@@ -176,10 +179,10 @@ def extract_metadata(blocks: list[Block]) -> dict:
         pairs = _fields_of_line(block.text) or ([(dangling, block.text)] if value_below else [])
         dangling = pairs[-1][0] if pairs and not pairs[-1][1].strip(_TRIM) else None
         for field, raw in pairs:
-            if field == "date":
+            if field in _DATE_FIELDS:
                 date = normalise_date(raw) or _roc_date(raw)
                 if date:
-                    meta.setdefault("date", date)
+                    meta.setdefault(field, date)
             elif field == "keywords":
                 words = [w for w in _KEYWORD_SPLIT.split(raw.strip(_TRIM)) if w]
                 if words:
@@ -193,7 +196,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
         # a byline or a dateline naming its reporter (2024/05/21 11:44 青溪日報記者王小明／青溪報導)
         if block.field in ("author", "date") and "author" not in meta and (reporter := _REPORTER.search(block.text)):
             meta["author"] = names(reporter.group(1)) or None
-        unlabelled_date = unlabelled_date or normalise_date(block.text)
+        if "updated" not in (field for field, _ in pairs):
+            unlabelled_date = unlabelled_date or normalise_date(block.text)
     if unlabelled_date:
         meta.setdefault("date", unlabelled_date)
     if labelled_title:

@@ -805,6 +805,17 @@ def test_a_bylines_value_on_the_line_below_its_label():
     assert labels_of(blocks, "河湖治理") != METADATA
 
 
+def test_a_last_updated_stamp_is_metadata_not_the_headline():
+    """... and its date is not the publication's, whichever comes first."""
+    headline, dateline, stamp = "区委召开河湖治理工作会议", "2019-09-07 15:10:53 来源：青溪日报", "最后更新: 2019-09-08 09:14:21"
+    for byline in ([dateline, stamp], [stamp, dateline]):
+        blocks = classify("首页 | 财经", headline, "分享到：", *byline, P1, P2, P3)
+        assert labels_of(blocks, stamp) == METADATA
+        assert extract_metadata(blocks) == {
+            "title": headline, "date": "2019-09-07 15:10", "updated": "2019-09-08 09:14", "source": "青溪日报",
+        }
+
+
 def test_a_headline_may_ask_or_exclaim_but_not_stop_a_sentence():
     """``京东为何不直接公布GMV？`` reads as a sentence and is a headline all the same, and
     so does a digest's ``……；……``; a line that stops a sentence (。) in its middle is a

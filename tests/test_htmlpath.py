@@ -183,9 +183,11 @@ def test_metadata_from_meta_tags_and_json_ld():
             '<meta property="article:published_time" content="2022-01-27T10:30:00+08:00">'
             '<meta name="keywords" content="安全生产,常务会议">'
             '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",'
+            ' "dateModified": "2022-01-28T08:05:00+08:00",'
             ' "author": [{"@type": "Person", "name": "张三"}, {"name": "李四"}]}</script>')
     found = metadata(page(f"<div>{ARTICLE}</div>", head))
     assert found["date"] == "2022-01-27 10:30"
+    assert found["updated"] == "2022-01-28 08:05"
     assert found["author"] == "张三 李四"
     assert found["keywords"] == ["安全生产", "常务会议"]
     assert found["title"] == "全市部署安全生产工作"

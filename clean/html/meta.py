@@ -25,6 +25,7 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("article:published_time", "datepublished", "pubdate", "publishdate",
              "og:release_date", "og:time", "weibo: article:create_at", "dc.date.issued",
              "dc.date", "citation_date", "publish_date", "date"),
+    "updated": ("article:modified_time", "datemodified", "og:updated_time", "last-modified"),
     "author": ("article:author", "author", "citation_authors", "dc.creator", "byl"),
     "source": ("contentsource", "source", "citation_publisher"),
     "keywords": ("news_keywords", "keywords", "article:tag"),
@@ -59,7 +60,7 @@ def _json_ld(root: etree._Element) -> dict[str, str]:
             continue
         for item in _ld_items(data):
             for field, key in (("title", "headline"), ("date", "datePublished"),
-                               ("keywords", "keywords")):
+                               ("updated", "dateModified"), ("keywords", "keywords")):
                 value = item.get(key)
                 if isinstance(value, list):
                     value = ",".join(str(v) for v in value)
@@ -133,12 +134,13 @@ def markup_metadata(root: etree._Element) -> dict:
                 break
     for field, value in _json_ld(root).items():
         found.setdefault(field, value)
-    if "date" in found:
-        date = normalise_date(found["date"])
-        if date:
-            found["date"] = date
-        else:
-            del found["date"]
+    for field in ("date", "updated"):
+        if field in found:
+            date = normalise_date(found[field])
+            if date:
+                found[field] = date
+            else:
+                del found[field]
     if "keywords" in found:
         found["keywords"] = split_keywords(found["keywords"])
     for field in ("source", "author"):
