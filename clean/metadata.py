@@ -24,6 +24,8 @@ _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
 #: What may stand between a date and its clock time: ``2022-09-30T16:04``, ``…, 2005 at 10:56 am``.
 _CLOCK_LEAD = re.compile(r"^[\s\u3000\-–—,，T]*(?:(?i:at)\s+|@\s*)?")
+#: A clock time right before a date, nothing but white space or a comma between.
+_CLOCK_BEFORE = re.compile(TIME.pattern + r"[\s,，]*$")
 #: English month names by number (their first three letters).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
@@ -72,6 +74,8 @@ def normalise_date(text: str) -> str | None:
         '2005-05-07 21:23'
         >>> normalise_date("Saturday, September 10th, 2005 at 10:56 am")
         '2005-09-10 10:56'
+        >>> normalise_date("15:31 2018/09/16")
+        '2018-09-16 15:31'
     """
     found = DATE.search(text)
     if not found:
@@ -90,7 +94,8 @@ def normalise_date(text: str) -> str | None:
     if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
         return None
     date = f"{year}-{int(month):02d}-{int(day):02d}"
-    clock = TIME.match(_CLOCK_LEAD.sub("", text[found.end() :], count=1))
+    # the clock after the date, or right before it (Taiwanese sites: 15:31 2018/09/16)
+    clock = TIME.match(_CLOCK_LEAD.sub("", text[found.end() :], count=1)) or _CLOCK_BEFORE.search(text, 0, found.start())
     if clock:
         hour = int(clock.group("h"))
         ampm = (clock.group("ampm") or "").lower()

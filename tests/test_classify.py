@@ -816,6 +816,16 @@ def test_a_last_updated_stamp_is_metadata_not_the_headline():
         }
 
 
+def test_share_buttons_printed_by_name_put_no_distance_between_title_and_text():
+    """A text renderer prints a share bar's icons as their names, one a line."""
+    share_bar = ["* Facebook", "* Line", "* Weibo", "* Twitter", "* 複製連結"]
+    headline = "區委召開河湖治理工作會議"
+    blocks = classify("1. 首頁", "2. 社會", headline, "15:31 2018/09/16", "青溪時報", "王小明", *share_bar,
+                      "會議現場。", *share_bar, "字級設定： 小中大特", P1, P2)
+    assert labels_of(blocks, "* Facebook") == CHROME
+    assert extract_metadata(blocks) == {"title": headline, "date": "2018-09-16 15:31"}
+
+
 def test_a_headline_may_ask_or_exclaim_but_not_stop_a_sentence():
     """``京东为何不直接公布GMV？`` reads as a sentence and is a headline all the same, and
     so does a digest's ``……；……``; a line that stops a sentence (。) in its middle is a
