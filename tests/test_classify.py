@@ -805,6 +805,15 @@ def test_a_bylines_value_on_the_line_below_its_label():
     assert labels_of(blocks, "河湖治理") != METADATA
 
 
+def test_a_headline_printed_twice_has_no_subtitle_and_a_call_to_vote_is_no_lead():
+    headline = "区委召开河湖治理工作会议"
+    vote = "“2025青溪十大人物评选”火热进行中！【点击投票】选出你心目中的青溪人物"
+    blocks = classify("首页 | 要闻", headline, headline, "2018年12月28日 19:55", vote,
+                      "青溪日报讯（记者张三）" + P1, P2, P3)
+    assert extract_metadata(blocks) == {"title": headline, "date": "2018-12-28 19:55", "author": "张三"}
+    assert labels_of(blocks, vote) != BODY
+
+
 def test_a_last_updated_stamp_is_metadata_not_the_headline():
     """... and its date is not the publication's, whichever comes first."""
     headline, dateline, stamp = "区委召开河湖治理工作会议", "2019-09-07 15:10:53 来源：青溪日报", "最后更新: 2019-09-08 09:14:21"

@@ -433,8 +433,9 @@ def find_titles(
     headline = [i for i in qualified if any(_with_site_name(line, above[i]) for line in above[:i])]
     if headline:
         best = max(headline, key=lambda i: len(texts[i]))
-    if best - 1 in qualified:
+    # the same line twice (a page's headline over its share box's copy) is no subtitle
+    if best - 1 in qualified and texts[best - 1].strip() != texts[best].strip():
         return [best - 1, best]
-    if best + 1 in qualified:
+    if best + 1 in qualified and texts[best + 1].strip() != texts[best].strip():
         return [best, best + 1]
     return [best]
