@@ -29,9 +29,11 @@ _CLOCK_BEFORE = re.compile(TIME.pattern + r"[\s,，]*$")
 #: English month names by number (their first three letters).
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ROC_DATE = re.compile(r"(?<!\d)(?:民国\s*)?(\d{2,3})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-#: A value ends at a wide gap, a bracket, or the next "word：" of the line (a page
-#: counter's 浏览次数：614 is not part of the source's name).
-_VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[|\s+[\u4e00-\u9fff]{2,6}[：:]")
+#: A page counter's label (阅读：1644, 浏览次数：614), glued to the value before it or not.
+_COUNTER_LABEL = r"(?:阅读|閱讀|浏览|瀏覽|点击|點擊|人气|人氣)(?:次数|次數|量|数|數)?\s*[：:]"
+#: A value ends at a wide gap, a bracket, the next "word：" of the line, or a page
+#: counter's label (浏览次数：614 is not part of the source's name).
+_VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[|\s+[\u4e00-\u9fff]{2,6}[：:]|" + _COUNTER_LABEL)
 #: A control a text browser printed after the byline's last value: ``来源: 新京报举报``.
 _TRAILING_CONTROL = re.compile(r"(?<=\S)\s*(?:举报|舉報|纠错|糾錯|打印|列印|收藏|分享)$")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
@@ -41,9 +43,13 @@ _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
 _REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自|[／/])))+)")
 #: A reporter's role before the name in an author field (作者：本报记者 张三): not a name.
 _ROLE = re.compile(
-    r"^(?:(?:本报|本台|本刊|本網|本网|实习|實習|特约|特約|见习|見習)\s*)?(?:记者|記者|通讯员|通訊員)\s*"
-    # a columnist's title before the name: 观察者网专栏作者 王文, 本报特约评论员 李四
+    # 本报记者 张三, 南都见习记者林子沛: the paper's name and the reporter's rank go too
+    r"^(?:\S{0,6}?(?:本报|本台|本刊|本網|本网|实习|實習|特约|特約|见习|見習)\s*)?(?:记者|記者|通讯员|通訊員)\s*"
+    r"|^\S{1,8}?(?:记者|記者)(?=[\u4e00-\u9fff]{2,4}$)"
+    # a columnist's title before the name: 观察者网专栏作者 王文, 本报特约评论员 李四 (or
+    # glued to it: 观察者网专栏作者王文)
     r"|^\S*(?:作者|评论员|評論員|撰稿人|专栏作家|專欄作家)\s+"
+    r"|^\S*(?:专栏作者|專欄作者|特约作者|特約作者|评论员|評論員|撰稿人|专栏作家|專欄作家)(?=[\u4e00-\u9fff]{2,4}$)"
 )
 _MAX_VALUE_CHARS = 40
 _MAX_NAMES = 5

@@ -814,6 +814,12 @@ def test_a_headline_printed_twice_has_no_subtitle_and_a_call_to_vote_is_no_lead(
     assert labels_of(blocks, vote) != BODY
 
 
+def test_who_interviewed_and_wrote_the_story_signs_it_below():
+    blocks = classify("首页 | 要闻", "区委召开河湖治理工作会议", "2018年12月28日 19:55", P1, P2, P3,
+                      "采写：青溪晚报见习记者林小川", "热门推荐")
+    assert extract_metadata(blocks)["author"] == "林小川"
+
+
 def test_a_last_updated_stamp_is_metadata_not_the_headline():
     """... and its date is not the publication's, whichever comes first."""
     headline, dateline, stamp = "区委召开河湖治理工作会议", "2019-09-07 15:10:53 来源：青溪日报", "最后更新: 2019-09-08 09:14:21"

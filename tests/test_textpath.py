@@ -64,6 +64,9 @@ def test_normalise_date(text, expected):
         ("【文/青溪评论网专栏作者 沈知秋】", "沈知秋"),  # a columnist's credit: the title, then the name
         ("文/张小川 图/李大海", "张小川"),
         ("作者：本报特约评论员 王南山", "王南山"),
+        ("【文/青溪评论网专栏作者沈知秋】", "沈知秋"),  # ... glued to the name
+        ("作者：青溪晚报见习记者林小川", "林小川"),  # the paper and the reporter's rank before the name
+        ("时间：2019-09-25 作者：网络整理阅读：1644", "网络整理"),  # a page counter glued after the value
     ],
 )
 def test_credits_with_a_slash_or_a_columnists_title_name_the_author(line, author):
