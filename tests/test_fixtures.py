@@ -30,7 +30,7 @@ GOLD = FIXTURES / "gold"
 KNOWN_FAILURES = FIXTURES / "known-failures.txt"
 DEDUP = FIXTURES / "dedup.json"
 
-META_KEYS = frozenset({"title", "subtitle", "original_title", "date", "source", "author", "editor", "keywords"})
+META_KEYS = frozenset({"title", "subtitle", "original_title", "date", "updated", "source", "author", "editor", "keywords"})
 GOLD_DATE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?")
 #: How an extracted date may be written: ISO or the gold's own form, seconds and zone optional.
 FOUND_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?")
@@ -119,7 +119,7 @@ def _date_matches(expected: str, found: object) -> bool:
 
 
 def _field_matches(key: str, expected: object, found: object) -> bool:
-    if key == "date":
+    if key in ("date", "updated"):
         return _date_matches(str(expected), found)
     if key == "keywords":
         items = found if isinstance(found, (list, tuple)) else re.split(r"[,，;；、\s]+", str(found))
@@ -163,8 +163,9 @@ def test_gold_is_well_formed(path: Path) -> None:
     assert body.endswith("\n") and body.strip(), "gold body: non-empty, ends with a newline"
     assert all(line.strip() == line and line for line in body.splitlines()), "one trimmed paragraph a line"
     assert set(meta) <= META_KEYS, f"unknown metadata keys {set(meta) - META_KEYS}"
-    if "date" in meta:
-        assert GOLD_DATE.fullmatch(meta["date"]), meta["date"]
+    for key in ("date", "updated"):
+        if key in meta:
+            assert GOLD_DATE.fullmatch(meta[key]), meta[key]
     if "keywords" in meta:
         assert isinstance(meta["keywords"], list) and all(isinstance(k, str) and k for k in meta["keywords"])
 
