@@ -320,7 +320,8 @@ def _copies(column: int, text: str) -> list[tuple[int, str]]:
     word and ``------`` a rule, not copies.
     """
     n = len(text)
-    if n >= 2 * _MIN_COPY_CHARS and _WORDISH.search(text):
+    # cheap test first: this runs on every cell
+    if n >= 2 * _MIN_COPY_CHARS and text[0] in text[n // 2 - 1:n // 2 + 2] and _WORDISH.search(text):
         for gap in (0, 1):
             half = (n - gap) // 2
             if 2 * half + gap == n and text[:half] == text[half + gap:] and text[half:half + gap].strip(_STRIP) == "":
@@ -362,7 +363,7 @@ def _join_inline_splits(lines: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if out and _INLINE_NOTE.fullmatch(lines[i].strip(_STRIP)) and _notable(out[-1].strip(_STRIP)):
+        if out and _bracketed(lines[i]) and _notable(out[-1].strip(_STRIP)):
             out[-1] = out[-1].rstrip() + lines[i].strip(_STRIP)
             i += 1
             continue
@@ -377,6 +378,11 @@ def _join_inline_splits(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
     return out
+
+
+def _bracketed(line: str) -> bool:
+    """``line`` is an inline note in brackets alone (cheap test first: this runs on every line)."""
+    return line.rstrip()[-1:] in ")）" and _INLINE_NOTE.fullmatch(line.strip(_STRIP)) is not None
 
 
 def _notable(line: str) -> bool:
