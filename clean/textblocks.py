@@ -81,16 +81,16 @@ _SENTENCE_END = "。！？!?；;.”」』\"'）)"
 #: A paragraph printed one inline element a line (``soup.get_text("\n")`` puts every link
 #: on its own line): a link's words alone on a line are a bare fragment, this long at most;
 _MAX_FRAGMENT_CHARS = 12
-#: A short note in brackets after a link (``(北京)``), not a list item's number (``（一）``, ``(3)``).
-_INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s]{1,8}[)）]")
-#: A line printed twice: each copy at least this long.
-_MIN_COPY_CHARS = 6
 #: ... a line cut there ends inside a clause or opens a quote or bracket, the next may
 #: start with what never starts a sentence; and the paragraph ends a sentence within so
 #: many lines.
 _CUT_END = "，、,“‘《（(「『【"
 _CONTINUED_START = "，。、；！？”’）》」』…,;"
 _MAX_SPLIT_LINES = 40
+#: A short note in brackets after a link (``(北京)``), not a list item's number (``（一）``, ``(3)``).
+_INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s]{1,8}[)）]")
+#: A line printed twice: each copy at least this long.
+_MIN_COPY_CHARS = 6
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _LABEL_END = "：:"
 #: Bordered tables: the characters that draw their rules, and the edges between cells.
