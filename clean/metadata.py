@@ -18,7 +18,7 @@ from clean.classify.lexicon import to_simplified
 from clean.classify.signals import DATE, TIME, split_trailing_date
 
 #: Fields whose values are dates: the publication's and a "last updated" stamp's.
-_DATE_FIELDS = ("date", "updated")
+DATE_FIELDS = ("date", "updated")
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
@@ -190,7 +190,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
         pairs = _fields_of_line(block.text) or ([(dangling, block.text)] if value_below else [])
         dangling = pairs[-1][0] if pairs and not pairs[-1][1].strip(_TRIM) else None
         for field, raw in pairs:
-            if field in _DATE_FIELDS:
+            if field in DATE_FIELDS:
                 date = normalise_date(raw) or _roc_date(raw)
                 if date:
                     meta.setdefault(field, date)

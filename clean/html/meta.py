@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from clean.metadata import byline_fields, normalise_date
+from clean.metadata import DATE_FIELDS, byline_fields, normalise_date
 
 #: Meta tag names (``name``, ``property`` or ``itemprop``, lower-cased) per field, best first.
 META_FIELDS: dict[str, tuple[str, ...]] = {
@@ -134,7 +134,7 @@ def markup_metadata(root: etree._Element) -> dict:
                 break
     for field, value in _json_ld(root).items():
         found.setdefault(field, value)
-    for field in ("date", "updated"):
+    for field in DATE_FIELDS:
         if field in found:
             date = normalise_date(found[field])
             if date:
