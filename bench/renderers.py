@@ -17,7 +17,15 @@ replacement characters) and printed to text by each renderer that is available:
 - ``html_text``: ``html_text.extract_text(guess_layout=True)``;
 - ``markdownify``: Markdown with ``#`` headings (saved as ``.md``), as many crawlers save pages;
 - ``resiliparse``: ``resiliparse.extract.html2text.extract_plain_text`` over the whole page
-  (``main_content=False``), the plain-text renderer of Common Crawl-scale corpus pipelines.
+  (``main_content=False``), the plain-text renderer of Common Crawl-scale corpus pipelines;
+- ``lynx``: ``lynx -dump -nolist`` at its default width (only when ``lynx`` is on PATH):
+  every line indented, bullets drawn as ``*``, images as ``[name]``, form fields as
+  ``____``, and paragraphs hard-wrapped at 80 columns, as ``lynx -dump URL > page.txt``
+  saves a page;
+- ``chromium``: a browser's ``document.body.innerText`` (what "select all, copy" gives),
+  from headless Chromium driven by Playwright (only when the ``playwright`` module and
+  ``/usr/bin/chromium`` are there), the page's scripts off and nothing fetched, so
+  external stylesheets do not apply.
 
 The renderers are not project dependencies; a missing one is reported as skipped. Each
 renderer's folder of dumps is cleaned by the real batch engine
@@ -58,12 +66,19 @@ CHARSET_WINDOW = 64 * 1024
 #: A charset declared in a ``<meta>`` element (``charset=`` or ``http-equiv`` content); a
 #: ``<script charset=...>`` names the script's encoding, not the page's.
 _CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: The same declaration in a decoded page: what comes before the name, then the name.
+_DECLARED_TEXT = re.compile(r"""(<meta\b[^>]*?charset\s*=\s*["']?)[A-Za-z0-9_.:-]+""", re.IGNORECASE)
 #: Declared names that renderers read as a wider superset (GB2312 pages hold GBK characters;
 #: Big5 pages hold HKSCS characters).
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
               "big5": "big5hkscs"}
 #: w3m's page width, as the hand-made dumps were printed.
 W3M_COLUMNS = 200
+#: The browser the ``chromium`` renderer drives (Debian's package).
+CHROMIUM = Path("/usr/bin/chromium")
+#: Chromium's switches on a machine with no network: nothing that phones home at start.
+_CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +131,49 @@ def _render_w3m(html: str) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
+def _render_lynx(html: str) -> str:
+    # As with w3m, the page goes in decoded to UTF-8. lynx has no switch that overrides a
+    # charset the page declares, so the declaration is rewritten to say UTF-8.
+    declared = _DECLARED_TEXT.sub(r"\1utf-8", html[:CHARSET_WINDOW], count=1)
+    done = subprocess.run(
+        ["lynx", "-dump", "-nolist", "-stdin", "-assume_charset=UTF-8", "-display_charset=UTF-8"],
+        input=(declared + html[CHARSET_WINDOW:]).encode("utf-8"), capture_output=True, check=True, timeout=60,
+    )
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+class _Browser:
+    """One headless Chromium for the whole run (a start costs a second; a page, a tenth),
+    started at the first page and closed when the interpreter exits."""
+
+    def __init__(self) -> None:
+        self._page = None
+
+    def __call__(self, html: str) -> str:
+        if self._page is None:
+            self._page = self._start()
+        try:
+            self._page.set_content(html, wait_until="domcontentloaded", timeout=30_000)
+            return self._page.evaluate("document.body ? document.body.innerText : ''")
+        except Exception as error:  # Playwright's errors: report the page, go on
+            raise ValueError(f"chromium: {error}") from error
+
+    def _start(self):
+        import atexit
+
+        from playwright.sync_api import sync_playwright
+
+        driver = sync_playwright().start()
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=_CHROMIUM_ARGS)
+        atexit.register(driver.stop)
+        atexit.register(browser.close)
+        page = browser.new_page(java_script_enabled=False)
+        # only the page itself: no stylesheet, image or frame is fetched (there is no network)
+        page.route("**/*", lambda route: route.abort() if route.request.resource_type != "document"
+                   else route.continue_())
+        return page
+
+
 def _render_inscriptis(html: str) -> str:
     import inscriptis
 
@@ -157,6 +215,8 @@ _KNOWN: tuple[tuple[Renderer, str, str], ...] = (
     (Renderer("html_text", ".txt", _render_html_text), "module", "html_text"),
     (Renderer("markdownify", ".md", _render_markdownify), "module", "markdownify"),
     (Renderer("resiliparse", ".txt", _render_resiliparse), "module", "resiliparse"),
+    (Renderer("lynx", ".txt", _render_lynx), "program", "lynx"),
+    (Renderer("chromium", ".txt", _Browser()), "browser", "playwright"),
 )
 NAMES = tuple(renderer.name for renderer, _, _ in _KNOWN)
 
@@ -165,7 +225,10 @@ def available_renderers() -> dict[str, Renderer | None]:
     """Name -> renderer, or None when what it needs is not installed here."""
     found: dict[str, Renderer | None] = {}
     for renderer, kind, needs in _KNOWN:
-        present = shutil.which(needs) if kind == "program" else importlib.util.find_spec(needs)
+        if kind == "program":
+            present = shutil.which(needs)
+        else:
+            present = importlib.util.find_spec(needs) and (kind == "module" or CHROMIUM.is_file())
         found[renderer.name] = renderer if present else None
     return found
 
