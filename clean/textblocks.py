@@ -21,6 +21,9 @@ per block:
   renderers write ``| a | b |`` over a ``|---|---|`` line) becomes one block per row,
   its cells separated by a space and a cell wrapped over several lines joined back:
   the borders are layout, like the spaces between the cells of a borderless table;
+* an image that a renderer printed as its file name in brackets inside a line of text
+  (lynx: ``[icon.png] 订阅``, ``[gif;base64,…] 正文``, wrapped over two lines) is a block
+  of its own, so that the classifier sees a placeholder and the text around it apart;
 * a line that is one text printed twice (``图片说明 图片说明``: a renderer printing an
   image's alt text and then its caption) becomes two blocks, so that the second copy is
   seen as the repeat it is.
@@ -37,6 +40,8 @@ table's borders) is in exactly one block, in the original order.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clean.blocks import Block
@@ -72,10 +77,14 @@ _MIN_FULL_LINES = 5
 #: short of it) at least this often.
 _MIN_CUT_SHARE = 0.5
 _WRAP_SLACK = 6
+#: ... lines wider than the wrap width: at most this share of the full lines.
+_MAX_OVER_SHARE = 0.25
 #: ... where the next line's first word (or wide character) would not have fitted in
 #: what was left of it: a byline ending ``编辑：NF055`` a few columns short of the wrap
 #: width is not continued by the advertisement under it.
 _FIRST_WORD = re.compile(r"[!-~]+")
+#: ... (lynx: everything up to the next space).
+_SPACED_WORD = re.compile(r"[^ ]+")
 _INDENT = 4
 _SENTENCE_END = "。！？!?；;.”」』\"'）)"
 #: A paragraph printed one inline element a line (``soup.get_text("\n")`` puts every link
@@ -89,6 +98,20 @@ _CONTINUED_START = "，。、；！？”’）》」』…,;"
 _MAX_SPLIT_LINES = 40
 #: A short note in brackets after a link (``(北京)``), not a list item's number (``（一）``, ``(3)``).
 _INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s]{1,8}[)）]")
+#: An image printed as its file or address in brackets, as lynx prints an image without alt
+#: text: an image file's name, inline data, or an address with an HTML-escaped query
+#: (``[logo.png]``, ``[gif;base64,R0lG…]``, ``[u=25562,26892&amp;fm=173]``). No Chinese
+#: and no brackets inside; a few single spaces where the renderer wrapped a long name.
+IMAGE_FILE = re.compile(
+    r"\[(?=[^\[\]\s]*(?:\.(?:jpe?g|png|gif|webp|bmp|svg|ico)\b|;base64,|&amp;))"
+    r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]+(?: [^\[\]\s\u3000-\u9fff\uff00-\uffef]+){0,3}\]",
+    re.IGNORECASE,
+)
+#: ... cut at the end of a line (an opening bracket, then a name that has not ended) and
+#: finished on the next (the rest of the name and the closing bracket).
+_NAME_CUT = re.compile(r"\[[^\[\]\s\u3000-\u9fff\uff00-\uffef]*(?:\.(?:jpe?g|png|gif|webp|bmp|svg|ico)|;base64,|&amp;)"
+                       r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]*$", re.IGNORECASE)
+_NAME_END = re.compile(r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]*\]")
 #: A line printed twice: each copy at least this long.
 _MIN_COPY_CHARS = 6
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -122,26 +145,75 @@ def _width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
-def _wrap_width(lines: list[str]) -> int:
-    """The column a fixed-width renderer wrapped at, or 0 when the page is not wrapped.
+@dataclass(frozen=True, slots=True)
+class _Wrapping:
+    """How a fixed-width renderer wrapped a page.
 
-    The 90th percentile of line widths, if enough lines end right there (a wrapped page
-    has a plateau of full lines; unwrapped paragraphs end anywhere) and, where they end
-    in Chinese, at least half of them end exactly there (a column of headlines makes a
-    plateau too, but a loose one).
+    Attributes:
+        width: the width it wrapped at (0: the page is not wrapped).
+        measure: how it measures a line: display columns (w3m gives a Chinese character
+            two) or characters (lynx gives it one).
+        word: what it never breaks, at the start of a line: w3m cuts Chinese anywhere and
+            Latin at spaces; lynx breaks at spaces only, unless a run without one is longer
+            than the line.
     """
-    measured = [(_width(line), line[-1]) for line in map(str.rstrip, lines) if line.strip(_STRIP)]
-    if not measured:
-        return 0
-    wrap = sorted(w for w, _ in measured)[(len(measured) - 1) * 9 // 10]
+
+    width: int
+    measure: Callable[[str], int]
+    word: re.Pattern[str]
+
+    @property
+    def at_spaces(self) -> bool:
+        """It breaks at spaces only: a line may stop well short of the width."""
+        return self.word is _SPACED_WORD
+
+
+_UNWRAPPED = _Wrapping(0, _width, _FIRST_WORD)
+
+
+def _wrap_width(lines: list[str]) -> _Wrapping:
+    """How a fixed-width renderer wrapped ``lines`` (width 0 when they are not wrapped).
+
+    A wrapped page has a plateau: many lines end at the wrap width (or one column short
+    of it), and where they end in Chinese, at least half of them end exactly there (a
+    column of headlines makes a plateau too, but a loose one). A terminal renderer (w3m)
+    gives a Chinese character two columns; lynx gives it one, so its wrapped lines are as
+    long in characters, not as wide. Measured the other way, a page's lines mixing Latin
+    and Chinese end short of or past the plateau its lines of one script make: the way
+    under which more lines end right at the plateau is the renderer's.
+    """
+    found = [(plateau, measure) for measure in (_width, len) if (plateau := _plateau(lines, measure))[0]]
+    if not found:
+        return _UNWRAPPED
+    (wrap, _), measure = max(found, key=lambda item: item[0][1])  # a tie: columns, the usual way
+    return _Wrapping(wrap, measure, _FIRST_WORD if measure is _width else _SPACED_WORD)
+
+
+def _plateau(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int]:
+    """The wrap width of ``lines`` measured with ``measure`` (0 when there is none; see
+    ``_wrap_width``) and how many lines end right there.
+
+    The plateau is the width most long lines end at: a page's nav rows and headings can
+    outnumber its paragraphs' lines, so it is not found by rank.
+    """
+    measured = [(measure(line), line[-1]) for line in map(str.rstrip, lines) if line.strip(_STRIP)]
+    long = Counter(w for w, _ in measured if w >= _MIN_WRAP)
+    if not long:
+        return 0, 0
+    wrap = max(long, key=lambda w: (long[w] + long[w - 1], w))
     full = [_WIDE.match(last) is not None for w, last in measured if abs(w - wrap) <= _WRAP_SLACK]
-    if len(full) < max(_MIN_FULL_LINES, len(measured) // 20):
-        return 0
+    # ... and a cap: hardly a line runs past it (a word longer than a line may)
+    over = sum(1 for w, _ in measured if w > wrap + _WRAP_SLACK)
+    if len(full) < max(_MIN_FULL_LINES, len(measured) // 20) or over > len(full) * _MAX_OVER_SHARE:
+        return 0, 0
     # a renderer cuts Chinese anywhere: its full lines end a wide character at the wrap
-    # width or one column short of it; a list of headlines is about as wide, at random
-    cut = sum(1 for w, last in measured if wrap - 1 <= w <= wrap and _WIDE.match(last))
-    wide_full = sum(full)
-    return wrap if not wide_full or cut >= _MIN_CUT_SHARE * wide_full else 0
+    # width or one column short of it, mostly inside a sentence; a list of headlines is
+    # about as wide, at random, and a column of sentences cut to one length by the site
+    # ends each with a full stop
+    cut = sum(1 for w, last in measured if wrap - 1 <= w <= wrap and _WIDE.match(last) and last not in _SENTENCE_END)
+    if sum(full) and cut < _MIN_CUT_SHARE * sum(full):
+        return 0, 0
+    return wrap, long[wrap] + long[wrap - 1]
 
 
 def glue(left: str, right: str) -> str:
@@ -259,11 +331,13 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         ['首页 | 公务邮箱', '正文第一段。']
     """
     lines = _join_inline_splits(text.splitlines())
-    wrap = _wrap_width(lines)
+    wrapping = _wrap_width(lines)
+    wrap = wrapping.width
     blocks: list[TextBlock] = []
     join_next = False  # the previous line ended with a separator
     wrapped = False  # the previous line was one cell filled up to the wrap width
     room = 0  # ... with this many columns left on it (0: wrapped in a narrower column)
+    at_space = False  # ... and it stopped short of the width at a space
     column_width = 0  # ... and this wide (0: it was not)
     i = 0
     while i < len(lines):
@@ -292,6 +366,10 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         if blocks and (join_next or first[0] in _SEPARATORS):
             blocks[-1].text = f"{blocks[-1].text} {first}"
             cells = cells[1:]
+        elif blocks and _NAME_CUT.search(blocks[-1].text) and _NAME_END.match(first):
+            # an image's file name too long for the line, cut where the line was full
+            blocks[-1].text += first
+            cells = cells[1:]
         elif (
             wrapped
             and not shared
@@ -299,18 +377,39 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             and blocks[-1].text[-1] not in _SENTENCE_END
             and not _BULLETED.match(first)
             and not _next_item(blocks[-1].text, first)
-            and _first_word_width(first) > room
+            and _first_word_width(first, wrapping) > room
         ):
-            blocks[-1].text = glue(blocks[-1].text, first)
+            blocks[-1].text = f"{blocks[-1].text} {first}" if at_space else glue(blocks[-1].text, first)
             cells = cells[1:]
         blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
         join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS
-        width = _width(line.rstrip()) if wrap >= _MIN_WRAP else 0
+        width = wrapping.measure(line.rstrip()) if wrap >= _MIN_WRAP else 0
         full = wrap >= _MIN_WRAP and width >= wrap - _WRAP_SLACK
+        # a renderer that breaks at spaces only ended this line at one if it stopped short
+        # after a Latin word, where Chinese text has its spaces (``关于 5G`` / ``手机的……``)
+        at_space = (wrap >= _MIN_WRAP and not full and wrapping.at_spaces
+                    and stripped[-1].isascii() and stripped[-1].isalnum())
+        full = full or at_space
         column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0
-    return blocks
+    return [piece for block in blocks for piece in _image_files(block)]
+
+
+def _image_files(block: TextBlock) -> list[TextBlock]:
+    """The block cut around the image file names printed in it (``IMAGE_FILE``): the
+    names and the text between them each a block, in order."""
+    if "[" not in block.text:
+        return [block]
+    pieces, start = [], 0
+    for name in IMAGE_FILE.finditer(block.text):
+        pieces += [block.text[start:name.start()], name[0]]
+        start = name.end()
+    pieces.append(block.text[start:])
+    pieces = [piece.strip(_STRIP) for piece in pieces]
+    if len(pieces) == 1:
+        return [block]
+    return [TextBlock(text=piece, column=block.column, shared_line=block.shared_line) for piece in pieces if piece]
 
 
 def _copies(column: int, text: str) -> list[tuple[int, str]]:
@@ -329,11 +428,11 @@ def _copies(column: int, text: str) -> list[tuple[int, str]]:
     return [(column, text)]
 
 
-def _first_word_width(line: str) -> int:
-    """The width of what a renderer wraps as one piece at the start of ``line``: a Latin
+def _first_word_width(line: str, wrapping: _Wrapping) -> int:
+    """The width of what the renderer wraps as one piece at the start of ``line``: a
     word, or one character."""
-    word = _FIRST_WORD.match(line)
-    return _width(word[0] if word else line[0])
+    word = wrapping.word.match(line)
+    return wrapping.measure(word[0] if word else line[0])
 
 
 def _next_item(block: str, line: str) -> bool:

@@ -767,6 +767,18 @@ def test_relative_time_stamps_date_a_listing():
     assert not compute_signals("会议要求，各级党组织要切实履行主体责任。").stamped
 
 
+def test_a_teasers_day_and_time_run_together_still_stamp_it():
+    """Two elements (``<span>12-27</span><span>18:40</span>``) printed with nothing between
+    them: the stamp still makes the headlines under a related-reading header teasers, even
+    when each headline is whole and ends a sentence."""
+    assert compute_signals("12-2718:40").stamped and compute_signals("发布于 12-27 18:40").stamped
+    assert not compute_signals("全年增长12.2718%").stamped and not compute_signals("电话 0571-87654321").stamped
+    teasers = ["作者最新文章", "* 青溪县召开河湖长制工作推进会，六镇通报整治进展！", "12-2718:40",
+               "* 市图书馆延长开放时间，上班族下班后也能借书了！", "12-2717:52"]
+    blocks = classify("首页 | 新闻", P1, P2, P3, *teasers)
+    assert [labels_of(blocks, line) for line in teasers] == [RELATED] * len(teasers)
+
+
 def test_a_previous_and_next_link_in_brackets_is_related_reading():
     line = "【上一篇】 青溪县召开河湖长制工作推进会 【下一篇】 沿江六镇通报整治进展"
     blocks = classify("首页 | 新闻", P1, P2, line, "责任编辑：李四")

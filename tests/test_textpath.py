@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from clean.blocks import METADATA, TITLE, Block
+from clean.blocks import CAPTION, METADATA, TITLE, Block
 from clean.metadata import extract_metadata, normalise_date
 from clean.pipeline import clean_capture
 from clean.textblocks import split_text_blocks
@@ -458,3 +458,61 @@ def test_a_value_keeps_its_own_brackets_and_loses_a_control_after_it():
               Block("编辑：（李四）", label=METADATA, field="editor")]
     assert extract_metadata(blocks) == {"date": "2015-07-03 22:57", "source": "第一财经日报(上海)", "editor": "李四"}
     assert extract_metadata([Block("来源: 新京报 举报", label=METADATA, field="source")]) == {"source": "新京报"}
+
+
+def _lynx_wrapped(text: str, width: int = 74, indent: int = 3) -> list[str]:
+    """``text`` as ``lynx -dump`` wraps it: every Chinese character one column, lines
+    broken at the last space that fits, or cut at the width when no space does."""
+    lines, room = [], width - indent
+    while len(text) > room:
+        space = text.rfind(" ", 0, room + 1)
+        cut = space if space > 0 else room
+        lines.append(" " * indent + text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*lines, " " * indent + text]
+
+
+def test_a_page_lynx_wrapped_in_characters_is_joined_back():
+    """lynx counts a Chinese character as one column: its wrapped lines are as long in
+    characters, not as wide, and a page's many short menu lines outnumber them. It breaks
+    at spaces: after a Latin word a line may stop well short of the width, where the next
+    word, up to its space, did not fit. A short heading over a paragraph is not wrapped."""
+    menu = [f"     * {item}" for item in ("首页", "新闻", "政务", "财经", "体育", "娱乐", "科技", "教育")] * 4
+    first = ("青溪县今年以来持续推进河湖治理三年行动，沿江六镇同步开展岸线整治、截污纳管和生态补水，"
+             "全县主要河道水质稳定达到三类以上标准，群众满意度明显提升，沿岸村庄的人居环境也随之改善，"
+             "不少外出务工的年轻人回到家乡，办起了农家乐和民宿，带动了乡村旅游的发展。")
+    second = ("据县水利局介绍，下一步将引入 5G 远程监测设备对重点河段实行全天候巡查，"
+              "并把巡查结果纳入各镇年度考核，同时向社会公开巡查数据，接受群众监督，确保治理成效长期保持。")
+    third = "第三段同样写得很长很长，用来让页面有足够多的满行，这样才能看出这个页面是按固定宽度折行的，每一行都一样长。" * 4
+    heading = "   一、基本情况"
+    lines = [*menu, "", *_lynx_wrapped(first), "", *_lynx_wrapped(second), "", heading,
+             *_lynx_wrapped(third), "", *_lynx_wrapped(first)]
+    assert any(len(line) < 60 and line.endswith("5G") for line in lines)  # stopped short at a space
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert texts[len(menu):] == [first, second, heading.strip(), third, first]
+
+
+def test_sentences_cut_to_one_length_by_the_site_are_not_a_wrapped_page():
+    """A column of blurbs the site cut to one length, each ending in a full stop, makes a
+    plateau of lines as long as each other; a renderer cuts inside sentences instead."""
+    blurb = "这款青溪出品的休闲裤采用弹力面料，宽松舒适又显瘦，裤脚设计简约大方，适合各种场合穿着，洗涤后不变形不起球。"
+    lines = [blurb[k % 5:] for k in range(12)]
+    assert [b.text for b in split_text_blocks("\n".join(lines))] == lines
+
+
+def test_an_image_printed_as_its_file_name_is_a_placeholder_of_its_own():
+    """lynx prints an image without alt text as its file or address in brackets: alone, cut
+    over two lines where it filled one, or run into the paragraph after it. The name is
+    a caption-only placeholder; the words around it are text."""
+    name = "[u=2556239764,2689264151&amp;fm=173&amp;app=49&amp;f=JPEG?w=312&amp;h=208]"
+    lines = ["   青溪县河湖治理三年行动正式启动，沿江六镇同步推进。", f"   {name[:40]}", f"   {name[40:]}",
+             "   [gif;base64,R0lGODlhAQABAIAAAP] 第二段文字紧跟在图片后面。", "   [logo_qingxi.png]"]
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert texts == ["青溪县河湖治理三年行动正式启动，沿江六镇同步推进。", name,
+                     "[gif;base64,R0lGODlhAQABAIAAAP]", "第二段文字紧跟在图片后面。", "[logo_qingxi.png]"]
+    # brackets of words or references are not file names
+    for kept in ("[1]", "见[注释]说明。", "[Reuters] 青溪报道。"):
+        assert [b.text for b in split_text_blocks(kept)] == [kept]
+    result = clean_capture("\n".join(["首页 | 新闻", "", *lines]), kind="text")
+    assert name not in result.text and "第二段文字紧跟在图片后面。" in result.text
+    assert {r.text: r.label for r in result.removed}[name] == CAPTION

@@ -15,6 +15,7 @@ from clean.blocks import CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, WIDGET
 from clean.classify.lexicon import Lexicon
 from clean.classify.signals import AGO, Signals
 from clean.config import ClassifyConfig
+from clean.textblocks import IMAGE_FILE
 
 #: Lexicons of headers that open a tail section, with the label they give.
 SECTION_LEXICONS: tuple[tuple[str, str], ...] = (("related", RELATED), ("comments", WIDGET))
@@ -289,7 +290,7 @@ def local_verdict(
                 entry = lexicons[name].match(folded)
                 if entry:
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", neutral=label == CAPTION)
-    if _IMAGE_NAME.fullmatch(text.strip()):
+    if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()):
         return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")

@@ -43,8 +43,10 @@ _SEPARATORS = re.compile(r"[|｜¦/>»›→]|-{1,2}>|(?<=\s)[-–](?=\s)")
 _BULLET = re.compile(r"^(?:[•·▪▸▶►○◎☆*+\-–]|[o□](?= ))\s*")
 #: A numbered item: 1. / 1、 / (1) / （一） / 一、 / ①.
 _NUMBERED = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])")
-#: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``).
-_STAMP = re.compile(r"(?<![\d.])(?:\d{1,2}-\d{1,2}\s+)?\d{1,2}:\d{2}(?![\d.])")
+#: A clock time or a month-day stamp as listings print them (``08-11 16:06``, ``12:40``),
+#: also with the day and the time run together (``12-2718:40``: two elements a renderer
+#: printed with nothing between them).
+_STAMP = re.compile(r"(?<![\d.])(?:\d{1,2}-\d{1,2}\s+|\d{1,2}-\d{2}(?=\d{1,2}:))?\d{1,2}:\d{2}(?![\d.])")
 #: A listing's relative time stamp: ``6小时前``, ``35分钟前``, ``3天前`` (Traditional forms too).
 AGO = re.compile(r"(?<!\d)\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前")
 #: A trailing item counter of archive and category links: ``未归类 (88)``, ``评论[3]``
