@@ -85,6 +85,8 @@ _MAX_OVER_SHARE = 0.25
 _FIRST_WORD = re.compile(r"[!-~]+")
 #: ... (lynx: everything up to the next space).
 _SPACED_WORD = re.compile(r"[^ ]+")
+#: A Latin word or number opening a line (what a renderer does not cut).
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][!-~]*(?= ?[^\s!-~])")
 _INDENT = 4
 _SENTENCE_END = "。！？!?；;.”」』\"'）)"
 #: A paragraph printed one inline element a line (``soup.get_text("\n")`` puts every link
@@ -196,21 +198,28 @@ def _plateau(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int]
     The plateau is the width most long lines end at: a page's nav rows and headings can
     outnumber its paragraphs' lines, so it is not found by rank.
     """
-    measured = [(measure(line), line[-1]) for line in map(str.rstrip, lines) if line.strip(_STRIP)]
-    long = Counter(w for w, _ in measured if w >= _MIN_WRAP)
+    kept = [line.rstrip() for line in lines if line.strip(_STRIP)]
+    # each line's width, last character and the Latin word the next line opens, if the
+    # text goes on after it (a date or a number alone on a line is a list's, not a wrap's)
+    measured = [(measure(line), line[-1], _LATIN_WORD.match(below.strip(_STRIP)))
+                for line, below in zip(kept, [*kept[1:], ""])]
+    long = Counter(w for w, _, _ in measured if w >= _MIN_WRAP)
     if not long:
         return 0, 0
     wrap = max(long, key=lambda w: (long[w] + long[w - 1], w))
-    full = [_WIDE.match(last) is not None for w, last in measured if abs(w - wrap) <= _WRAP_SLACK]
+    full = [_WIDE.match(last) is not None for w, last, _ in measured if abs(w - wrap) <= _WRAP_SLACK]
     # ... and a cap: hardly a line runs past it (a word longer than a line may)
-    over = sum(1 for w, _ in measured if w > wrap + _WRAP_SLACK)
+    over = sum(1 for w, _, _ in measured if w > wrap + _WRAP_SLACK)
     if len(full) < max(_MIN_FULL_LINES, len(measured) // 20) or over > len(full) * _MAX_OVER_SHARE:
         return 0, 0
     # a renderer cuts Chinese anywhere: its full lines end a wide character at the wrap
-    # width or one column short of it, mostly inside a sentence; a list of headlines is
+    # width or one column short of it, mostly inside a sentence, or a few columns short
+    # where the Latin word the next line opens with did not fit; a list of headlines is
     # about as wide, at random, and a column of sentences cut to one length by the site
     # ends each with a full stop
-    cut = sum(1 for w, last in measured if wrap - 1 <= w <= wrap and _WIDE.match(last) and last not in _SENTENCE_END)
+    cut = sum(1 for w, last, word in measured
+              if (wrap - 1 <= w <= wrap and _WIDE.match(last) and last not in _SENTENCE_END)
+              or (word is not None and last not in _SENTENCE_END and wrap - _WRAP_SLACK <= w <= wrap < w + 1 + measure(word[0])))
     if sum(full) and cut < _MIN_CUT_SHARE * sum(full):
         return 0, 0
     return wrap, long[wrap] + long[wrap - 1]
@@ -337,7 +346,6 @@ def split_text_blocks(text: str) -> list[TextBlock]:
     join_next = False  # the previous line ended with a separator
     wrapped = False  # the previous line was one cell filled up to the wrap width
     room = 0  # ... with this many columns left on it (0: wrapped in a narrower column)
-    at_space = False  # ... and it stopped short of the width at a space
     column_width = 0  # ... and this wide (0: it was not)
     i = 0
     while i < len(lines):
@@ -377,19 +385,20 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             and blocks[-1].text[-1] not in _SENTENCE_END
             and not _BULLETED.match(first)
             and not _next_item(blocks[-1].text, first)
-            and _first_word_width(first, wrapping) > room
+            and _did_not_fit(blocks[-1].text, first, wrapping, room)
         ):
-            blocks[-1].text = f"{blocks[-1].text} {first}" if at_space else glue(blocks[-1].text, first)
+            # lynx broke at a space unless it cut a run of Chinese at the width
+            spaced = wrapping.at_spaces and room > 0
+            blocks[-1].text = f"{blocks[-1].text} {first}" if spaced else glue(blocks[-1].text, first)
             cells = cells[1:]
         blocks.extend(TextBlock(text=t, column=col, shared_line=shared) for col, t in cells)
         join_next = bool(blocks) and blocks[-1].text[-1] in _SEPARATORS
         width = wrapping.measure(line.rstrip()) if wrap >= _MIN_WRAP else 0
         full = wrap >= _MIN_WRAP and width >= wrap - _WRAP_SLACK
-        # a renderer that breaks at spaces only ended this line at one if it stopped short
-        # after a Latin word, where Chinese text has its spaces (``关于 5G`` / ``手机的……``)
-        at_space = (wrap >= _MIN_WRAP and not full and wrapping.at_spaces
-                    and stripped[-1].isascii() and stripped[-1].isalnum())
-        full = full or at_space
+        # a renderer that breaks at spaces only may stop well short of the width next to a
+        # Latin word, where Chinese text has its spaces (``关于 5G`` / ``手机的……``,
+        # ``整机尺寸为`` / ``69.1mm，……``)
+        full = full or (wrap >= _MIN_WRAP and wrapping.at_spaces and _latin_seam(stripped, lines, i))
         column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0
@@ -428,11 +437,20 @@ def _copies(column: int, text: str) -> list[tuple[int, str]]:
     return [(column, text)]
 
 
-def _first_word_width(line: str, wrapping: _Wrapping) -> int:
-    """The width of what the renderer wraps as one piece at the start of ``line``: a
-    word, or one character."""
+def _latin_seam(text: str, lines: list[str], i: int) -> bool:
+    """``text`` (line ``i - 1``, stripped) ends with a Latin word, or the next line opens with
+    one and goes on."""
+    below = lines[i].strip(_STRIP) if i < len(lines) else ""
+    return (text[-1].isascii() and text[-1].isalnum()) or _LATIN_WORD.match(below) is not None
+
+
+def _did_not_fit(above: str, line: str, wrapping: _Wrapping, room: int) -> bool:
+    """The first word of ``line`` would not have fitted in the ``room`` left on the line
+    ``above`` ends: with the space before it where the renderer breaks at spaces, or
+    between two Latin words."""
     word = wrapping.word.match(line)
-    return wrapping.measure(word[0] if word else line[0])
+    spaced = wrapping.at_spaces or (above[-1].isascii() and line[0].isascii())
+    return wrapping.measure(word[0] if word else line[0]) + spaced > room
 
 
 def _next_item(block: str, line: str) -> bool:

@@ -484,12 +484,16 @@ def test_a_page_lynx_wrapped_in_characters_is_joined_back():
     second = ("据县水利局介绍，下一步将引入 5G 远程监测设备对重点河段实行全天候巡查，"
               "并把巡查结果纳入各镇年度考核，同时向社会公开巡查数据，接受群众监督，确保治理成效长期保持。")
     third = "第三段同样写得很长很长，用来让页面有足够多的满行，这样才能看出这个页面是按固定宽度折行的，每一行都一样长。" * 4
+    fourth = ("新款电动车的整车尺寸为 1850×720×1100mm，续航里程达到一百二十公里，充电时间约为六小时，"
+              "售价在三千元左右，主要面向城乡通勤人群，首批车辆将于下个月在青溪县的各家门店同步上市销售。")
     heading = "   一、基本情况"
     lines = [*menu, "", *_lynx_wrapped(first), "", *_lynx_wrapped(second), "", heading,
-             *_lynx_wrapped(third), "", *_lynx_wrapped(first)]
-    assert any(len(line) < 60 and line.endswith("5G") for line in lines)  # stopped short at a space
+             *_lynx_wrapped(third), "", *_lynx_wrapped(fourth), "", *_lynx_wrapped(first)]
+    # stopped short at a space, after a Latin word and before one
+    assert any(len(line) < 60 and line.endswith("5G") for line in lines)
+    assert any(len(line) < 60 and line.endswith("尺寸为") for line in lines)
     texts = [b.text for b in split_text_blocks("\n".join(lines))]
-    assert texts[len(menu):] == [first, second, heading.strip(), third, first]
+    assert texts[len(menu):] == [first, second, heading.strip(), third, fourth, first]
 
 
 def test_sentences_cut_to_one_length_by_the_site_are_not_a_wrapped_page():
