@@ -779,6 +779,13 @@ def test_a_teasers_day_and_time_run_together_still_stamp_it():
     assert [labels_of(blocks, line) for line in teasers] == [RELATED] * len(teasers)
 
 
+def test_a_text_browsers_marks_of_elements_it_cannot_show_are_chrome():
+    """lynx prints a frame as ``IFRAME:`` (its address on the next line) and an empty ad
+    slot as ``[INS: :INS]``, in the middle of the text."""
+    blocks = classify("首页 | 新闻", P1, "IFRAME:", "[INS: :INS]", P2, P3)
+    assert [labels_of(blocks, line) for line in ("IFRAME:", "[INS: :INS]", P2)] == [CHROME, CHROME, BODY]
+
+
 def test_a_previous_and_next_link_in_brackets_is_related_reading():
     line = "【上一篇】 青溪县召开河湖长制工作推进会 【下一篇】 沿江六镇通报整治进展"
     blocks = classify("首页 | 新闻", P1, P2, line, "责任编辑：李四")
