@@ -54,7 +54,7 @@ _CELL_GAP = re.compile(r"(?: {3,}|\u3000{2,}|\t+|\u00a0{3,})")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 #: Characters that separate navigation items.
 _SEPARATORS = "|｜¦"
-_SEPARATOR_ONLY = re.compile(rf"^[\s{_SEPARATORS}]+$")
+_SEPARATOR_ONLY = re.compile(rf"^\s*[{_SEPARATORS}][\s{_SEPARATORS}]*$")
 _STRIP = " \t\r\u3000\u00a0\ufeff\u200b"
 #: Characters a terminal shows two columns wide (CJK, Hangul, full-width forms).
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
@@ -198,7 +198,7 @@ def _plateau(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int]
     The plateau is the width most long lines end at: a page's nav rows and headings can
     outnumber its paragraphs' lines, so it is not found by rank.
     """
-    kept = [line.rstrip() for line in lines if line.strip(_STRIP)]
+    kept = [line for line in map(str.rstrip, lines) if line.strip(_STRIP)]
     # each line's width, last character and the Latin word the next line opens, if the
     # text goes on after it (a date or a number alone on a line is a list's, not a wrap's)
     measured = [(measure(line), line[-1], _LATIN_WORD.match(below.strip(_STRIP)))
@@ -352,7 +352,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         line = lines[i]
         i += 1
         stripped = line.strip(_STRIP)
-        if not stripped:
+        if not stripped or stripped.isspace():  # em spaces and the like are white space too
             wrapped, column_width = False, 0
             continue
         table_end = _table_run(lines, i - 1)

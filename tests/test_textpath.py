@@ -496,6 +496,13 @@ def test_a_page_lynx_wrapped_in_characters_is_joined_back():
     assert texts[len(menu):] == [first, second, heading.strip(), third, fourth, first]
 
 
+def test_a_line_of_other_white_space_is_no_line_to_measure():
+    """Em spaces (U+2003) alone on a line are white space to ``str.rstrip`` but not layout
+    the splitter strips: measuring the page's lines must not trip over them."""
+    texts = [b.text for b in split_text_blocks("\u2003\u2003\n正文第一段。\n\u2003\n正文第二段。")]
+    assert "正文第一段。" in texts and "正文第二段。" in texts
+
+
 def test_sentences_cut_to_one_length_by_the_site_are_not_a_wrapped_page():
     """A column of blurbs the site cut to one length, each ending in a full stop, makes a
     plateau of lines as long as each other; a renderer cuts inside sentences instead."""
