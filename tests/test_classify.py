@@ -779,11 +779,14 @@ def test_a_teasers_day_and_time_run_together_still_stamp_it():
     assert [labels_of(blocks, line) for line in teasers] == [RELATED] * len(teasers)
 
 
-def test_a_text_browsers_marks_of_elements_it_cannot_show_are_chrome():
-    """lynx prints a frame as ``IFRAME:`` (its address on the next line) and an empty ad
-    slot as ``[INS: :INS]``, in the middle of the text."""
-    blocks = classify("首页 | 新闻", P1, "IFRAME:", "[INS: :INS]", P2, P3)
-    assert [labels_of(blocks, line) for line in ("IFRAME:", "[INS: :INS]", P2)] == [CHROME, CHROME, BODY]
+def test_a_text_browsers_marks_of_elements_it_cannot_show_are_placeholders():
+    """lynx prints a frame as ``IFRAME:`` (its address on the next line, the end of the
+    address on the line after, where it wrapped) and an empty ad slot as ``[INS: :INS]``,
+    in the middle of the text. A formula in the text is not an address."""
+    marks = ("IFRAME:", "http://ad.qingxi.cn/r?site=news&type=logo30", "0x250&location=12", "[INS: :INS]")
+    formula = "研发投入按R&D=经费/营收计算，今年为百分之三。"
+    blocks = classify("首页 | 新闻", P1, *marks, P2, formula, P3)
+    assert [labels_of(blocks, line) for line in (P1, *marks, P2, formula)] == [BODY, CAPTION, CHROME, CHROME, CAPTION, BODY, BODY]
 
 
 def test_a_previous_and_next_link_in_brackets_is_related_reading():

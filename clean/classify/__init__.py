@@ -91,7 +91,9 @@ def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict
         single = sig.separators == 0 and block.text.count(" ") < 2
         return Verdict(CHROME, f"chrome: link density {block.link_density:.2f} in the Markdown line", neutral=single)
     if sig.link_share >= config.link_density_max and not sig.ends_sentence:
-        return Verdict(CHROME, f"chrome: {sig.link_share:.0%} of the line is links/URLs")
+        # an address alone on a line (a frame's, printed by lynx) can sit inside the text too
+        single = " " not in block.text.strip()
+        return Verdict(CHROME, f"chrome: {sig.link_share:.0%} of the line is links/URLs", neutral=single)
     return None
 
 

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 _DIGIT = re.compile(r"\d")
-#: Link markup that text renderers leave: markdown links and bare URLs.
-_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+")
+#: Link markup that text renderers leave: markdown links, bare URLs and a URL's query
+#: string cut off from it where a renderer wrapped the address (``0x250&location=12``).
+_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+|(?<![!-~])(?=[!-~]{8})(?!\[)[!-~]*&(?:amp;)?[A-Za-z_][A-Za-z0-9_.\-]*=[!-~]*")
 #: Clause punctuation: what prose has and headlines mostly lack (、 and ： are common in both).
 _CLAUSE_PUNCT = re.compile(r"[。！？；，,;!?]|\.(?=\s|$)")
 #: Characters a sentence of prose ends with.
@@ -186,7 +187,7 @@ def _dated_prose(text: str, cjk: int, clauses: int) -> bool:
 
 
 def _link_share(text: str, chars: int) -> float:
-    if chars == 0 or ("http" not in text and "www." not in text and "](" not in text):
+    if chars == 0 or ("http" not in text and "www." not in text and "](" not in text and "=" not in text):
         return 0.0
     return min(1.0, sum(len(_SPACE.sub("", m)) for m in _LINKS.findall(text)) / chars)
 
