@@ -184,7 +184,8 @@ def _wrap_width(lines: list[str]) -> _Wrapping:
     and Chinese end short of or past the plateau its lines of one script make: the way
     under which more lines end right at the plateau is the renderer's.
     """
-    found = [(plateau, measure) for measure in (_width, len) if (plateau := _plateau(lines, measure))[0]]
+    kept = [line for line in map(str.rstrip, lines) if line.strip(_STRIP)]
+    found = [(plateau, measure) for measure in (_width, len) if (plateau := _plateau(kept, measure))[0]]
     if not found:
         return _UNWRAPPED
     (wrap, _), measure = max(found, key=lambda item: item[0][1])  # a tie: columns, the usual way
@@ -192,35 +193,41 @@ def _wrap_width(lines: list[str]) -> _Wrapping:
 
 
 def _plateau(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int]:
-    """The wrap width of ``lines`` measured with ``measure`` (0 when there is none; see
-    ``_wrap_width``) and how many lines end right there.
+    """The wrap width of ``lines`` (not blank, stripped on the right) measured with
+    ``measure`` (0 when there is none; see ``_wrap_width``) and how many lines end right
+    there.
 
     The plateau is the width most long lines end at: a page's nav rows and headings can
     outnumber its paragraphs' lines, so it is not found by rank.
     """
-    kept = [line for line in map(str.rstrip, lines) if line.strip(_STRIP)]
-    # each line's width, last character and the Latin word the next line opens, if the
-    # text goes on after it (a date or a number alone on a line is a list's, not a wrap's)
-    measured = [(measure(line), line[-1], _LATIN_WORD.match(below.strip(_STRIP)))
-                for line, below in zip(kept, [*kept[1:], ""])]
-    long = Counter(w for w, _, _ in measured if w >= _MIN_WRAP)
+    widths = [measure(line) for line in lines]
+    long = Counter(w for w in widths if w >= _MIN_WRAP)
     if not long:
         return 0, 0
     wrap = max(long, key=lambda w: (long[w] + long[w - 1], w))
-    full = [_WIDE.match(last) is not None for w, last, _ in measured if abs(w - wrap) <= _WRAP_SLACK]
+    near = [i for i, w in enumerate(widths) if abs(w - wrap) <= _WRAP_SLACK]
     # ... and a cap: hardly a line runs past it (a word longer than a line may)
-    over = sum(1 for w, _, _ in measured if w > wrap + _WRAP_SLACK)
-    if len(full) < max(_MIN_FULL_LINES, len(measured) // 20) or over > len(full) * _MAX_OVER_SHARE:
+    over = sum(1 for w in widths if w > wrap + _WRAP_SLACK)
+    if len(near) < max(_MIN_FULL_LINES, len(lines) // 20) or over > len(near) * _MAX_OVER_SHARE:
         return 0, 0
     # a renderer cuts Chinese anywhere: its full lines end a wide character at the wrap
     # width or one column short of it, mostly inside a sentence, or a few columns short
-    # where the Latin word the next line opens with did not fit; a list of headlines is
+    # where the Latin word the next line opens with did not fit (if the text goes on
+    # after it: a date or a number alone on a line is a list's); a list of headlines is
     # about as wide, at random, and a column of sentences cut to one length by the site
     # ends each with a full stop
-    cut = sum(1 for w, last, word in measured
-              if (wrap - 1 <= w <= wrap and _WIDE.match(last) and last not in _SENTENCE_END)
-              or (word is not None and last not in _SENTENCE_END and wrap - _WRAP_SLACK <= w <= wrap < w + 1 + measure(word[0])))
-    if sum(full) and cut < _MIN_CUT_SHARE * sum(full):
+    wide_full = cut = 0
+    for i in near:
+        w, last = widths[i], lines[i][-1]
+        wide = _WIDE.match(last) is not None
+        wide_full += wide
+        if last in _SENTENCE_END or w > wrap:
+            continue
+        if w >= wrap - 1 and wide:
+            cut += 1
+        elif i + 1 < len(lines) and (word := _LATIN_WORD.match(lines[i + 1].strip(_STRIP))):
+            cut += wrap < w + 1 + measure(word[0])
+    if wide_full and cut < _MIN_CUT_SHARE * wide_full:
         return 0, 0
     return wrap, long[wrap] + long[wrap - 1]
 
@@ -374,7 +381,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         if blocks and (join_next or first[0] in _SEPARATORS):
             blocks[-1].text = f"{blocks[-1].text} {first}"
             cells = cells[1:]
-        elif blocks and _NAME_CUT.search(blocks[-1].text) and _NAME_END.match(first):
+        elif blocks and _name_cut(blocks[-1].text) and _NAME_END.match(first):
             # an image's file name too long for the line, cut where the line was full
             blocks[-1].text += first
             cells = cells[1:]
@@ -403,6 +410,12 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0
     return [piece for block in blocks for piece in _image_files(block)]
+
+
+def _name_cut(text: str) -> bool:
+    """``text`` ends inside an image's file name in brackets (``_NAME_CUT``)."""
+    start = text.rfind("[")
+    return start > text.rfind("]") and _NAME_CUT.match(text, start) is not None
 
 
 def _image_files(block: TextBlock) -> list[TextBlock]:
