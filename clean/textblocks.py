@@ -104,16 +104,13 @@ _INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[
 #: text: an image file's name, inline data, or an address with an HTML-escaped query
 #: (``[logo.png]``, ``[gif;base64,R0lG…]``, ``[u=25562,26892&amp;fm=173]``). No Chinese
 #: and no brackets inside; a few single spaces where the renderer wrapped a long name.
-IMAGE_FILE = re.compile(
-    r"\[(?=[^\[\]\s]*(?:\.(?:jpe?g|png|gif|webp|bmp|svg|ico)\b|;base64,|&amp;))"
-    r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]+(?: [^\[\]\s\u3000-\u9fff\uff00-\uffef]+){0,3}\]",
-    re.IGNORECASE,
-)
+_NAME_CHAR = r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]"
+_IMAGE_MARK = r"(?:\.(?:jpe?g|png|gif|webp|bmp|svg|ico)\b|;base64,|&amp;)"
+IMAGE_FILE = re.compile(rf"\[(?={_NAME_CHAR}*{_IMAGE_MARK}){_NAME_CHAR}+(?: {_NAME_CHAR}+){{0,3}}\]", re.IGNORECASE)
 #: ... cut at the end of a line (an opening bracket, then a name that has not ended) and
 #: finished on the next (the rest of the name and the closing bracket).
-_NAME_CUT = re.compile(r"\[[^\[\]\s\u3000-\u9fff\uff00-\uffef]*(?:\.(?:jpe?g|png|gif|webp|bmp|svg|ico)|;base64,|&amp;)"
-                       r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]*$", re.IGNORECASE)
-_NAME_END = re.compile(r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]*\]")
+_NAME_CUT = re.compile(rf"\[{_NAME_CHAR}*{_IMAGE_MARK}{_NAME_CHAR}*$", re.IGNORECASE)
+_NAME_END = re.compile(rf"{_NAME_CHAR}*\]")
 #: A line printed twice: each copy at least this long.
 _MIN_COPY_CHARS = 6
 _PUNCTUATION = re.compile(r"[^\w\s]")
