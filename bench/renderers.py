@@ -65,9 +65,10 @@ GOLD = Path("dev") / "chinese-wce" / "cleaned"
 CHARSET_WINDOW = 64 * 1024
 #: A charset declared in a ``<meta>`` element (``charset=`` or ``http-equiv`` content); a
 #: ``<script charset=...>`` names the script's encoding, not the page's.
-_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-#: The same declaration in a decoded page: what comes before the name, then the name.
-_DECLARED_TEXT = re.compile(r"""(<meta\b[^>]*?charset\s*=\s*["']?)[A-Za-z0-9_.:-]+""", re.IGNORECASE)
+_DECLARATION = r"""(<meta\b[^>]*?charset\s*=\s*["']?)([A-Za-z0-9_.:-]+)"""
+_CHARSET = re.compile(_DECLARATION.encode("ascii"), re.IGNORECASE)
+#: ... and in a decoded page (lynx is told it says UTF-8).
+_DECLARED_TEXT = re.compile(_DECLARATION, re.IGNORECASE)
 #: Declared names that renderers read as a wider superset (GB2312 pages hold GBK characters;
 #: Big5 pages hold HKSCS characters).
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
@@ -101,7 +102,7 @@ def decode_page(raw: bytes) -> str:
     declared = _CHARSET.search(raw[:CHARSET_WINDOW])
     candidates = []
     if declared:
-        name = declared.group(1).decode("ascii").lower()
+        name = declared.group(2).decode("ascii").lower()
         candidates.append(_SUPERSETS.get(name, name))
     candidates.append("utf-8")
     for encoding in candidates:
