@@ -73,6 +73,11 @@ _BULLETED = re.compile(r"[•·▪▸▶►○◎☆□■●◆◇*+\-]\s")
 #: ... and so does the next item of a numbered list (``2.`` under a block opening ``1.``).
 _NUMBERED = re.compile(r"(\d{1,3})[.、)．]")
 _MIN_FULL_LINES = 5
+#: ... or, on a page too short for that many (a brief printed by lynx, a Chinese character
+#: one column, has few), this many distinct lines cut at the width that a paragraph's
+#: last line follows: shorter, ending a sentence. A list of teasers cut to one length has
+#: no such line, and a nav row printed three times is one line.
+_MIN_ENDED_PARAGRAPHS = 3
 #: ... of which the lines ending in a wide character end at the wrap width (or one column
 #: short of it) at least this often.
 _MIN_CUT_SHARE = 0.5
@@ -205,28 +210,42 @@ def _plateau(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int]
     near = [i for i, w in enumerate(widths) if abs(w - wrap) <= _WRAP_SLACK]
     # ... and a cap: hardly a line runs past it (a word longer than a line may)
     over = sum(1 for w in widths if w > wrap + _WRAP_SLACK)
-    if len(near) < max(_MIN_FULL_LINES, len(lines) // 20) or over > len(near) * _MAX_OVER_SHARE:
+    if over > len(near) * _MAX_OVER_SHARE:
         return 0, 0
-    # a renderer cuts Chinese anywhere: its full lines end a wide character at the wrap
-    # width or one column short of it, mostly inside a sentence, or a few columns short
-    # where the Latin word the next line opens with did not fit (if the text goes on
-    # after it: a date or a number alone on a line is a list's); a list of headlines is
-    # about as wide, at random, and a column of sentences cut to one length by the site
-    # ends each with a full stop
-    wide_full = cut = 0
-    for i in near:
-        w, last = widths[i], lines[i][-1]
-        wide = _WIDE.match(last) is not None
-        wide_full += wide
-        if last in _SENTENCE_END or w > wrap:
-            continue
-        if w >= wrap - 1 and wide:
-            cut += 1
-        elif i + 1 < len(lines) and (word := _LATIN_WORD.match(lines[i + 1].strip(_STRIP))):
-            cut += wrap < w + 1 + measure(word[0])
-    if wide_full and cut < _MIN_CUT_SHARE * wide_full:
+    # a renderer cuts Chinese anywhere, so most of its full lines were cut; a list of
+    # headlines is about as wide, at random, and a column of sentences cut to one length
+    # by the site ends each with a full stop
+    wide_full = sum(_WIDE.match(lines[i][-1]) is not None for i in near)
+    cuts = [i for i in near if _cut_at(lines, widths, i, wrap, measure)]
+    if wide_full and len(cuts) < _MIN_CUT_SHARE * wide_full:
         return 0, 0
+    if len(near) < max(_MIN_FULL_LINES, len(lines) // 20):
+        if len(lines) // 20 > _MIN_FULL_LINES:  # a long page: a few such lines are chance
+            return 0, 0
+        ended = {lines[i] for i in cuts if i + 1 < len(lines) and _paragraph_end(lines[i + 1], widths[i + 1], wrap)}
+        if len(ended) < _MIN_ENDED_PARAGRAPHS:
+            return 0, 0
     return wrap, long[wrap] + long[wrap - 1]
+
+
+def _cut_at(lines: list[str], widths: list[int], i: int, wrap: int, measure: Callable[[str], int]) -> bool:
+    """Line ``i``, within the slack of the ``wrap`` width, was cut there: inside a
+    sentence, a wide character at the width or one column short of it, or a few columns
+    short where the Latin word the next line opens with did not fit (if the text goes on
+    after it: a date or a number alone on a line is a list's)."""
+    w, last = widths[i], lines[i][-1]
+    if last in _SENTENCE_END or w > wrap:
+        return False
+    if w >= wrap - 1 and _WIDE.match(last):
+        return True
+    word = _LATIN_WORD.match(lines[i + 1].strip(_STRIP)) if i + 1 < len(lines) else None
+    return word is not None and wrap < w + 1 + measure(word[0])
+
+
+def _paragraph_end(line: str, width: int, wrap: int) -> bool:
+    """``line`` (``width`` wide) ends a wrapped paragraph: short of the width, at the end
+    of a sentence (not a teaser's ``...``)."""
+    return width < wrap - _WRAP_SLACK and line[-1] in _SENTENCE_END and not line.endswith(("...", "…"))
 
 
 def glue(left: str, right: str) -> str:

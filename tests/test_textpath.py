@@ -496,6 +496,31 @@ def test_a_page_lynx_wrapped_in_characters_is_joined_back():
     assert texts[len(menu):] == [first, second, heading.strip(), third, fourth, first]
 
 
+def test_a_short_page_shows_its_wrap_by_where_its_paragraphs_end():
+    """A brief printed by lynx has too few full lines for a plateau, but each wrapped
+    paragraph shows it: a line cut at the width inside a sentence, then a shorter one that
+    ends the sentence. Teasers cut to one length end nowhere, and one nav row printed
+    three times is one line."""
+    paragraphs = [
+        "青溪县政府今（5）日宣布，全县第一批路灯已在县道完成换裝，除了照明之外，燈桿上另外裝設了空氣品質感測器，可即時回傳車流與路面積水資訊，讓交通與防災單位在颱風季節及早應變，減少通勤風險。",
+        "工務處長林志明表示，过去路灯故障要靠巡查人员夜间逐条道路查看，平均需要三天才能修复，换装之后系统会自动侦测灯具异常并派工，民众也可以拍照回报，修复时间可以缩短到一天以内。",
+        "對於民眾關心的隱私問題，林志明強調，影像辨識只計算車輛與行人的數量，不會儲存可以辨識個人身分的畫面，相關資料也依照個人資料保護法的規定，在七天之後自動刪除。",
+    ]
+    lines = ["   回首頁 | 網站導覽 | English", "", "   青溪縣推動智慧路燈"]
+    for paragraph in paragraphs:
+        lines += ["", *_lynx_wrapped(paragraph)]
+    assert len(lines) < 20 and sum(len(line) == 74 for line in lines) == 3
+    texts = [b.text for b in split_text_blocks("\n".join([*lines, "", "   回到頁首"]))]
+    assert texts == ["回首頁 | 網站導覽 | English", "青溪縣推動智慧路燈", *paragraphs, "回到頁首"]
+    # teasers the site cut to one length, each over its date
+    teasers = [f"   {paragraph[k:k + 71]}" for k, paragraph in enumerate([*paragraphs, paragraphs[0]])]
+    teaser_page = [line for k, teaser in enumerate(teasers) for line in (teaser, f"   2024-11-0{k + 1}")]
+    assert [b.text for b in split_text_blocks("\n".join(teaser_page))] == [line.strip() for line in teaser_page]
+    row = "   " + " | ".join(["首页", "新闻", "政务公开", "办事服务", "互动交流", "走进青溪"] * 3)
+    menu = [row, "   返回。"] * 3
+    assert [b.text for b in split_text_blocks("\n".join(menu))] == [line.strip() for line in menu]
+
+
 def test_a_line_of_other_white_space_is_no_line_to_measure():
     """Em spaces (U+2003) alone on a line are white space to ``str.rstrip`` but not layout
     the splitter strips: measuring the page's lines must not trip over them."""
