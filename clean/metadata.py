@@ -15,7 +15,7 @@ import re
 from clean.blocks import BODY, METADATA, TITLE, Block
 from clean.classify import metadata_labels
 from clean.classify.lexicon import to_simplified
-from clean.classify.signals import DATE, TIME, split_trailing_date
+from clean.classify.signals import DATE, NOT_PERSON_ENDINGS, TIME, split_trailing_date
 
 #: Fields whose values are dates: the publication's and a "last updated" stamp's.
 DATE_FIELDS = ("date", "updated")
@@ -66,8 +66,6 @@ _BODY_BYLINE_BLOCKS = 4
 _TRAILING_NAMES = re.compile(
     r"(?:^|(?<=[。！？!?”」』…]))\s*[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
 _WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
-#: Bracketed words at an article's end that name an agency or say "the end", not a person.
-_NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")
 
 
 def normalise_date(text: str) -> str | None:
@@ -207,6 +205,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
         # a byline or a dateline naming its reporter (2024/05/21 11:44 青溪日報記者王小明／青溪報導)
         if block.field in ("author", "date") and "author" not in meta and (reporter := _REPORTER.search(block.text)):
             meta["author"] = names(reporter.group(1)) or None
+        if block.field == "author" and not pairs and "author" not in meta:
+            meta["author"] = names(block.text) or None  # a name alone under the title
         if "updated" not in (field for field, _ in pairs):
             unlabelled_date = unlabelled_date or normalise_date(block.text)
     if unlabelled_date:
@@ -304,6 +304,6 @@ def trailing_author(text: str) -> str | None:
     if not match:
         return None
     found = match.group(1).split()
-    if any(n.endswith(_NOT_PERSON_ENDINGS) or n.startswith(_WEEKDAYS) for n in found):
+    if any(n.endswith(NOT_PERSON_ENDINGS) or n.startswith(_WEEKDAYS) for n in found):
         return None
     return names(" ".join(found)) or None

@@ -1006,3 +1006,40 @@ def test_a_sidebar_header_beside_the_text_does_not_cut_it_a_comment_header_does(
     ])
     blocks = classify_blocks(split_text_blocks(text), CONFIG)
     assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
+
+
+def test_notes_the_text_cites_are_kept_wherever_they_are_printed():
+    """An article's notes come last: after a related-reading list, or after the site's
+    footer where Markdown prints a page's footnotes. A block below the text that opens
+    with a mark the text cites is the article's; one with a mark nobody cites, and a mark
+    that numbers a list at its lines' starts, are not citations."""
+    cited = P1.replace("责任意识", "责任意识[1]").replace("新局面", "新局面①")
+    listed = "①加强组织领导；②压实工作责任；③强化督查考核。"
+    blocks = classify(
+        "首页 | 新闻 | 政务", "河湖治理工作会议召开", cited, P2, listed, P3,
+        "相关阅读", "青溪县召开河长制工作推进会 2025-03-19", "沿江六镇深入学习贯彻会议精神 2025-03-12",
+        "版权所有：青溪县人民政府 赣ICP备10002318号",
+        "[1] 责任意识，指各级河长对所辖河湖负总责的意识。", "① 见《青溪县河湖治理三年行动方案》。",
+        "[3] 本站所载文章仅供参考。", "② 欢迎转载，请注明出处。",
+    )
+    kept = [b.text for b in blocks if b.label == BODY]
+    assert kept == [cited, P2, listed, P3, "[1] 责任意识，指各级河长对所辖河湖负总责的意识。", "① 见《青溪县河湖治理三年行动方案》。"]
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        (["巡河的革命", "胡平", "——论河湖治理工作的责任意识"], "胡平"),  # between headline and subtitle
+        (["以小切口推动城市基层治理大提升", "周立新", "（2025年3月18日）"], "周立新"),  # under the title
+        (["首页 | 专栏", "社会资本与下岗职工的再就业", "赵延东、风笑天"], "赵延东、风笑天"),  # right above the text
+        (["河湖治理的青溪经验", "2025-03-20 08:30", "陳志明"], "陳志明"),  # under the dateline; Traditional
+        (["河湖治理的青溪经验", "社會"], None),  # a channel's name
+        (["河湖治理的青溪经验", "茉莉"], None),  # a pen name, no surname: not known for a name
+        (["河湖治理的青溪经验", "新华社"], None),  # an agency
+        (["河湖治理的青溪经验", "王强", "李明", "张伟"], None),  # a menu's items, one a line
+    ],
+)
+def test_a_name_alone_under_the_headline_is_the_author(head, author):
+    blocks = classify(*head, P1, P2, P3)
+    assert extract_metadata(blocks).get("author") == author
+    assert [b.label for b in blocks[-3:]] == [BODY] * 3

@@ -34,6 +34,7 @@ from pathlib import Path
 from clean.blocks import BODY, CHROME, DISCLAIMER, METADATA, RELATED, TITLE, Block
 from clean.classify.extents import (
     after_dateline,
+    cited_notes,
     front_end_region,
     listing_region,
     with_annexes,
@@ -49,6 +50,7 @@ from clean.classify.sections import (
     find_titles,
     main_column,
     main_region,
+    name_lines,
     related_cut,
     signature_date,
     up_to_editor_line,
@@ -206,6 +208,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     head_limit = window_start(texts, verdicts, titles[0] if titles else region.start, config.metadata_window)
     tail_limit = window_end(texts, verdicts, region.end, config.metadata_window)
 
+    notes = cited_notes(region, texts, verdicts)
+    # (a columnist's name is on each of the columnist's pages in a batch)
+    bylines = name_lines(titles, region, texts, folded, untemplated, sigs, head_limit, config)
     related_header: str | None = None
     dated = False
     headlines = {texts[i] for i in titles}
@@ -215,6 +220,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         if i in titles:
             field = "title" if i == titles[0] else "subtitle"
             _set(block, TITLE, f"title: line above the main text ({field})", field)
+        elif i in notes:
+            _set(block, BODY, "")
+        elif i in bylines:
+            _set(block, METADATA, "metadata: a name alone under the title", "author")
         elif verdict is not None and verdict.label == METADATA:
             in_head = head_limit <= i < region.start
             # a post's own date may follow it (发表于 2004年12月27日 12:40): the first

@@ -195,6 +195,32 @@ def find_standfirst(
     }
 
 
+#: A note's mark: ``[1]``, ``［1］``, ``[注1]``, ``①``. Printed below the article, a block opening
+#: with one is the article's note when the article cites the mark.
+_NOTE_MARK = re.compile(r"\[注?\d{1,3}\]|［注?\d{1,3}］|[\u2460-\u2473]")
+#: ... cited right after a word or a quote (``组织[1]。``); after a pause, a mark numbers a
+#: list instead (``措施：①加强…；②压实…``).
+_CITATION = re.compile(rf"(?<=[^\s：:；;，,。、])(?:{_NOTE_MARK.pattern})")
+
+
+def cited_notes(region: Region, texts: Sequence[str], verdicts: Sequence[Verdict | None]) -> set[int]:
+    """The article's notes printed below it: blocks after the text that no rule removed
+    and that open with a mark the text cites (``组织[1]。`` … ``[1] “两新”组织，指…``).
+
+    Notes come last, after a related-reading list or even the site's footer (Markdown
+    prints a page's footnotes at its very end), so the text's cut does not reach them.
+    A mark counts once, and only where the text cites it (see ``_CITATION``).
+    """
+    cited = {mark for i in range(region.start, region.end) for mark in _CITATION.findall(texts[i])}
+    notes: set[int] = set()
+    for i in range(region.end, len(texts)):
+        mark = _NOTE_MARK.match(texts[i])
+        if mark and mark[0] in cited and verdicts[i] is None:
+            notes.add(i)
+            cited.discard(mark[0])
+    return notes
+
+
 def _plain(verdict: Verdict | None, sig: Signals, repeat: int | None, text: str) -> bool:
     """Nothing speaks against the block: no local rule, no teaser or link-list signal, no
     copy; undecodable text (U+FFFD) is no evidence of anything."""

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clean.blocks import DISCLAIMER, METADATA, RELATED, REMOVED_LABELS, WIDGET
+from clean.classify.lexicon import load_lexicon
 from clean.classify.rules import Verdict
-from clean.classify.signals import Signals, compute_signals, opens_with_stamp, split_trailing_date
+from clean.classify.signals import NOT_PERSON_ENDINGS, Signals, compute_signals, opens_with_stamp, split_trailing_date
 from clean.config import ClassifyConfig
 
 
@@ -368,6 +369,48 @@ def _apart_from_words(sig: Signals, verdict: Verdict | None) -> bool:
     if verdict is not None:
         return verdict.label in REMOVED_LABELS
     return sig.bullet or (sig.cjk == 0 and not sig.dated)
+
+
+#: A name alone on a line: two or three ideographs (a pen name too; a minority name has a
+#: middle dot), or a few such names (``赵延东、风笑天``, ``王建宏 张文攀``). Four are a
+#: column's or a channel's name more often than a person's (点击财富, 国内新闻).
+_NAME = r"(?:[\u4e00-\u9fff]{1,4}·[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,3})"
+_BARE_NAMES = re.compile(rf"{_NAME}(?:(?:\s*[、，,]\s*|\s+){_NAME}){{0,4}}")
+
+
+def _bare_names(text: str) -> bool:
+    """``text`` is names alone (see ``_BARE_NAMES``), not an agency's or a site's (新华社, 青溪网)."""
+    text = text.strip()
+    return _BARE_NAMES.fullmatch(text) is not None and not text.endswith(NOT_PERSON_ENDINGS)
+
+
+def _surnamed(folded: str) -> bool:
+    """``folded`` (a matching form, see ``lexicon.fold``) starts with a common surname."""
+    return load_lexicon("surnames").match_prefix(folded) is not None
+
+
+def name_lines(
+    titles: Sequence[int], region: Region, texts: Sequence[str], folded: Sequence[str],
+    verdicts: Sequence[Verdict | None], sigs: Sequence[Signals], lowest: int, config: ClassifyConfig,
+) -> list[int]:
+    """The author's name printed alone right under the headline (an essay's, a speech's,
+    a blog post's): under the title (or the dateline under it), between the headline and
+    the subtitle, or right above the text under a line shaped like a headline. A name
+    starts with a surname (``surnames.txt``); alone: a run of such short lines is a
+    menu's items."""
+    found = []
+    for i in range(max(lowest, 1), region.start):
+        if verdicts[i] is not None or i in titles or not _bare_names(texts[i]) or not _surnamed(folded[i]):
+            continue
+        if _bare_names(texts[i - 1]) or _bare_names(texts[i + 1]):
+            continue
+        above = i - 1
+        if verdicts[above] is not None and verdicts[above].label == METADATA:
+            above -= 1  # the dateline under the headline
+        headline = is_title_candidate(sigs[above], verdicts[above], texts[above], config)
+        if above in titles or (headline and (i + 1 in titles or i + 1 == region.start)):
+            found.append(i)
+    return found
 
 
 def find_titles(

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 _DIGIT = re.compile(r"\d")
+#: Words that end an agency's name or say "the end" or "photo", not a person's name.
+NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")
 #: Link markup that text renderers leave: markdown links, bare URLs and a URL's query
 #: string cut off from it where a renderer wrapped the address (``0x250&location=12``).
 _LINKS = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+|(?<![!-~])(?=[!-~]{8})(?!\[)[!-~]*&(?:amp;)?[A-Za-z_][A-Za-z0-9_.\-]*=[!-~]*")
