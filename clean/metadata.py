@@ -206,7 +206,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
         if block.field in ("author", "date") and "author" not in meta and (reporter := _REPORTER.search(block.text)):
             meta["author"] = names(reporter.group(1)) or None
         if block.field == "author" and not pairs and "author" not in meta:
-            meta["author"] = names(block.text) or None  # a name alone under the title
+            meta["author"] = names(block.text.strip(_TRIM)) or None  # a name alone: 张三, （张三）
         if "updated" not in (field for field, _ in pairs):
             unlabelled_date = unlabelled_date or normalise_date(block.text)
     if unlabelled_date:

@@ -1043,3 +1043,13 @@ def test_a_name_alone_under_the_headline_is_the_author(head, author):
     blocks = classify(*head, P1, P2, P3)
     assert extract_metadata(blocks).get("author") == author
     assert [b.label for b in blocks[-3:]] == [BODY] * 3
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [("（袁源）", "袁源"), ("( 张伟  李娜 )", "张伟 李娜"), ("（待续）", None), ("（李明摄）", None), ("（完）", None)],
+)
+def test_names_alone_in_brackets_after_the_text_are_its_reporters(closing, author):
+    blocks = classify("首页 | 新闻", "河湖治理工作会议召开", P1, P2, P3, closing, "版权所有：青溪日报社")
+    assert extract_metadata(blocks).get("author") == author
+    assert (labels_of(blocks, closing) == METADATA) == (author is not None)

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from clean.blocks import CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, WIDGET
-from clean.classify.lexicon import Lexicon
-from clean.classify.signals import AGO, Signals
+from clean.classify.lexicon import Lexicon, load_lexicon
+from clean.classify.signals import AGO, NOT_PERSON_ENDINGS, Signals
 from clean.config import ClassifyConfig
 from clean.textblocks import IMAGE_FILE
 
@@ -40,6 +40,17 @@ _REPORTER_LINE = re.compile(
     r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
     # Taiwan papers set the place off with a slash: 記者林佳蓉／台北報導
     r"(?:[\s\u3000]*发自\S{1,10}|[\s\u3000]*發自\S{1,10}|(?:[\s\u3000]+|[\s\u3000]*[／/][\s\u3000]*)\S{1,10}(?:报道|報導))?[）)】\]]?")
+
+#: The reporter's names alone in brackets, closing a news article: ``（袁源）``, ``（张三 李四）``
+#: (when they start with a surname: ``（待续）`` does not; nor a photo's credit, ``（李明摄）``).
+_BRACKETED_NAMES = re.compile(r"[（(][\s\u3000]*[\u4e00-\u9fff]{2,3}(?:[\s\u3000]+[\u4e00-\u9fff]{2,3}){0,4}[\s\u3000]*[）)]")
+
+
+def surnamed(folded: str) -> bool:
+    """``folded`` (a matching form, see ``lexicon.fold``) starts with a common surname
+    (``surnames.txt``)."""
+    return load_lexicon("surnames").match_prefix(folded) is not None
+
 
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
@@ -270,6 +281,9 @@ def local_verdict(
             return Verdict(METADATA, "metadata: date line", "date")
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)
+        named = _BRACKETED_NAMES.fullmatch(text.strip()) and not text.rstrip("）) \u3000").endswith(NOT_PERSON_ENDINGS)
+        if named and surnamed(folded[1:]):
+            return Verdict(METADATA, "metadata: names in brackets", "author", labelled=True)
     header = sig.chars - _quoted_chars(text) <= config.header_max_chars
     if header or sig.chars <= config.labelled_link_max_chars:
         # a comment header may quote the post's title: 《标题》已有3件评论; a label that

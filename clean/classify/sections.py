@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clean.blocks import DISCLAIMER, METADATA, RELATED, REMOVED_LABELS, WIDGET
-from clean.classify.lexicon import load_lexicon
-from clean.classify.rules import Verdict
+from clean.classify.rules import Verdict, surnamed
 from clean.classify.signals import NOT_PERSON_ENDINGS, Signals, compute_signals, opens_with_stamp, split_trailing_date
 from clean.config import ClassifyConfig
 
@@ -384,11 +383,6 @@ def _bare_names(text: str) -> bool:
     return _BARE_NAMES.fullmatch(text) is not None and not text.endswith(NOT_PERSON_ENDINGS)
 
 
-def _surnamed(folded: str) -> bool:
-    """``folded`` (a matching form, see ``lexicon.fold``) starts with a common surname."""
-    return load_lexicon("surnames").match_prefix(folded) is not None
-
-
 def name_lines(
     titles: Sequence[int], region: Region, texts: Sequence[str], folded: Sequence[str],
     verdicts: Sequence[Verdict | None], sigs: Sequence[Signals], lowest: int, config: ClassifyConfig,
@@ -400,7 +394,7 @@ def name_lines(
     menu's items."""
     found = []
     for i in range(max(lowest, 1), region.start):
-        if verdicts[i] is not None or i in titles or not _bare_names(texts[i]) or not _surnamed(folded[i]):
+        if verdicts[i] is not None or i in titles or not _bare_names(texts[i]) or not surnamed(folded[i]):
             continue
         if _bare_names(texts[i - 1]) or _bare_names(texts[i + 1]):
             continue
