@@ -52,6 +52,9 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("责编|沈若溪", METADATA),
         ("光明日报记者 高建林 刘书远", METADATA),
         ("□ 本报记者 葛青", METADATA),  # a newspaper marks its byline with a square
+        ("青溪日报·溪客记者 王小明/文 受访者供图", METADATA),  # a paper and its app; words and photos credited
+        ("记者 张三/文 李四/图", METADATA),
+        ("放大 缩小 默认", CHROME),
         ("+ 责任编辑: 刘响", METADATA),  # inscriptis bullets a second-level list item with '+'
         ("* 来源：青溪日报 编辑：苏小河", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),

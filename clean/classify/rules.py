@@ -34,12 +34,17 @@ _HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
 
 #: A line that names the reporters without a colon: 本报记者 张三 / 光明日报记者 王五 赵六 /
 #: （实习生 李四） / 新华网黑龙江频道 记者 乔琳 / 新京报记者 钟岩 河北青溪报道 / 本报记者韩松叶青发自北京;
-#: newspapers mark the line with a square or a dot: □本报记者 张三 / ■记者 李四.
+#: newspapers mark the line with a square or a dot: □本报记者 张三 / ■记者 李四; a paper and its
+#: app are joined by a dot (新华日报·交汇点记者 王五), and the words may be marked as the
+#: reporter's, the photos credited after them (记者 张三/文 李四/图, 记者张三/文 受访者供图).
 _REPORTER_LINE = re.compile(
-    r"(?:[□■●◆◇][\s\u3000]*)?[（(【\[]?(?:[\u4e00-\u9fff]{1,10}[\s\u3000]*)?(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
+    r"(?:[□■●◆◇][\s\u3000]*)?[（(【\[]?(?:[\u4e00-\u9fff][\u4e00-\u9fff·]{0,15}[\s\u3000]*)?"
+    r"(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
     r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
     # Taiwan papers set the place off with a slash: 記者林佳蓉／台北報導
-    r"(?:[\s\u3000]*发自\S{1,10}|[\s\u3000]*發自\S{1,10}|(?:[\s\u3000]+|[\s\u3000]*[／/][\s\u3000]*)\S{1,10}(?:报道|報導))?[）)】\]]?")
+    r"(?:[\s\u3000]*发自\S{1,10}|[\s\u3000]*發自\S{1,10}|(?:[\s\u3000]+|[\s\u3000]*[／/][\s\u3000]*)\S{1,10}(?:报道|報導))?"
+    r"(?:[\s\u3000]*[／/][\s\u3000]*[文图圖][\s\u3000]*(?:[\u4e00-\u9fff]{2,5}(?:[\s\u3000]*[／/][\s\u3000]*[图圖摄攝]|供图|供圖))?)?"
+    r"[）)】\]]?")
 
 #: The reporter's names alone in brackets, closing a news article: ``（袁源）``, ``（张三 李四）``
 #: (when they start with a surname: ``（待续）`` does not; nor a photo's credit, ``（李明摄）``).
