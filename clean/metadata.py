@@ -14,6 +14,7 @@ import re
 
 from clean.blocks import BODY, METADATA, TITLE, Block
 from clean.classify import metadata_labels
+from clean.classify.rules import POSTED_BY
 from clean.classify.lexicon import to_simplified
 from clean.classify.signals import DATE, NOT_PERSON_ENDINGS, TIME, split_trailing_date
 
@@ -205,6 +206,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
         # a byline or a dateline naming its reporter (2024/05/21 11:44 青溪日報記者王小明／青溪報導)
         if block.field in ("author", "date") and "author" not in meta and (reporter := _REPORTER.search(block.text)):
             meta["author"] = names(reporter.group(1)) or None
+        if block.field == "date" and "author" not in meta and (posted := POSTED_BY.search(block.text)):
+            meta["author"] = names(posted.group(1)) or None  # 本贴由大卫于2005年8月12日…发表
         if block.field == "author" and not pairs and "author" not in meta:
             meta["author"] = names(block.text.strip(_TRIM)) or None  # a name alone: 张三, （张三）
         if "updated" not in (field for field, _ in pairs):

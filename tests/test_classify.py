@@ -1056,3 +1056,14 @@ def test_names_alone_in_brackets_after_the_text_are_its_reporters(closing, autho
     blocks = classify("首页 | 新闻", "河湖治理工作会议召开", P1, P2, P3, closing, "版权所有：青溪日报社")
     assert extract_metadata(blocks).get("author") == author
     assert (labels_of(blocks, closing) == METADATA) == (author is not None)
+
+
+def test_a_forum_posts_signature_is_its_footer_with_its_author_and_date():
+    """Forums sign a post under it: who posted it when, ending with a full stop or not."""
+    signature = "本贴由溪客于2005年8月12日16:12:21在〖青溪论坛〗发表."
+    blocks = classify("首页 | 论坛", "河湖治理讨论", P1, P2, P3, signature, "郑重声明", "1. 任何言论纯属作者个人观点。")
+    assert labels_of(blocks, signature) == METADATA
+    assert extract_metadata(blocks) | {"title": None} == {"author": "溪客", "date": "2005-08-12 16:12", "title": None}
+    # ... not a sentence of the text that says who did what when
+    told = "该项目由青溪县水利局于2005年8月开工建设，目前已完成主体工程的百分之八十，预计明年汛期前全面完工并投入使用。"
+    assert labels_of(classify("首页 | 新闻", "河湖治理工作会议召开", P1, told, P2, P3), told) == BODY

@@ -73,6 +73,9 @@ _IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{1,40
 _POST_COUNT = re.compile(
     r"\d+(?:篇|条|件|则|个)?(?:评论|留言|回复|comments?|responses?)|(?:评论|留言|回复|阅读|comments?)[(\[（【:：]\d+"
 )
+#: ... or who posted it when, as forums sign a post under it, with a full stop or none
+#: (本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.).
+POSTED_BY = re.compile(r"由\s*([^\s\d]{1,20}?)\s*[于於]\s*\d{2,4}\s*[-/.年]")
 
 #: A stamp that dates an item of a listing: a day with its time (``08-26 17:50``), a full
 #: date (``2006-12-19``, ``2006年12月19日``) or a relative time (``6小时前``); an agenda's
@@ -278,10 +281,11 @@ def local_verdict(
             )
         # a line of prose that mentions a date (hard-wrapped dumps) is no date line
         dateline = sig.date_only or sig.chars <= config.dateline_max_chars
-        if sig.dated and not sig.dated_prose and not sig.ends_sentence and dateline:
+        posted = POSTED_BY.search(text) is not None
+        if sig.dated and not sig.dated_prose and (posted or not sig.ends_sentence) and dateline:
             # a post's footer (由张三张贴 @ 2005-03-21 01:20 共 3 篇评论, posted @ … 阅读(12)
             # 评论(3)) closes the post: on a blog's front page the next post follows it
-            if _POST_COUNT.search(folded):
+            if posted or _POST_COUNT.search(folded):
                 return Verdict(METADATA, "metadata: date line of a post's footer", "date", ends_post=True)
             return Verdict(METADATA, "metadata: date line", "date")
         if _REPORTER_LINE.fullmatch(text.strip()):
