@@ -1067,3 +1067,13 @@ def test_a_forum_posts_signature_is_its_footer_with_its_author_and_date():
     # ... not a sentence of the text that says who did what when
     told = "该项目由青溪县水利局于2005年8月开工建设，目前已完成主体工程的百分之八十，预计明年汛期前全面完工并投入使用。"
     assert labels_of(classify("首页 | 新闻", "河湖治理工作会议召开", P1, told, P2, P3), told) == BODY
+
+
+@pytest.mark.parametrize("found", [True, False])
+def test_a_line_opening_with_a_dash_is_the_subtitle_under_the_headline(found):
+    """``——对……的分析`` under a headline (and the author's name) is the subtitle, whether
+    it was taken for the title (it shares words with the text) or nothing was."""
+    subtitle = "——论河湖治理工作的责任意识" if found else "——一位乡村教师的三十年"
+    blocks = classify("首页 | 专栏", "巡河的革命", "胡平", subtitle, P1, P2, P3)
+    meta = extract_metadata(blocks)
+    assert (meta.get("title"), meta.get("subtitle"), meta.get("author")) == ("巡河的革命", subtitle, "胡平")

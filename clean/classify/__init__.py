@@ -51,6 +51,7 @@ from clean.classify.sections import (
     main_column,
     main_region,
     name_lines,
+    over_subtitle,
     related_cut,
     signature_date,
     up_to_editor_line,
@@ -202,6 +203,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     if titles and region.start <= titles[0]:
         region = Region(titles[0] + 1, max(region.end, titles[0] + 1))
     titles = titles or find_titles(region, sigs, untemplated, [b.tag for b in blocks], texts, folded, config)
+    titles = over_subtitle(titles, region, texts, sigs, untemplated, config)
     standfirst: set[int] = set()
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)

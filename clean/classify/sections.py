@@ -407,6 +407,30 @@ def name_lines(
     return found
 
 
+#: A subtitle opens with a dash: ``——对文化革命的政治心理学分析``.
+_SUBTITLE_DASH = re.compile(r"\s*(?:——|—|--|－－)")
+
+
+def over_subtitle(
+    titles: list[int], region: Region, texts: Sequence[str], sigs: Sequence[Signals],
+    verdicts: Sequence[Verdict | None], config: ClassifyConfig,
+) -> list[int]:
+    """A title found that opens with a dash is the subtitle, and so is such a line right
+    above the text when no title was found: the headline is the line shaped like one
+    right above it, or above the author's name between them."""
+    subtitle = titles[0] if len(titles) == 1 else region.start - 1 if not titles else -1
+    if subtitle < 1 or not _SUBTITLE_DASH.match(texts[subtitle]):
+        return titles
+    if not titles and not is_title_candidate(sigs[subtitle], verdicts[subtitle], texts[subtitle], config):
+        return titles
+    for above in range(subtitle - 1, max(subtitle - 3, -1), -1):
+        if above < subtitle - 1 and not _bare_names(texts[above + 1]):
+            break
+        if is_title_candidate(sigs[above], verdicts[above], texts[above], config) and not _SUBTITLE_DASH.match(texts[above]):
+            return [above, subtitle]
+    return titles
+
+
 def find_titles(
     region: Region,
     sigs: Sequence[Signals],
