@@ -1077,3 +1077,11 @@ def test_a_line_opening_with_a_dash_is_the_subtitle_under_the_headline(found):
     blocks = classify("首页 | 专栏", "巡河的革命", "胡平", subtitle, P1, P2, P3)
     meta = extract_metadata(blocks)
     assert (meta.get("title"), meta.get("subtitle"), meta.get("author")) == ("巡河的革命", subtitle, "胡平")
+
+
+def test_a_caption_credited_to_a_reporter_is_no_byline():
+    """A photo's caption run into its credit names a reporter after a long sentence, not
+    after a paper's name: it stays where the text has it."""
+    caption = "排污口已全部封堵完毕本报记者王小明摄"
+    blocks = classify("首页 | 新闻", "河湖治理工作会议召开", P1, caption, P2, P3)
+    assert labels_of(blocks, caption) == BODY

@@ -38,7 +38,7 @@ _HASHTAGS = re.compile(r"(?:#[^#\s]+#?\s*){2,}")
 #: app are joined by a dot (新华日报·交汇点记者 王五), and the words may be marked as the
 #: reporter's, the photos credited after them (记者 张三/文 李四/图, 记者张三/文 受访者供图).
 _REPORTER_LINE = re.compile(
-    r"(?:[□■●◆◇][\s\u3000]*)?[（(【\[]?(?:[\u4e00-\u9fff][\u4e00-\u9fff·]{0,15}[\s\u3000]*)?"
+    r"(?:[□■●◆◇][\s\u3000]*)?[（(【\[]?(?:[\u4e00-\u9fff]{1,10}(?:·[\u4e00-\u9fff]{1,10})?[\s\u3000]*)?"
     r"(?:记者|記者|通讯员|通訊員|实习生|實習生)[\s\u3000]*"
     r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4}){0,5}"
     # Taiwan papers set the place off with a slash: 記者林佳蓉／台北報導
