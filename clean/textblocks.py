@@ -149,6 +149,13 @@ def _width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
+def _gbk_columns(text: str) -> int:
+    """Display width in a Chinese terminal or editor, where a character GBK encodes in two
+    bytes takes two columns: quotes, dashes and ellipses (“ ” — …) too, which a UTF-8
+    terminal gives one."""
+    return len(text.encode("gbk", errors="replace"))
+
+
 @dataclass(frozen=True, slots=True)
 class _Wrapping:
     """How a fixed-width renderer wrapped a page.
@@ -156,7 +163,9 @@ class _Wrapping:
     Attributes:
         width: the width it wrapped at (0: the page is not wrapped).
         measure: how it measures a line: display columns (w3m gives a Chinese character
-            two) or characters (lynx gives it one).
+            two), columns of a Chinese terminal (quotes and dashes two as well: text
+            wrapped there, or printed by w3m in one) or characters (lynx gives a Chinese
+            character one).
         word: what it never breaks, at the start of a line: w3m cuts Chinese anywhere and
             Latin at spaces; lynx breaks at spaces only, unless a run without one is longer
             than the line.
@@ -181,17 +190,19 @@ def _wrap_width(lines: list[str]) -> _Wrapping:
     A wrapped page has a plateau: many lines end at the wrap width (or one column short
     of it), and where they end in Chinese, at least half of them end exactly there (a
     column of headlines makes a plateau too, but a loose one). A terminal renderer (w3m)
-    gives a Chinese character two columns; lynx gives it one, so its wrapped lines are as
-    long in characters, not as wide. Measured the other way, a page's lines mixing Latin
-    and Chinese end short of or past the plateau its lines of one script make: the way
-    under which more lines end right at the plateau is the renderer's.
+    gives a Chinese character two columns (a Chinese terminal its quotes and dashes too);
+    lynx gives it one, so its wrapped lines are as long in characters, not as wide.
+    Measured another way, a page's lines mixing Latin and Chinese (or quotes) end short of
+    or past the plateau its other lines make: the way under which more lines end right at
+    the plateau is the renderer's.
     """
     kept = [line for line in map(str.rstrip, lines) if line.strip(_STRIP)]
-    found = [(plateau, measure) for measure in (_width, len) if (plateau := _plateau(kept, measure))[0]]
+    measures = (_width, _gbk_columns, len)
+    found = [(plateau, measure) for measure in measures if (plateau := _plateau(kept, measure))[0]]
     if not found:
         return _UNWRAPPED
     (wrap, _), measure = max(found, key=lambda item: item[0][1])  # a tie: columns, the usual way
-    return _Wrapping(wrap, measure, _FIRST_WORD if measure is _width else _SPACED_WORD)
+    return _Wrapping(wrap, measure, _SPACED_WORD if measure is len else _FIRST_WORD)
 
 
 def _plateau(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int]:

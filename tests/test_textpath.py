@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 import pytest
 
@@ -519,6 +520,34 @@ def test_a_short_page_shows_its_wrap_by_where_its_paragraphs_end():
     row = "   " + " | ".join(["首页", "新闻", "政务公开", "办事服务", "互动交流", "走进青溪"] * 3)
     menu = [row, "   返回。"] * 3
     assert [b.text for b in split_text_blocks("\n".join(menu))] == [line.strip() for line in menu]
+
+
+def _terminal_wrapped(text: str, width: int = 78) -> list[str]:
+    """``text`` wrapped in a Chinese terminal or editor: cut anywhere at ``width``
+    columns, where every character GBK encodes in two bytes (quotes too) takes two."""
+    lines, line = [], ""
+    for char in text:
+        if len((line + char).encode("gbk")) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
+
+
+def test_a_page_wrapped_in_a_chinese_terminal_counts_its_quotes_as_wide():
+    """A Chinese terminal gives quotes and dashes two columns, as it does ideographs: a
+    page wrapped there has its lines with quotes in them end a column or two short of
+    the width in a UTF-8 terminal's measure, too many to see its wrap that way."""
+    quoted = ("青溪推行“河长制”以来，“白沙河”、“溪北渠”的水质明显好转，沿岸的“排污口”少了，"
+              "傍晚“散步”、“垂钓”的人多了，这是“实实在在”的成绩，群众看在眼里，也记在心里。")
+    plain = "县里的同志说，过去一年全县共清理河道垃圾三千多吨，拆除违章建筑一百二十处，新建生态护岸十五公里，河道面貌焕然一新。"
+    paragraphs = ["县里" + quoted + plain, "据介绍，" + quoted, plain + "据县里介绍，" + quoted]
+    lines = ["首页 | 评论 | 正文", ""]
+    for paragraph in paragraphs:
+        lines += [*_terminal_wrapped(paragraph), ""]
+    utf8_columns = [sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line) for line in lines]
+    assert sum(columns < 76 for columns, line in zip(utf8_columns, lines) if len(line.encode("gbk")) >= 77) >= 4
+    assert [b.text for b in split_text_blocks("\n".join(lines))] == ["首页 | 评论 | 正文", *paragraphs]
 
 
 def test_a_line_of_other_white_space_is_no_line_to_measure():
