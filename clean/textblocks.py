@@ -149,6 +149,13 @@ def _width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
+#: Characters GBK encodes in two bytes that a UTF-8 terminal shows in one column (the
+#: common ones: Latin-1 signs and pinyin letters, Greek, Cyrillic, quotes, dashes and
+#: ellipses, units, arrows, maths, circled numbers, box rules): without one on a page,
+#: a Chinese terminal measures it as ``_width`` does.
+_TWO_BYTE_NARROW = re.compile("[\u00a4-\u01dc\u02c7-\u02d9\u0391-\u0451\u2010-\u203b\u2103-\u2199\u2208-\u2312\u2460-\u24ff\u2500-\u2642]")
+
+
 def _gbk_columns(text: str) -> int:
     """Display width in a Chinese terminal or editor, where a character GBK encodes in two
     bytes takes two columns: quotes, dashes and ellipses (“ ” — …) too, which a UTF-8
@@ -197,7 +204,7 @@ def _wrap_width(lines: list[str]) -> _Wrapping:
     the plateau is the renderer's.
     """
     kept = [line for line in map(str.rstrip, lines) if line.strip(_STRIP)]
-    measures = (_width, _gbk_columns, len)
+    measures = (_width, _gbk_columns, len) if any(map(_TWO_BYTE_NARROW.search, kept)) else (_width, len)
     found = [(plateau, measure) for measure in measures if (plateau := _plateau(kept, measure))[0]]
     if not found:
         return _UNWRAPPED
@@ -213,7 +220,9 @@ def _plateau(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int]
     The plateau is the width most long lines end at: a page's nav rows and headings can
     outnumber its paragraphs' lines, so it is not found by rank.
     """
-    widths = [measure(line) for line in lines]
+    # a line too short to be near the width in any measure (none gives a character more
+    # than two columns) is counted in characters: measuring the many short lines costs
+    widths = [measure(line) if 2 * len(line) >= _MIN_WRAP - _WRAP_SLACK else len(line) for line in lines]
     long = Counter(w for w in widths if w >= _MIN_WRAP)
     if not long:
         return 0, 0

@@ -211,13 +211,15 @@ def cited_notes(region: Region, texts: Sequence[str], verdicts: Sequence[Verdict
     prints a page's footnotes at its very end), so the text's cut does not reach them.
     A mark counts once, and only where the text cites it (see ``_CITATION``).
     """
+    marked = [(i, mark[0]) for i in range(region.end, len(texts)) if (mark := _NOTE_MARK.match(texts[i]))]
+    if not marked:  # (most pages: the text is not searched)
+        return set()
     cited = {mark for i in range(region.start, region.end) for mark in _CITATION.findall(texts[i])}
     notes: set[int] = set()
-    for i in range(region.end, len(texts)):
-        mark = _NOTE_MARK.match(texts[i])
-        if mark and mark[0] in cited and verdicts[i] is None:
+    for i, mark in marked:
+        if mark in cited and verdicts[i] is None:
             notes.add(i)
-            cited.discard(mark[0])
+            cited.discard(mark)
     return notes
 
 

@@ -12,6 +12,7 @@ fit inside it.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ _PROSE_STOP = re.compile("。")
 
 #: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
 _WORDY = re.compile(r"[^\W_]")
+#: ... and a run of them.
+_WORD_RUN = re.compile(r"[^\W_]{2,}")
 
 
 def window_start(texts: Sequence[str], verdicts: Sequence[Verdict | None], start: int, size: int) -> int:
@@ -300,10 +303,12 @@ def _with_site_name(page_title: str, headline: str) -> bool:
 
 
 def _bigrams(folded: str) -> set[str]:
+    """Pairs of neighbouring letters, ideographs or digits in ``folded``."""
+    grams: set[str] = set()
+    for run in _WORD_RUN.findall(folded):
+        grams.update(map(operator.add, run, run[1:]))
     # two digits are a number's piece (2020年 in an infobox cell), not a shared word
-    return {
-        a + b for a, b in zip(folded, folded[1:]) if a.isalnum() and b.isalnum() and not (a.isdigit() and b.isdigit())
-    }
+    return {gram for gram in grams if not gram.isdigit()}
 
 
 def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:
