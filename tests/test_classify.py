@@ -10,6 +10,7 @@ from clean.classify.lexicon import fold_text, parse_lexicon
 from clean.classify.signals import compute_signals
 from clean.config import ClassifyConfig
 from clean.metadata import extract_metadata
+from clean.pipeline import clean_capture
 from clean.textblocks import split_text_blocks
 
 CONFIG = ClassifyConfig()
@@ -1085,3 +1086,15 @@ def test_a_caption_credited_to_a_reporter_is_no_byline():
     caption = "排污口已全部封堵完毕本报记者王小明摄"
     blocks = classify("首页 | 新闻", "河湖治理工作会议召开", P1, caption, P2, P3)
     assert labels_of(blocks, caption) == BODY
+
+
+def test_the_html_front_end_may_open_the_text_with_the_authors_name():
+    """The article's subtree the HTML front end chose may start with the name printed
+    under the headline: it is the author, not the text's first paragraph."""
+    html = ("<html><head><meta charset='utf-8'><title>社会资本与再就业_青溪社会论坛</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a> | <a href='/a'>学术前沿</a></div>"
+            "<h1>社会资本与再就业</h1><div class='content'><p>赵延东、风笑天</p>"
+            + "".join(f"<p>{p}</p>" for p in (P1, P2, P3)) + "</div></body></html>")
+    result = clean_capture(html.encode(), kind="html")
+    assert result.metadata.get("author") == "赵延东、风笑天"
+    assert result.text.splitlines() == [P1, P2, P3]

@@ -398,7 +398,8 @@ def name_lines(
     starts with a surname (``surnames.txt``); alone: a run of such short lines is a
     menu's items."""
     found = []
-    for i in range(max(lowest, 1), region.start):
+    # (the HTML front end may open the text with it: the line under the page's headline)
+    for i in range(max(lowest, 1), min(region.start + 1, len(texts) - 1)):
         if verdicts[i] is not None or i in titles or not _bare_names(texts[i]) or not surnamed(folded[i]):
             continue
         if _bare_names(texts[i - 1]) or _bare_names(texts[i + 1]):
@@ -406,6 +407,8 @@ def name_lines(
         above = i - 1
         if verdicts[above] is not None and verdicts[above].label == METADATA:
             above -= 1  # the dateline under the headline
+        if i == region.start and above not in titles:
+            continue
         headline = is_title_candidate(sigs[above], verdicts[above], texts[above], config)
         if above in titles or (headline and (i + 1 in titles or i + 1 == region.start)):
             found.append(i)
