@@ -56,6 +56,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("青溪日报·溪客记者 王小明/文 受访者供图", METADATA),  # a paper and its app; words and photos credited
         ("记者 张三/文 李四/图", METADATA),
         ("放大 缩小 默认", CHROME),
+        ("附件：1.青溪县河湖治理考核办法（全文）.pdf", CHROME),  # a download link
+        ("下载：报名表.DOCX", CHROME),
         ("+ 责任编辑: 刘响", METADATA),  # inscriptis bullets a second-level list item with '+'
         ("* 来源：青溪日报 编辑：苏小河", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),
@@ -1098,3 +1100,18 @@ def test_the_html_front_end_may_open_the_text_with_the_authors_name():
     result = clean_capture(html.encode(), kind="html")
     assert result.metadata.get("author") == "赵延东、风笑天"
     assert result.text.splitlines() == [P1, P2, P3]
+
+
+def test_a_clock_in_the_page_header_is_not_the_articles_date():
+    """A site's header shows today's date (with its weekday) above the headline; the
+    article's dated byline under the headline, even one ending with an empty counter's
+    label, is the article's."""
+    byline = "2025年10月9日　来源：溪北镇党委　点击数："
+    blocks = classify("青溪党建网", "2025年10月11日 星期六", "首页 | 要闻 | 基层党建", "溪北镇为村级党组织配发档案盒",
+                      byline, P1, P2, P3)
+    meta = extract_metadata(blocks)
+    assert (meta.get("date"), meta.get("source")) == ("2025-10-09", "溪北镇党委")
+    assert labels_of(blocks, "2025年10月11日 星期六") == CHROME
+    # ... and with no dated byline under the headline, a date above it is the article's
+    blocks = classify("首页 | 要闻", "2025年10月9日 星期四", "溪北镇为村级党组织配发档案盒", P1, P2, P3)
+    assert extract_metadata(blocks).get("date") == "2025-10-09"

@@ -213,6 +213,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     notes = cited_notes(region, texts, verdicts)
     # (a columnist's name is on each of the columnist's pages in a batch)
     bylines = name_lines(titles, region, texts, folded, untemplated, sigs, head_limit, config)
+    # a page header's clock (2025年10月11日 星期六) above the headline, when a dated byline is under it
+    under_title = range(titles[-1] + 1, region.start) if titles else range(0)
+    clocked = any(verdicts[j] is not None and verdicts[j].label == METADATA and sigs[j].dated for j in under_title)
     related_header: str | None = None
     dated = False
     headlines = {texts[i] for i in titles}
@@ -226,6 +229,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, BODY, "")
         elif i in bylines:
             _set(block, METADATA, "metadata: a name alone under the title", "author")
+        elif clocked and i < titles[0] and verdict is not None and verdict.field == "date" and not verdict.labelled:
+            _set(block, CHROME, "chrome: a date above the headline (the site's clock); the text's is under it")
         elif verdict is not None and verdict.label == METADATA:
             in_head = head_limit <= i < region.start
             # a post's own date may follow it (发表于 2004年12月27日 12:40): the first

@@ -57,6 +57,10 @@ def surnamed(folded: str) -> bool:
     return load_lexicon("surnames").match_prefix(folded) is not None
 
 
+#: A line that ends with a document's file name: an attachment's download link
+#: (``附件：1.……办法（全文）.pdf``, ``下载：报名表.docx``); a sentence ends with its stop.
+_DOWNLOAD = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z)\s*[)）\]】]?\s*$", re.IGNORECASE)
+
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
 
@@ -315,6 +319,8 @@ def local_verdict(
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", neutral=label == CAPTION)
     if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()):
         return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])", neutral=True)
+    if sig.chars <= config.chrome_max_chars and _DOWNLOAD.search(text):
+        return Verdict(CHROME, "chrome: a link to a file to download (附件：….pdf)")
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
     # box rules join a drawn figure's labels (窗口受理 ──→ 材料不全), never a nav row's links

@@ -144,9 +144,11 @@ def _ends_sentence(text: str) -> bool:
         return True
     if text[-1:] in "）)" and _AFTER_NOTE.search(text):
         return True
-    # a sentence leading into a list or a quotation (名单如下：); short labels (地点：)
-    # and link rows ending with a label (首页 > 论坛 当值版主:) are not
-    if core and core[-1] in "：:" and len(_CJK.findall(core)) >= _MIN_LEAD_IN_CJK and not _SEPARATORS.search(core):
+    # a sentence leading into a list or a quotation (名单如下：); short labels (地点：),
+    # link rows ending with a label (首页 > 论坛 当值版主:) and bylines ending with an empty
+    # one (2025年10月9日　来源：溪北镇党委　点击数：) are not
+    lead_in = core[-1:] in ("：", ":") and "：" not in core[:-1]
+    if lead_in and len(_CJK.findall(core)) >= _MIN_LEAD_IN_CJK and not _SEPARATORS.search(core):
         return True
     # a whole-block parenthesised note in words: （作者系……）, not a bracketed time stamp
     return text[:1] in ("（", "(") and text[-1:] in ("）", ")") and len(_CJK.findall(text)) >= 4
