@@ -23,6 +23,8 @@ lines to the text front end (``clean.textblocks``):
   items keep their numbers, which the reader sees;
 * a fenced code block is kept line for line as it is, marked ``verbatim`` (code in a
   technical post is the post's; its ``|`` and ``#`` are not navigation or headings);
+* Jina Reader's preamble loses its labels: ``Title:`` before the page's title line and
+  the ``Markdown Content:`` line;
 * layout lines go: setext underlines, horizontal rules, table rules without a table
   (html2text prints layout tables that way), reference definitions ``[1]: http://…``;
   a real table (header, ``|---|`` rule, rows) is left to the text front end, which makes
@@ -98,6 +100,10 @@ _WORDISH = re.compile(r"[^\W_]")
 #: Lines that open a block of their own: list items (nested ones indented), quotes,
 #: footnotes, fences.
 _BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d{1,9}[.)]\s)|^\s{0,3}(?:>|\[\^[^\]]+\]:|`{3}|~{3})")
+#: Jina Reader's preamble: ``Title: …`` (the page's title line, as a browser prints it on
+#: top), ``URL Source: …``, ``Published Time: …``, then ``Markdown Content:`` over the page.
+_READER_TITLE = re.compile(r"\A\s*Title: ")
+_READER_CONTENT = re.compile(r"^Markdown Content:[ \t]*$", re.MULTILINE)
 #: Footnotes: ``[^1]`` where it stands, ``[^1]: text`` where the notes are printed.
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\](:?)")
 
@@ -145,7 +151,8 @@ def split_markdown_blocks(text: str) -> list[TextBlock]:
         [('首页 | 新闻', 0.8), ('小标题', 0.0), ('正文有重点和链接。', 0.22)]
     """
     blocks: list[TextBlock] = []
-    for code, lines in _fenced(_without_opaque_targets(_MARKS.sub("", text)).splitlines()):
+    text = _READER_CONTENT.sub("", _READER_TITLE.sub("", _MARKS.sub("", text), count=1), count=1)
+    for code, lines in _fenced(_without_opaque_targets(text).splitlines()):
         if code:
             blocks += [TextBlock(text=line.strip(), verbatim=True) for line in lines if line.strip()]
         else:

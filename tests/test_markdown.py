@@ -204,3 +204,25 @@ def test_a_link_opened_above_a_blank_line_is_still_a_link() -> None:
     blocks = split_markdown_blocks(dump)
     heading = next(b for b in blocks if "榮民" in b.text)
     assert (heading.text, heading.link_density) == ("榮民過年爆口角", 1.0)
+
+
+def test_a_reader_services_preamble_gives_the_title_line_without_its_label():
+    """Jina Reader heads its Markdown with ``Title:`` (the page's title line, the site's
+    name after the headline), the address, the time and ``Markdown Content:``: the title
+    is the headline where the page prints it, never the label's line."""
+    page = "\n\n".join([
+        "Title: 白沙河老码头改造完工 滨水步道向市民开放-南岭晚报网",
+        "URL Source: https://www.nlwb.example/shehui/content_1843207.html",
+        "Published Time: 2025-09-02T10:20:00+08:00",
+        "Markdown Content:",
+        "[首页](https://www.nlwb.example/) | [社会](https://www.nlwb.example/shehui/)",
+        "# 白沙河老码头改造完工 滨水步道向市民开放",
+        "2025-09-02 10:20 来源：南岭晚报",
+        "白沙河老码头改造工程日前完工，新建的滨水步道全长一点二公里，沿线设置了休息座椅和照明设施，市民可以沿河散步。",
+        "据介绍，改造保留了老码头的石砌驳岸和系缆桩，并在步道旁设置了展示牌，介绍码头的历史和当年的航运情况。",
+        "工程负责人表示，下一步还将对上游河段进行整治，争取明年汛期前全线贯通，让更多市民享受到滨水空间。",
+    ])
+    result = clean_capture(page.encode(), kind="text")
+    assert result.metadata["title"] == "白沙河老码头改造完工 滨水步道向市民开放"
+    assert result.metadata["date"] == "2025-09-02 10:20"
+    assert [b.text for b in split_markdown_blocks(page)][0] == "白沙河老码头改造完工 滨水步道向市民开放-南岭晚报网"
