@@ -13,7 +13,8 @@ Then the metadata, field by field, where a set has gold for it: every field of t
 and the fixtures' ``<name>.meta.json``; the author and the date of the 69 real pages
 (``chinese-wce/author/``, ``date/``; ``UNKNOWN`` there means the page names none). A
 value is right when it is the gold's (white space aside); a date when it agrees to the
-precision the gold gives (a day, a month or a year); an author when they share a name.
+precision the gold gives (a minute, a day, a month or a year); an author when they share a
+name.
 A value where the gold has none is counted apart (spurious), as is a wrong one.
 
 Usage: ``python -m bench quality [--shared DIR] [--set NAME ...] [--jobs N]``
@@ -73,7 +74,7 @@ def score_set(captures: Path, gold: Path, scorer, config: Config, work: Path) ->
 
 #: The real pages' metadata gold: one folder a field, a file a page.
 _WCE_FIELDS = ("author", "date")
-_GOLD_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_GOLD_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?)?)?")
 _NAME_SPLIT = re.compile(r"[\s、，,;；]+")
 _OUTCOMES = ("right", "wrong", "missed", "spurious")
 
