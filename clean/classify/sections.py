@@ -426,7 +426,9 @@ def over_subtitle(
     """A title found that opens with a dash is the subtitle, and so is such a line right
     above the text when no title was found: the headline is the line shaped like one
     right above it, or above the author's name between them."""
-    subtitle = titles[0] if len(titles) == 1 else region.start - 1 if not titles else -1
+    if len(titles) > 1:
+        return titles
+    subtitle = titles[0] if titles else region.start - 1
     if subtitle < 1 or not _SUBTITLE_DASH.match(texts[subtitle]):
         return titles
     if not titles and not is_title_candidate(sigs[subtitle], verdicts[subtitle], texts[subtitle], config):
