@@ -58,6 +58,8 @@ _SEPARATOR_ONLY = re.compile(rf"^\s*[{_SEPARATORS}][\s{_SEPARATORS}]*$")
 _STRIP = " \t\r\u3000\u00a0\ufeff\u200b"
 #: Characters a terminal shows two columns wide (CJK, Hangul, full-width forms).
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+#: Runs of them: counting runs, not characters, spares a string per character.
+_WIDE_RUN = re.compile(_WIDE.pattern + "+")
 #: Hard-wrap detection: a page wraps when its long lines are at least this wide; a
 #: line within ``_WRAP_SLACK`` columns of the wrap width was wrapped; continuation
 #: lines start within ``_INDENT`` columns of the paragraph's first line.
@@ -146,7 +148,7 @@ class TextBlock(Block):
 
 def _width(text: str) -> int:
     """Display width: wide characters take two columns."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + sum(map(len, _WIDE_RUN.findall(text)))
 
 
 #: Characters GBK encodes in two bytes that a UTF-8 terminal shows in one column (the

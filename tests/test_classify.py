@@ -184,8 +184,9 @@ def test_lexicon_syntax():
     assert lexicon.match("您的位置：首页") == "^您的位置"
     assert lexicon.match("点此设为首页吧") == "设为首页"
     assert lexicon.match("分享经验") is None
-    suffixed = parse_lexicon("t", ["$[编辑]"])
-    assert suffixed.match("历史[编辑]") == "$[编辑]"
+    suffixed = parse_lexicon("t", ["$[编辑]", "$[修改]", "^当前位置", "^位置"])
+    assert suffixed.match("历史[编辑]") == "$[编辑]" and suffixed.match("历史[修改]") == "$[修改]"
+    assert suffixed.match("位置：首页") == "^位置" and suffixed.match("当前位置：首页") == "^当前位置"
     assert suffixed.match("点[编辑]按钮") is None
 
 
@@ -1115,3 +1116,12 @@ def test_a_clock_in_the_page_header_is_not_the_articles_date():
     # ... and with no dated byline under the headline, a date above it is the article's
     blocks = classify("首页 | 要闻", "2025年10月9日 星期四", "溪北镇为村级党组织配发档案盒", P1, P2, P3)
     assert extract_metadata(blocks).get("date") == "2025-10-09"
+
+
+def test_ideographs_are_counted_in_runs_and_slices():
+    from clean.classify.signals import _cjk_count
+
+    text = "2025年青溪县（Qingxi）发布《通知》，共3条。"
+    assert _cjk_count(text) == sum("\u4e00" <= c <= "\u9fff" for c in text) == 10
+    assert _cjk_count(text, 0, 8) == 4 and _cjk_count(text, 8) == 6
+    assert compute_signals(text).cjk == 10

@@ -581,3 +581,12 @@ def test_an_image_printed_as_its_file_name_is_a_placeholder_of_its_own():
     result = clean_capture("\n".join(["首页 | 新闻", "", *lines]), kind="text")
     assert name not in result.text and "第二段文字紧跟在图片后面。" in result.text
     assert {r.text: r.label for r in result.removed}[name] == CAPTION
+
+
+@pytest.mark.parametrize("line", ["", "abc 123", "青溪县“河长制”，１２３ＡＢ。", "한국어 テキスト 中文 — ok", "表１：２０２５年"])
+def test_display_width_counts_wide_characters_twice(line):
+    """The width the wrap is found with counts runs of wide characters; it must agree
+    with Unicode's East Asian Width, character by character."""
+    from clean.textblocks import _width
+
+    assert _width(line) == sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)

@@ -71,9 +71,8 @@ class Lexicon:
         prefixed = self.match_prefix(folded)
         if prefixed:
             return prefixed
-        for suffix in self.suffixes:
-            if folded.endswith(suffix):
-                return "$" + suffix
+        if folded.endswith(self.suffixes):  # one call for the usual miss; then which one
+            return "$" + next(suffix for suffix in self.suffixes if folded.endswith(suffix))
         if self._phrase_re is not None:
             for found in self._phrase_re.finditer(folded):
                 if not _quoted(folded, found.start()):
@@ -82,10 +81,9 @@ class Lexicon:
 
     def match_prefix(self, folded: str) -> str | None:
         """The ``^`` pattern that opens ``folded``, or None (only the prefixes are tried)."""
-        for prefix in self.prefixes:
-            if folded.startswith(prefix):
-                return "^" + prefix
-        return None
+        if not folded.startswith(self.prefixes):  # one call for the usual miss
+            return None
+        return "^" + next(prefix for prefix in self.prefixes if folded.startswith(prefix))
 
 
 def parse_lexicon(name: str, lines: list[str]) -> Lexicon:

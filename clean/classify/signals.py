@@ -8,6 +8,7 @@ they count characters, not words, because Chinese has no spaces to split on.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 _DIGIT = re.compile(r"\d")
@@ -35,7 +36,8 @@ _MIN_DATED_PROSE_CJK = 20
 _MIN_DATE_CONTEXT_CJK = 4
 #: A line ending with a colon reads as a sentence (a lead-in) from this many ideographs.
 _MIN_LEAD_IN_CJK = 10
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: Runs of ideographs: counting runs, not characters, spares a string per character.
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
 #: Navigation separators between items of a link row or breadcrumb.
@@ -138,6 +140,11 @@ _MORE = re.compile(r"(?:[【\[(（]\s*(?:详细|詳細|详情|詳情|全文|更�
 _AFTER_NOTE = re.compile(r"[。！？!?]\s*[（(][^（()）]{1,30}[）)]\s*$")
 
 
+def _cjk_count(text: str, start: int = 0, end: int = sys.maxsize) -> int:
+    """How many ideographs ``text[start:end]`` holds."""
+    return sum(map(len, _CJK_RUN.findall(text, start, end)))
+
+
 def _ends_sentence(text: str) -> bool:
     core = text.rstrip(_CLOSERS + " ")
     if core and core[-1] in _FINAL and not _truncated(text):
@@ -148,10 +155,10 @@ def _ends_sentence(text: str) -> bool:
     # link rows ending with a label (首页 > 论坛 当值版主:) and bylines ending with an empty
     # one (2025年10月9日　来源：溪北镇党委　点击数：) are not
     lead_in = core[-1:] in ("：", ":") and "：" not in core[:-1]
-    if lead_in and len(_CJK.findall(core)) >= _MIN_LEAD_IN_CJK and not _SEPARATORS.search(core):
+    if lead_in and _cjk_count(core) >= _MIN_LEAD_IN_CJK and not _SEPARATORS.search(core):
         return True
     # a whole-block parenthesised note in words: （作者系……）, not a bracketed time stamp
-    return text[:1] in ("（", "(") and text[-1:] in ("）", ")") and len(_CJK.findall(text)) >= 4
+    return text[:1] in ("（", "(") and text[-1:] in ("）", ")") and _cjk_count(text) >= 4
 
 
 def _truncated(text: str) -> bool:
@@ -185,8 +192,8 @@ def _dated_prose(text: str, cjk: int, clauses: int) -> bool:
     if clauses:
         return True
     dates = list(DATE.finditer(text))
-    before = len(_CJK.findall(text, 0, dates[0].start()))
-    after = len(_CJK.findall(text, dates[-1].end()))
+    before = _cjk_count(text, 0, dates[0].start())
+    after = _cjk_count(text, dates[-1].end())
     return min(before, after) >= _MIN_DATE_CONTEXT_CJK
 
 
@@ -239,7 +246,7 @@ def compute_signals(text: str) -> Signals:
     truncated = _truncated(text)
     digits = _DIGIT.search(text) is not None  # dates, times and counters need digits
     dated = digits and DATE.search(text) is not None
-    cjk = len(_CJK.findall(text, 0, CJK_COUNTED))
+    cjk = _cjk_count(text, 0, CJK_COUNTED)
     dated_prose = dated and _dated_prose(text, cjk, clauses)
     sentence_like = (
         chars >= _MIN_SENTENCE_CHARS
