@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clean.blocks import Block
+from clean.classify.signals import clock_time
 from clean.config import HtmlConfig
 from clean.html.content import Span, find_content
 from clean.html.dom import parse_html
-from clean.html.meta import clock_time, markup_metadata, page_title, strip_site_name
+from clean.html.meta import marked_author, markup_metadata, page_title, strip_site_name
 from clean.html.walk import Line, walk
 from clean.metadata import byline_fields, trailing_author
 
@@ -30,10 +31,14 @@ class HtmlExtraction:
             region just above it included (the classifier moves those to metadata).
         metadata: fields found in the page's markup and byline (title, date, source,
             author, editor, keywords, ...): only those found.
+        fallback: fields the page's theme marks (a post's author link), for where
+            neither the markup nor the text names one: a theme's author link may name
+            the account that posted, where the text signs the reporter.
     """
 
     blocks: list[Block] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
+    fallback: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -142,4 +147,5 @@ def extract_html_blocks(html: str, config: HtmlConfig) -> HtmlExtraction:
     blocks += [_block(line) for line in lines[span.start:span.stop]
                if config.keep_tables or line.owner.tag != "tr"]
     metadata = _metadata(markup, title, lines, header, span, config)
-    return HtmlExtraction(blocks=blocks, metadata=metadata)
+    author = marked_author(root)
+    return HtmlExtraction(blocks=blocks, metadata=metadata, fallback={"author": author} if author else {})

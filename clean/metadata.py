@@ -16,7 +16,7 @@ from clean.blocks import BODY, METADATA, TITLE, Block
 from clean.classify import metadata_labels
 from clean.classify.rules import POSTED_BY
 from clean.classify.lexicon import to_simplified
-from clean.classify.signals import DATE, NOT_PERSON_ENDINGS, TIME, split_trailing_date
+from clean.classify.signals import DATE, NOT_PERSON_ENDINGS, TIME, clock_time, split_trailing_date
 
 #: Fields whose values are dates: the publication's and a "last updated" stamp's.
 DATE_FIELDS = ("date", "updated")
@@ -24,7 +24,9 @@ DATE_FIELDS = ("date", "updated")
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
 #: What may stand between a date and its clock time: ``2022-09-30T16:04``, ``…, 2005 at 10:56 am``.
-_CLOCK_LEAD = re.compile(r"^[\s\u3000\-–—,，T]*(?:(?i:at)\s+|@\s*)?")
+#: What may stand between a date and its clock: white space, a dash, "at", a weekday
+#: (2025年5月6日（星期二） 16:30).
+_CLOCK_LEAD = re.compile(r"^[\s\u3000\-–—,，T]*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?[\s\u3000,，]*)?(?:(?i:at)\s+|@\s*)?")
 #: A clock time right before a date, nothing but white space or a comma between.
 _CLOCK_BEFORE = re.compile(TIME.pattern + r"[\s,，]*$")
 #: English month names by number (their first three letters).
@@ -172,7 +174,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
     labelled_title = None  # a title the page labels (主题：……) beats the line the classifier took
     unlabelled_date = None
     dangling = None  # the field of a label that ended the previous byline line, its value below
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.label == TITLE and block.field:
             # markdown renderers (html2text, pandoc) mark headings with '#'; a headline's
             # gaps (two spaces, an ideographic space) are one space, as in the HTML path's
@@ -186,7 +188,10 @@ def extract_metadata(blocks: list[Block]) -> dict:
             continue
         # a form's next label (标题： / 内容：) is no value of the one above it
         value_below = dangling and not block.text.rstrip().endswith(("：", ":"))
-        pairs = _fields_of_line(block.text) or ([(dangling, block.text)] if value_below else [])
+        text = block.text
+        if block.field == "date" and (time := _clock_below(blocks, index)):
+            text = f"{text} {time}"  # 2025年5月6日（星期二） / 香港時間16時30分
+        pairs = _fields_of_line(text) or ([(dangling, text)] if value_below else [])
         dangling = pairs[-1][0] if pairs and not pairs[-1][1].strip(_TRIM) else None
         for field, raw in pairs:
             if field in DATE_FIELDS:
@@ -211,7 +216,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
         if block.field == "author" and not pairs and "author" not in meta:
             meta["author"] = names(block.text.strip(_TRIM)) or None  # a name alone: 张三, （张三）
         if "updated" not in (field for field, _ in pairs):
-            unlabelled_date = unlabelled_date or normalise_date(block.text)
+            unlabelled_date = unlabelled_date or normalise_date(text)
     if unlabelled_date:
         meta.setdefault("date", unlabelled_date)
     if labelled_title:
@@ -220,6 +225,15 @@ def extract_metadata(blocks: list[Block]) -> dict:
     if "author" not in meta and (author := _body_author(blocks)):
         meta["author"] = author
     return meta
+
+
+def _clock_below(blocks: list[Block], index: int) -> str | None:
+    """The time a date line's next block states on its own (the classifier labels it the
+    date's), or None."""
+    below = blocks[index + 1] if index + 1 < len(blocks) else None
+    if below is None or below.label != METADATA or below.field != "date":
+        return None
+    return clock_time(below.text)
 
 
 def _body_author(blocks: list[Block]) -> str | None:

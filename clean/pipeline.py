@@ -92,9 +92,10 @@ def clean_capture(
     kind = _kind(kind, text)
 
     html_metadata: dict = {}
+    fallback: dict = {}
     if kind == HTML:
         extraction = extract_html_blocks(text, config.html)
-        blocks, html_metadata = extraction.blocks, extraction.metadata
+        blocks, html_metadata, fallback = extraction.blocks, extraction.metadata, extraction.fallback
     else:
         blocks = _text_blocks(text)
         mark_templates(blocks, templates or {})
@@ -104,7 +105,7 @@ def clean_capture(
         repairs.extend(block_repairs)
 
     blocks = classify_blocks(blocks, config.classify)
-    metadata = {**extract_metadata(blocks), **html_metadata}
+    metadata = {**fallback, **extract_metadata(blocks), **html_metadata}
     body = "\n".join(block.text for block in blocks if block.label == BODY and block.text)
     removed = tuple(
         Removal(i, b.label, b.reason, b.text[:AUDIT_TEXT_CHARS], len(b.text))

@@ -193,6 +193,50 @@ def test_metadata_from_meta_tags_and_json_ld():
     assert found["title"] == "全市部署安全生产工作"
 
 
+def test_a_blog_posts_dates_and_author_from_its_microformats():
+    """WordPress themes mark the post's own time and author (hAtom): the comments below it
+    have marked authors of their own, which are not the post's."""
+    post = ('<h1>阳台种菜的第二年</h1><div class="entry-meta"><a href="/p/1"><time class="entry-date published" '
+            'datetime="2025-03-16T20:42:11+08:00">2025年3月16日</time><time class="updated" '
+            'datetime="2025-03-18T09:05:37+08:00">2025年3月18日</time></a> 作者 <span class="author vcard">'
+            '<a class="url fn n" href="/author/q">青禾</a></span></div>')
+    comments = ('<ol><li><div class="comment-author vcard"><b class="fn">阿秀</b> 说：</div>'
+                '<time datetime="2025-03-17T08:21:40+08:00">2025年3月17日</time><p>说得对。</p></li></ol>')
+    found = clean_capture(page(f"{post}<div>{ARTICLE}</div>{comments}").encode("utf-8")).metadata
+    assert (found["date"], found["updated"], found["author"]) == ("2025-03-16 20:42", "2025-03-18 09:05", "青禾")
+
+
+def test_the_reporter_the_text_signs_beats_the_themes_author_link():
+    """A portal's theme marks the account that posted (``<a class="author">扬眼 企鹅号``);
+    the reporter the article signs at its end is the author."""
+    account = '<div class="info"><a class="author" href="/author/51"><div>青溪</div><span>号</span></a></div>'
+    signed = f"<div>{ARTICLE}<p>青溪晚报记者 王五</p></div>"
+    assert clean_capture(page(account + signed).encode("utf-8")).metadata["author"] == "王五"
+    assert clean_capture(page(account + f"<div>{ARTICLE}</div>").encode("utf-8")).metadata["author"] == "青溪号"
+
+
+def test_a_utc_meta_tag_is_read_on_the_pages_own_clock():
+    """Sites may state the instant in UTC in their meta tags while the page's own stamps
+    (what its readers see) carry the local offset: the date is given on the page's clock,
+    and left as written when the page shows no other clock."""
+    head = ('<meta property="article:published_time" content="2025-03-16T12:42:11+00:00">'
+            '<meta property="article:modified_time" content="2025-03-17T23:05:00Z">')
+    local = '<p class="info"><time datetime="2025-03-16T20:42:11+08:00">3月16日</time></p>'
+    found = metadata(page(f"{local}<div>{ARTICLE}</div>", head))
+    assert (found["date"], found["updated"]) == ("2025-03-16 20:42", "2025-03-18 07:05")
+    assert metadata(page(f"<div>{ARTICLE}</div>", head))["date"] == "2025-03-16 12:42"
+
+
+def test_an_author_box_holding_another_label_gives_no_author():
+    from clean.html.dom import parse_html
+    from clean.html.meta import marked_author
+
+    assert marked_author(parse_html(page(f'<div class="author">责任编辑：赵六</div><div>{ARTICLE}</div>'))) is None
+    assert marked_author(parse_html(page(f'<div class="author">作者：王五</div><div>{ARTICLE}</div>'))) == "王五"
+    biography = "王五，青溪人，长期从事地方史研究，著有多部专著，现任青溪大学历史系教授。"
+    assert marked_author(parse_html(page(f'<div class="author">{biography}</div>'))) is None
+
+
 def test_metadata_from_chinese_byline():
     html = page(f"<h1>全市部署安全生产工作</h1><p>发布时间：2022年1月27日 10:30 来源：某某日报 作者：王五</p>"
                 f"<div>{ARTICLE}<p>（责任编辑：赵六）</p></div>", head="<title>全市部署安全生产工作-某某网</title>")

@@ -9,6 +9,8 @@ import unicodedata
 import pytest
 
 from clean.blocks import CAPTION, METADATA, TITLE, Block
+from clean.classify import classify_blocks
+from clean.config import ClassifyConfig
 from clean.metadata import extract_metadata, normalise_date
 from clean.pipeline import clean_capture
 from clean.textblocks import split_text_blocks
@@ -51,6 +53,8 @@ def test_split_loses_no_text():
         ("发布日期： 7/5/2005 9:23:57 PM", "2005-05-07 21:23"),
         ("发表时间： 06/28/2022 - 13:48", "2022-06-28 13:48"),
         ("2022.1.5", "2022-01-05"),
+        ("2025年5月6日（星期二） 16:30", "2025-05-06 16:30"),
+        ("2025年5月6日 周二 16:30", "2025-05-06 16:30"),
         ("第2022-13-40号", None),
         ("没有日期", None),
     ],
@@ -590,3 +594,14 @@ def test_display_width_counts_wide_characters_twice(line):
     from clean.textblocks import _width
 
     assert _width(line) == sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)
+
+
+def test_a_time_on_the_line_under_the_date_is_the_dates():
+    """Hong Kong press releases sign off with the date, and the time on the next line; the
+    time line is the date's (recorded as such), not chrome."""
+    body = "\n\n".join(["青溪海濱長廊第二段下月啟用", "海濱事務署今日宣布，長廊第二段將於六月八日起開放予市民使用，新段長約一點二公里。",
+                         "第二段工程於二〇二三年三月展開，總開支約三億四千萬元，亦加建排水渠及防浪牆。",
+                         "完", "2025年5月6日（星期二）", "香港時間16時30分", "分享", "返回頁首"])
+    assert clean_capture(body.encode("utf-8")).metadata["date"] == "2025-05-06 16:30"
+    clock = next(b for b in classify_blocks(split_text_blocks(body), ClassifyConfig()) if b.text == "香港時間16時30分")
+    assert (clock.label, clock.field, clock.reason) == (METADATA, "date", "metadata: the time of the date line above")

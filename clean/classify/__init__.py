@@ -58,7 +58,7 @@ from clean.classify.sections import (
     window_end,
     window_start,
 )
-from clean.classify.signals import Signals, compute_signals
+from clean.classify.signals import Signals, clock_time, compute_signals
 from clean.classify.wiki import edit_headings, wiki_article
 from clean.config import ClassifyConfig
 
@@ -229,6 +229,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, BODY, "")
         elif i in bylines:
             _set(block, METADATA, "metadata: a name alone under the title", "author")
+        elif i and blocks[i - 1].label == METADATA and blocks[i - 1].field == "date" and clock_time(block.text):
+            _set(block, METADATA, "metadata: the time of the date line above", "date")
         elif clocked and i < titles[0] and verdict is not None and verdict.field == "date" and not verdict.labelled:
             _set(block, CHROME, "chrome: a date above the headline (the site's clock); the text's is under it")
         elif verdict is not None and verdict.label == METADATA:

@@ -36,6 +36,8 @@ _MIN_DATED_PROSE_CJK = 20
 _MIN_DATE_CONTEXT_CJK = 4
 #: A line ending with a colon reads as a sentence (a lead-in) from this many ideographs.
 _MIN_LEAD_IN_CJK = 10
+#: A short line that only states a clock time (香港時間15時30分, 16:30).
+_CLOCK_LINE = re.compile(r"\D{0,8}?(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?")
 #: Runs of ideographs: counting runs, not characters, spares a string per character.
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
@@ -215,6 +217,17 @@ def opens_with_stamp(text: str) -> bool:
     """
     head = text.lstrip()[:_STAMP_OPENING_CHARS]
     return _STAMP.search(head) is not None or DATE.search(head) is not None
+
+
+def clock_time(text: str) -> str | None:
+    """``HH:MM`` when a short line only states a time (``香港時間15時30分``), else None.
+
+    Some pages sign with the date on one line and the time on the next.
+    """
+    match = _CLOCK_LINE.fullmatch(text.strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
 def split_trailing_date(text: str) -> tuple[str, str] | None:

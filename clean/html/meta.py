@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
 
 from lxml import etree
 
@@ -31,9 +33,19 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
     "keywords": ("news_keywords", "keywords", "article:tag"),
 }
 
+#: hAtom / microformats2 / schema.org marks of a post's own dates and author (WordPress
+#: themes print ``<time class="entry-date published">`` and ``<span class="author vcard">``).
+_MARKED_DATES = {"date": ("published", "dt-published", "datepublished"),
+                 "updated": ("updated", "dt-updated", "datemodified")}
+_MARKED_AUTHOR = {"author", "p-author", "h-card"}
+#: An ISO 8601 stamp with its UTC offset: the instant, as a page's machine-readable dates
+#: give it (``2025-03-16T12:42:11+00:00``).
+#: A name is short: a longer text in an author box is a biography.
+_MAX_NAME_CHARS = 32
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
+
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|——|—|－|-\s|\s-|–|::|:\s)\s*")
 _LIST_SEPARATORS = re.compile(r"[,，;；、|]")
-_CLOCK_LINE = re.compile(r"\D{0,8}?(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?")
 
 
 
@@ -74,6 +86,71 @@ def _json_ld(root: etree._Element) -> dict[str, str]:
     return found
 
 
+def _marked_dates(root: etree._Element) -> dict[str, str]:
+    """The post's own dates as microformats or schema.org mark them (``<time class=
+    "entry-date published" datetime=…>``): the first of each kind on the page is the post's,
+    a comment's come after it."""
+    found: dict[str, str] = {}
+    for element in root.xpath("//time | //abbr | //*[@itemprop]"):
+        marks = {*element.get("class", "").lower().split(), element.get("itemprop", "").lower()}
+        if "pubdate" in element.attrib:
+            marks.add("published")
+        stamp = element.get("datetime") or element.get("title") or element.get("content") or ""
+        for field, names in _MARKED_DATES.items():
+            if field not in found and marks.intersection(names) and normalise_date(stamp):
+                found[field] = stamp
+    return found
+
+
+def marked_author(root: etree._Element) -> str | None:
+    """The post's author as microformats mark it (``<span class="author vcard"><a class=
+    "fn">…``, ``rel="author"``), or None.
+
+    A comment's author is a ``comment-author``, a class of its own. A box marked as the
+    author's may hold a labelled byline: only its author counts, and a long text is a
+    biography, not a name.
+    """
+    for element in root.xpath("//*[contains(@class, 'author') or contains(@class, 'h-card') or @rel or @itemprop]"):
+        marks = {*element.get("class", "").lower().split(), element.get("itemprop", "").lower(),
+                 *element.get("rel", "").lower().split()}
+        if not marks.intersection(_MARKED_AUTHOR) or element.tag == "meta":
+            continue
+        named = element.find_class("fn") or element.find_class("p-name") or [element]
+        name = " ".join(named[0].text_content().split())
+        labelled = byline_fields(name)
+        name = labelled.get("author", "") if labelled else name
+        if 0 < len(name) <= _MAX_NAME_CHARS:
+            return name
+    return None
+
+
+def _page_clock(root: etree._Element) -> timezone | None:
+    """The UTC offset the page's own machine-readable stamps are written in, when they
+    are not all in UTC: the clock its readers see (a site's meta tags may give UTC)."""
+    stamps = [element.get("datetime", "") for element in root.iter("time")]
+    stamps += [meta.get("content", "") for meta in root.iter("meta")]
+    offsets = Counter(instant.utcoffset() for stamp in stamps if (instant := _instant(stamp)))
+    offsets.pop(timedelta(0), None)
+    return timezone(offsets.most_common(1)[0][0]) if offsets else None
+
+
+def _instant(text: str) -> datetime | None:
+    """The first ISO 8601 stamp with a UTC offset in ``text``, or None."""
+    match = _ISO_STAMP.search(text)
+    try:
+        return datetime.fromisoformat(match.group(0).replace(" ", "T")) if match else None
+    except ValueError:  # 2025-13-45T…, +25:00
+        return None
+
+
+def _on_page_clock(value: str, clock: timezone | None) -> str:
+    """``value`` with an ISO stamp in it moved to the page's clock (unchanged without one)."""
+    instant = _instant(value)
+    if clock is None or instant is None:
+        return value
+    return instant.astimezone(clock).strftime("%Y-%m-%d %H:%M")
+
+
 def _as_list(value: object) -> list:
     return value if isinstance(value, list) else [] if value is None else [value]
 
@@ -111,17 +188,6 @@ def strip_site_name(title: str, headings: Iterable[str] = ()) -> str:
     return max(parts, key=len).strip() if parts else title.strip()
 
 
-def clock_time(text: str) -> str | None:
-    """``HH:MM`` when a short line only states a time (``香港時間15時30分``), else None.
-
-    Some pages sign with the date on one line and the time on the next.
-    """
-    match = _CLOCK_LINE.fullmatch(text.strip())
-    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        return None
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
 def markup_metadata(root: etree._Element) -> dict:
     """Metadata from meta tags and JSON-LD, normalised (dates, keyword lists)."""
     tags = _meta_tags(root)
@@ -132,11 +198,12 @@ def markup_metadata(root: etree._Element) -> dict:
             if value and not value.startswith(("http://", "https://")):
                 found[field] = value
                 break
-    for field, value in _json_ld(root).items():
+    for field, value in [*_json_ld(root).items(), *_marked_dates(root).items()]:
         found.setdefault(field, value)
+    clock = _page_clock(root)
     for field in DATE_FIELDS:
         if field in found:
-            date = normalise_date(found[field])
+            date = normalise_date(_on_page_clock(found[field], clock))
             if date:
                 found[field] = date
             else:
