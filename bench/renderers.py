@@ -22,6 +22,8 @@ replacement characters) and printed to text by each renderer that is available:
   every line indented, bullets drawn as ``*``, images as ``[name]``, form fields as
   ``____``, and paragraphs hard-wrapped at 80 columns, as ``lynx -dump URL > page.txt``
   saves a page;
+- ``lynx_links``: ``lynx -dump`` with its defaults, which number the links: ``[12]`` where
+  each link starts, and the addresses listed under ``References`` at the end;
 - ``chromium``: a browser's ``document.body.innerText`` (what "select all, copy" gives),
   from headless Chromium driven by Playwright (only when the ``playwright`` module and
   ``/usr/bin/chromium`` are there), the page's scripts off and nothing fetched, so
@@ -53,6 +55,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bench.quality import REPO, load_scorer, score_set
@@ -132,12 +135,12 @@ def _render_w3m(html: str) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def _render_lynx(html: str) -> str:
+def _render_lynx(html: str, options: tuple[str, ...] = ("-nolist",)) -> str:
     # As with w3m, the page goes in decoded to UTF-8. lynx has no switch that overrides a
     # charset the page declares, so the declaration is rewritten to say UTF-8.
     declared = _DECLARED_TEXT.sub(r"\1utf-8", html[:CHARSET_WINDOW], count=1)
     done = subprocess.run(
-        ["lynx", "-dump", "-nolist", "-stdin", "-assume_charset=UTF-8", "-display_charset=UTF-8"],
+        ["lynx", "-dump", *options, "-stdin", "-assume_charset=UTF-8", "-display_charset=UTF-8"],
         input=(declared + html[CHARSET_WINDOW:]).encode("utf-8"), capture_output=True, check=True, timeout=60,
     )
     return done.stdout.decode("utf-8", errors="replace")
@@ -217,6 +220,7 @@ _KNOWN: tuple[tuple[Renderer, str, str], ...] = (
     (Renderer("markdownify", ".md", _render_markdownify), "module", "markdownify"),
     (Renderer("resiliparse", ".txt", _render_resiliparse), "module", "resiliparse"),
     (Renderer("lynx", ".txt", _render_lynx), "program", "lynx"),
+    (Renderer("lynx_links", ".txt", partial(_render_lynx, options=())), "program", "lynx"),
     (Renderer("chromium", ".txt", _Browser()), "browser", "playwright"),
 )
 NAMES = tuple(renderer.name for renderer, _, _ in _KNOWN)

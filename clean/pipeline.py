@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from clean.blocks import BODY, REMOVED_LABELS, Block
+from clean.blocks import BODY, CHROME, REMOVED_LABELS, Block
 from clean.capture import HTML, KINDS, TEXT, sniff_kind
 from clean.classify import classify_blocks
 from clean.config import CleanConfig
 from clean.decode import UTF8_METHODS, decode_bytes
 from clean.htmlblocks import extract_html_blocks
+from clean.linknumbers import split_link_list
 from clean.markdown import looks_like_markdown, split_markdown_blocks
 from clean.metadata import extract_metadata
 from clean.repair import Repair, redecode, repair_mojibake
@@ -93,18 +94,19 @@ def clean_capture(
 
     html_metadata: dict = {}
     fallback: dict = {}
+    furniture: list[Block] = []
     if kind == HTML:
         extraction = extract_html_blocks(text, config.html)
         blocks, html_metadata, fallback = extraction.blocks, extraction.metadata, extraction.fallback
     else:
-        blocks = _text_blocks(text)
+        blocks, furniture = _text_blocks(text)
         mark_templates(blocks, templates or {})
     residual_damage = 0.0
     if config.repair.enabled:
         blocks, block_repairs, residual_damage = _repair_blocks(blocks, config)
         repairs.extend(block_repairs)
 
-    blocks = classify_blocks(blocks, config.classify)
+    blocks = classify_blocks(blocks, config.classify) + furniture
     metadata = {**fallback, **extract_metadata(blocks), **html_metadata}
     body = "\n".join(block.text for block in blocks if block.label == BODY and block.text)
     removed = tuple(
@@ -125,7 +127,7 @@ def survey_capture(data: bytes | str, *, kind: str | None = None, config: CleanC
     text, _, _ = _decode(data, config)
     if _kind(kind, text) == HTML:
         return Survey.empty()
-    return survey_blocks(_text_blocks(text))
+    return survey_blocks(_text_blocks(text)[0])
 
 
 def _decode(data: bytes | str, config: CleanConfig) -> tuple[str, str | None, list[Repair]]:
@@ -149,8 +151,17 @@ def _kind(kind: str | None, text: str) -> str:
     return kind or sniff_kind(text)
 
 
-def _text_blocks(text: str) -> list[Block]:
-    return split_markdown_blocks(text) if looks_like_markdown(text) else split_text_blocks(text)
+#: Why a text browser's list of link addresses is removed.
+LINK_LIST_REASON = "chrome: the text browser's list of the links it numbered (References)"
+
+
+def _text_blocks(text: str) -> tuple[list[Block], list[Block]]:
+    """A text or Markdown capture's blocks, and the blocks removed before classification
+    (a text browser's list of link addresses, already labelled)."""
+    if looks_like_markdown(text):
+        return split_markdown_blocks(text), []
+    text, listed = split_link_list(text)
+    return split_text_blocks(text), [Block(line, label=CHROME, reason=LINK_LIST_REASON) for line in listed]
 
 
 def _repair_blocks(blocks: list[Block], config: CleanConfig) -> tuple[list[Block], tuple[Repair, ...], float]:

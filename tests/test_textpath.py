@@ -605,3 +605,53 @@ def test_a_time_on_the_line_under_the_date_is_the_dates():
     assert clean_capture(body.encode("utf-8")).metadata["date"] == "2025-05-06 16:30"
     clock = next(b for b in classify_blocks(split_text_blocks(body), ClassifyConfig()) if b.text == "香港時間16時30分")
     assert (clock.label, clock.field, clock.reason) == (METADATA, "date", "metadata: the time of the date line above")
+
+
+LYNX_NUMBERED = """   [1]首页 | [2]新闻 | [3]政务
+
+                       青溪县召开春耕生产会议
+
+   3月1日，青溪县召开春耕生产工作会议，研究部署今年的[4]春耕备耕工作，确保不误农时。
+
+   会议指出，今年全县计划播种粮食作物三十二万亩，[5]水稻十八万亩（见注[1]）。
+
+   相关新闻
+     * [6]青溪县举办农技培训班
+
+References
+
+   Visible links:
+   1. https://qx.example.cn/
+   2. https://qx.example.cn/news
+   3. https://qx.example.cn/gov
+   4. https://qx.example.cn/x
+   5. https://qx.example.cn/y
+   6. https://qx.example.cn/a?from=
+&page=1
+   7. javascript:if (window.print) { window.print(); }
+
+   Hidden links:
+   8. https://qx.example.cn/h
+"""
+
+
+def test_a_text_browsers_link_numbers_leave_the_body():
+    """lynx and elinks number every link where it starts and list the addresses at the end:
+    the numbers go, a footnote mark the text prints after them ([1] after [5]) stays, and
+    the list is removed as furniture (an address may hold spaces, or a newline that lynx
+    prints as it is)."""
+    result = clean_capture(LYNX_NUMBERED.encode("utf-8"))
+    assert result.text.split("\n") == ["3月1日，青溪县召开春耕生产工作会议，研究部署今年的春耕备耕工作，确保不误农时。",
+                                       "会议指出，今年全县计划播种粮食作物三十二万亩，水稻十八万亩（见注[1]）。"]
+    assert any(r.text == "首页 | 新闻 | 政务" for r in result.removed)
+    assert any("qx.example.cn/h" in r.text for r in result.removed)
+    assert [r.reason for r in result.removed if "&page=1" in r.text] == [
+        "chrome: the text browser's list of the links it numbered (References)"]
+
+
+def test_w3ms_link_numbers_go_too_and_bracketed_numbers_without_a_list_stay():
+    w3m = LYNX_NUMBERED.split("References")[0] + "References:\n\n" + "".join(
+        f"[{n}] https://qx.example.cn/{n}\n" for n in range(1, 7))
+    assert "[4]" not in clean_capture(w3m.encode("utf-8")).text
+    unlisted = LYNX_NUMBERED.split("References")[0]
+    assert "今年的[4]春耕备耕工作" in clean_capture(unlisted.encode("utf-8")).text
