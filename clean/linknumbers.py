@@ -9,7 +9,12 @@ dump that ends with one has link numbers, and they run upwards through it in the
 the list gives (links without text, listed as hidden, leave gaps), so a ``[1]`` after
 ``[5]`` is the text's.
 
-``split_link_list`` removes the numbers and cuts the list off: it is the browser's, not
+``split_link_list`` removes the numbers and cuts the list off. A number inside running
+text (``我校[20]生命科学学院``) took room on a line the browser wrapped with the text, so
+it is blanked out with as many padding characters (a Unicode noncharacter, narrow, never
+in a page) for the wrap to be found where the browser made it, and ``unpadded`` removes
+them from the blocks; one that opens a cell (a menu's, a footer's: ``[170]2005-06-14``)
+goes at once, as it would from a row of links, which no wrap continues. The list: it is the browser's, not
 the page's, and so long on a portal (hundreds of addresses) that the classifier would
 take it for the text. The pipeline records its lines as removed chrome.
 """
@@ -26,6 +31,8 @@ _HEADING = re.compile(r"^[ \t]*References:?[ \t]*$", re.MULTILINE)
 _ADDRESS = re.compile(r"[ \t]*(?:(\d+)\.|\[(\d+)\])[ \t]+(?:[A-Za-z][\w+.-]*:|/).*")
 _SUBHEADING = re.compile(r"[ \t]*(?:Visible|Hidden) links:?[ \t]*")
 _WORD = re.compile(r"\S+")
+#: What a link number is blanked out with (one per column it took).
+PADDING = "\ufdef"
 _MARKER = re.compile(r"\[(\d{1,5})\]")
 
 
@@ -52,13 +59,14 @@ def split_link_list(text: str) -> tuple[str, list[str]]:
     Example:
         >>> dump = "[1]首页 | [2]新闻\\n\\n研究部署[3]春耕工作，见注[1]。\\n\\nReferences\\n\\n   1. http://a.cn/\\n   2. http://a.cn/n\\n   3. http://a.cn/x\\n"
         >>> text, listed = split_link_list(dump)
-        >>> print(text.strip())
+        >>> print(unpadded(text).strip())
         首页 | 新闻
         <BLANKLINE>
         研究部署春耕工作，见注[1]。
         >>> listed
         ['References', '1. http://a.cn/', '2. http://a.cn/n', '3. http://a.cn/x']
     """
+    text = text.replace(PADDING, "")
     end, numbers = _listed(text)
     if not numbers:
         return text, []
@@ -68,7 +76,13 @@ def split_link_list(text: str) -> tuple[str, list[str]]:
     for marker in _MARKER.finditer(text, 0, end):
         number = int(marker.group(1))
         if number > last and number in numbers:
-            pieces.append(text[start:marker.start()])
+            inline = marker.start() > 0 and not text[marker.start() - 1].isspace()
+            pieces += [text[start:marker.start()], PADDING * len(marker.group()) if inline else ""]
             start, last = marker.end(), number
     pieces.append(text[start:end])
     return "".join(pieces), [line.strip() for line in text[end:].splitlines() if line.strip()]
+
+
+def unpadded(text: str) -> str:
+    """``text`` without the padding that blanked out link numbers."""
+    return text.replace(PADDING, "")

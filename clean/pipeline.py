@@ -15,7 +15,7 @@ from clean.classify import classify_blocks
 from clean.config import CleanConfig
 from clean.decode import UTF8_METHODS, decode_bytes
 from clean.htmlblocks import extract_html_blocks
-from clean.linknumbers import split_link_list
+from clean.linknumbers import split_link_list, unpadded
 from clean.markdown import looks_like_markdown, split_markdown_blocks
 from clean.metadata import extract_metadata
 from clean.repair import Repair, redecode, repair_mojibake
@@ -161,7 +161,12 @@ def _text_blocks(text: str) -> tuple[list[Block], list[Block]]:
     if looks_like_markdown(text):
         return split_markdown_blocks(text), []
     text, listed = split_link_list(text)
-    return split_text_blocks(text), [Block(line, label=CHROME, reason=LINK_LIST_REASON) for line in listed]
+    blocks = split_text_blocks(text)
+    if listed:
+        for block in blocks:
+            block.text = unpadded(block.text).strip()
+        blocks = [block for block in blocks if block.text]  # a line of link numbers alone
+    return blocks, [Block(line, label=CHROME, reason=LINK_LIST_REASON) for line in listed]
 
 
 def _repair_blocks(blocks: list[Block], config: CleanConfig) -> tuple[list[Block], tuple[Repair, ...], float]:
