@@ -1125,3 +1125,40 @@ def test_ideographs_are_counted_in_runs_and_slices():
     assert _cjk_count(text) == sum("\u4e00" <= c <= "\u9fff" for c in text) == 10
     assert _cjk_count(text, 0, 8) == 4 and _cjk_count(text, 8) == 6
     assert compute_signals(text).cjk == 10
+
+
+DECISION = "\n".join([
+    "青溪县人民政府 | 政务公开 | 互动交流", "当前位置：首页 > 政务公开 > 行政处罚", "",
+    "发文字号：", "青溪市监罚〔2025〕12号", "",
+    "青溪县市场监督管理局行政处罚决定书", "发布时间：2025-05-12 15:40 来源：青溪县市场监督管理局", "【打印】【关闭】", "",
+    "青溪市监罚〔2025〕12号", "当事人：青溪县溪北镇好邻居超市有限公司", "住所：青溪县溪北镇新华路118号", "法定代表人：陈立新", "",
+    "2025年3月12日，本局执法人员对当事人位于溪北镇新华路118号的经营场所进行检查，发现其销售超过保质期的食品。",
+    "本局认为，当事人的行为违反了《中华人民共和国食品安全法》第三十四条的规定，依法应予处罚。",
+    "当事人如不服本决定，可以在收到本决定书之日起六十日内申请行政复议，也可以在六个月内提起行政诉讼。",
+    "附件：1.行政处罚告知书.pdf", "2.送达回证.docx",
+    "青溪县市场监督管理局", "2025年5月8日", "", "（此件公开发布）", "",
+    "上一篇：青溪县市场监督管理局行政处罚决定书（青溪市监罚〔2025〕11号）", "版权所有：青溪县人民政府 溪ICP备05012345号",
+])
+
+
+def test_an_official_document_keeps_its_number_parties_attachments_gap_and_signature_note():
+    """A decision opens with its number (文号) and its parties (当事人：…) under the page's
+    byline, and closes with its signature after the attachments' links and a note in
+    brackets under the date: all the document's own. The number in the page's info
+    table stays out, and is no headline."""
+    result = clean_capture(DECISION, kind="text")
+    lines = result.text.split("\n")
+    assert lines[:4] == ["青溪市监罚〔2025〕12号", "当事人：青溪县溪北镇好邻居超市有限公司",
+                         "住所：青溪县溪北镇新华路118号", "法定代表人：陈立新"]
+    assert lines[-3:] == ["青溪县市场监督管理局", "2025年5月8日", "（此件公开发布）"]
+    assert not any(line.endswith((".pdf", ".docx")) for line in lines)
+    assert result.metadata["title"] == "青溪县市场监督管理局行政处罚决定书"
+
+
+def test_a_documents_number_label_is_no_font_size_control():
+    from clean.classify import _lexicons
+
+    chrome = _lexicons(ClassifyConfig())["chrome"]
+    assert chrome.match(fold_text("发文字号：")) is None
+    assert chrome.match(fold_text("【字号：大 中 小】")) is not None
+    assert chrome.match(fold_text("字号：T|T|T")) is not None

@@ -38,6 +38,7 @@ from clean.classify.extents import (
     front_end_region,
     listing_region,
     with_annexes,
+    with_document_number,
     with_lead_in,
     with_next_section,
 )
@@ -45,6 +46,7 @@ from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
     Region,
+    after_signature,
     block_value,
     discount_after_header,
     find_titles,
@@ -179,7 +181,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = up_to_editor_line(region, sigs, verdicts, config)
     region = after_dateline(region, texts, sigs, verdicts, config.post_header_prose_share)
-    region = with_lead_in(region, texts, sigs, verdicts)
+    region = with_document_number(with_lead_in(region, texts, sigs, verdicts), texts, verdicts)
     headings = edit_headings(folded, sigs, lexicons, config)
     structured = len(headings) >= config.edit_headings_min
     if structured:
@@ -192,9 +194,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 verdicts[i] = None  # a table's 发行日期：… cell, not the page's byline
     signed = signature_date(region, sigs, verdicts, config)
     if signed is not None:
-        for i in range(region.end, signed + 1):
+        end = after_signature(signed, texts, sigs, verdicts)
+        for i in range(region.end, end):
             off_column[i] = False  # notices set their signature flush right
-        region = Region(region.start, signed + 1)
+        region = Region(region.start, end)
         verdicts[signed] = None  # the signature's date is text, not the publication date
     # a page's own headline is often in the site's lists of headlines on its other pages
     untemplated = [None if t else v for v, t in zip(verdicts, templated)]

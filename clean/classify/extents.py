@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from clean.blocks import METADATA
 from clean.classify.rules import BOX_DRAWING, Verdict
 from clean.classify.sections import Region, is_title_candidate, main_region, related_cut, signature_line
-from clean.classify.signals import Signals
+from clean.classify.signals import DOCUMENT_NUMBER, Signals
 from clean.config import ClassifyConfig
 
 
@@ -122,6 +122,25 @@ def with_lead_in(
             break
         start -= 1
     return Region(start, region.end)
+
+
+#: How far above its first paragraph a document's number may stand (its parties, its
+#: addressees between).
+_MAX_DOCUMENT_HEAD_LINES = 8
+
+
+def with_document_number(region: Region, texts: Sequence[str], verdicts: Sequence[Verdict | None]) -> Region:
+    """Start an official document's text at its number (文号), when the number stands on a
+    line of its own a few lines above the first paragraph with nothing against the lines
+    between: those (the parties of a decision, 当事人：…, 住所：…; the addressees, 各乡镇
+    人民政府：) are the document's own, not a byline's. The number in the page's info table
+    above, under its label (发文字号：), is no line of the text's."""
+    for i in range(region.start - 1, max(-1, region.start - 1 - _MAX_DOCUMENT_HEAD_LINES), -1):
+        if verdicts[i] is not None:
+            break
+        if DOCUMENT_NUMBER.fullmatch(texts[i].strip()):
+            return Region(i, region.end)
+    return region
 
 
 _CJK_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}

@@ -320,7 +320,8 @@ def local_verdict(
     if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()):
         return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])", neutral=True)
     if sig.chars <= config.chrome_max_chars and _DOWNLOAD.search(text):
-        return Verdict(CHROME, "chrome: a link to a file to download (附件：….pdf)")
+        # a notice's attachments sit between its text and its signature: no evidence either way
+        return Verdict(CHROME, "chrome: a link to a file to download (附件：….pdf)", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
     # box rules join a drawn figure's labels (窗口受理 ──→ 材料不全), never a nav row's links

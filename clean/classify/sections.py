@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from clean.blocks import DISCLAIMER, METADATA, RELATED, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict, surnamed
-from clean.classify.signals import NOT_PERSON_ENDINGS, Signals, compute_signals, opens_with_stamp, split_trailing_date
+from clean.classify.signals import (
+    DOCUMENT_NUMBER,
+    NOT_PERSON_ENDINGS,
+    Signals,
+    compute_signals,
+    opens_with_stamp,
+    split_trailing_date,
+)
 from clean.config import ClassifyConfig
 
 
@@ -239,15 +246,33 @@ def signature_date(
 
     Notices end with the issuing body's name and the date they were signed: a few short
     lines right after the text, then a bare date. Both are part of the text, though
-    neither reads as prose; the caller extends the text to the returned index.
+    neither reads as prose; the caller extends the text to the returned index. Lines
+    with no evidence either way (the attachments' links, 附件：1.报名表.docx) may stand
+    between the text and the signature.
     """
+    named = False
     for j in range(region.end, min(region.end + config.signature_max_lines + 1, len(sigs))):
         sig, verdict = sigs[j], verdicts[j]
         if sig.date_only:
-            return j if j > region.end else None
+            return j if named else None
+        if verdict is not None and verdict.neutral and not named:
+            continue
         if not signature_line(sig, verdict, config):
             break
+        named = True
     return None
+
+
+def after_signature(signed: int, texts: Sequence[str], sigs: Sequence[Signals], verdicts: Sequence[Verdict | None]) -> int:
+    """Where the text ends after the signature's date line ``signed``: right after it, or
+    after a note in brackets under it, which is the document's own (（此件公开发布）,
+    （联系人：张三，电话：……）, a decision's notice of its publication)."""
+    below = signed + 1
+    if below < len(texts) and verdicts[below] is None and sigs[below].ends_sentence:
+        note = texts[below].strip()
+        if note[:1] in ("（", "(") and note[-1:] in ("）", ")"):
+            return below + 1
+    return below
 
 
 def up_to_editor_line(
@@ -278,7 +303,8 @@ def signature_line(sig: Signals, verdict: Verdict | None, config: ClassifyConfig
 
 def is_title_candidate(sig: Signals, verdict: Verdict | None, text: str, config: ClassifyConfig) -> bool:
     """A block that can be the article's title: a short line that is not a sentence,
-    a list item, a teaser or a counted archive link (``教学手记 (30)``).
+    a list item, a teaser, a counted archive link (``教学手记 (30)``) or a document's
+    number (``青政办发〔2025〕3号``, which shares its words with the text it heads).
 
     A headline may ask or exclaim (``京东为何不直接公布GMV？``, ``定了！……开通！``) and
     so read as a sentence; it does not stop one (``。``) or run on over many clauses.
@@ -291,6 +317,7 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, text: str, config:
         and not sig.numbered
         and not sig.truncated
         and not sig.counter
+        and DOCUMENT_NUMBER.fullmatch(text.strip()) is None
         and config.title_min_chars <= sig.chars <= config.title_max_chars
         and sig.cjk + sig.chars // 4 >= config.title_min_chars
     )

@@ -38,6 +38,9 @@ _MIN_DATE_CONTEXT_CJK = 4
 _MIN_LEAD_IN_CJK = 10
 #: A short line that only states a clock time (香港時間15時30分, 16:30).
 _CLOCK_LINE = re.compile(r"\D{0,8}?(\d{1,2})\s*[:：时時]\s*(\d{2})\s*分?")
+#: An official document's number (文号): the issuer's abbreviation, the year in brackets,
+#: the serial (青政办发〔2025〕3号, 青溪市监罚[2025]12号).
+DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号")
 #: Runs of ideographs: counting runs, not characters, spares a string per character.
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
