@@ -14,9 +14,9 @@ text (``我校[20]生命科学学院``) took room on a line the browser wrapped 
 it is blanked out with as many padding characters (a Unicode noncharacter, narrow, never
 in a page) for the wrap to be found where the browser made it, and ``unpadded`` removes
 them from the blocks; one that opens a cell (a menu's, a footer's: ``[170]2005-06-14``)
-goes at once, as it would from a row of links, which no wrap continues. The list: it is the browser's, not
-the page's, and so long on a portal (hundreds of addresses) that the classifier would
-take it for the text. The pipeline records its lines as removed chrome.
+goes at once, as from a row of links, which no wrap continues. The list is the browser's,
+not the page's, and so long on a portal (hundreds of addresses) that the classifier would
+take it for the text: the pipeline records its lines as removed chrome.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _ADDRESS = re.compile(r"[ \t]*(?:(\d+)\.|\[(\d+)\])[ \t]+(?:[A-Za-z][\w+.-]*:|/)
 _SUBHEADING = re.compile(r"[ \t]*(?:Visible|Hidden) links:?[ \t]*")
 _WORD = re.compile(r"\S+")
 #: What a link number is blanked out with (one per column it took).
-PADDING = "\ufdef"
+_PADDING = "\ufdef"
 _MARKER = re.compile(r"\[(\d{1,5})\]")
 
 
@@ -66,7 +66,7 @@ def split_link_list(text: str) -> tuple[str, list[str]]:
         >>> listed
         ['References', '1. http://a.cn/', '2. http://a.cn/n', '3. http://a.cn/x']
     """
-    text = text.replace(PADDING, "")
+    text = unpadded(text)
     end, numbers = _listed(text)
     if not numbers:
         return text, []
@@ -77,7 +77,7 @@ def split_link_list(text: str) -> tuple[str, list[str]]:
         number = int(marker.group(1))
         if number > last and number in numbers:
             inline = marker.start() > 0 and not text[marker.start() - 1].isspace()
-            pieces += [text[start:marker.start()], PADDING * len(marker.group()) if inline else ""]
+            pieces += [text[start:marker.start()], _PADDING * len(marker.group()) if inline else ""]
             start, last = marker.end(), number
     pieces.append(text[start:end])
     return "".join(pieces), [line.strip() for line in text[end:].splitlines() if line.strip()]
@@ -85,4 +85,4 @@ def split_link_list(text: str) -> tuple[str, list[str]]:
 
 def unpadded(text: str) -> str:
     """``text`` without the padding that blanked out link numbers."""
-    return text.replace(PADDING, "")
+    return text.replace(_PADDING, "")

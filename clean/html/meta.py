@@ -38,10 +38,10 @@ META_FIELDS: dict[str, tuple[str, ...]] = {
 _MARKED_DATES = {"date": ("published", "dt-published", "datepublished"),
                  "updated": ("updated", "dt-updated", "datemodified")}
 _MARKED_AUTHOR = {"author", "p-author", "h-card"}
-#: An ISO 8601 stamp with its UTC offset: the instant, as a page's machine-readable dates
-#: give it (``2025-03-16T12:42:11+00:00``).
 #: A name is short: a longer text in an author box is a biography.
 _MAX_NAME_CHARS = 32
+#: An ISO 8601 stamp with its UTC offset: the instant, as a page's machine-readable dates
+#: give it (``2025-03-16T12:42:11+00:00``).
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
 
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|——|—|－|-\s|\s-|–|::|:\s)\s*")
