@@ -21,6 +21,9 @@ per block:
   renderers write ``| a | b |`` over a ``|---|---|`` line) becomes one block per row,
   its cells separated by a space and a cell wrapped over several lines joined back:
   the borders are layout, like the spaces between the cells of a borderless table;
+* so does a borderless data table, whose short cells line up in the same columns row
+  after row (``岗位名称      人数  专业`` / ``公共卫生医师  2     预防医学``): its cells
+  right of the first are the row's, not a sidebar's;
 * an image that a renderer printed as its file name in brackets inside a line of text
   (lynx: ``[icon.png] 订阅``, ``[gif;base64,…] 正文``, wrapped over two lines) is a block
   of its own, so that the classifier sees a placeholder and the text around it apart;
@@ -131,6 +134,23 @@ _BOX_HORIZONTAL = re.compile("[\u2500\u2501\u2550\u2504\u2505\u2508\u2509\u254c\
 #: Markdown tables: a row between pipes, and the ``|---|:--:|`` line under the header.
 _PIPE_ROW = re.compile(r"\|.*\|")
 _PIPE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+#: Borderless tables: the gap between two of a row's cells can be as narrow as two
+#: spaces (a renderer pads each column to its widest cell plus one or two); a single
+#: space is a word break inside a cell (``同 上``).
+_ROW_GAP = re.compile(r"(?: {2,}|\t+|\u3000{2,}|\u00a0{2,})")
+#: A borderless table has this many rows at least, every one of them with two cells
+#: or more, none wider than ``_MAX_CELL_WIDTH`` columns nor ending a sentence: a data
+#: table's cells are names, numbers and phrases; a paragraph beside a sidebar is not one.
+_MIN_TABLE_ROWS = 3
+_MAX_CELL_WIDTH = 32
+#: A row's last cell may be longer (a requirement, a remark), unless the rows' last
+#: cells end at one column like the lines of text wrapped in a column beside a menu:
+#: no more than this share of them may end within ``_WRAP_SLACK`` of the widest.
+_MAX_FLUSH_SHARE = 0.5
+#: ... and its columns line up: a column is a display position where the cells of this
+#: share of the rows start; the table needs two such columns, and each row two cells
+#: starting at one of them.
+_MIN_COLUMN_SHARE = 0.6
 
 
 @dataclass(slots=True)
@@ -342,6 +362,54 @@ def _table_run(lines: list[str], start: int) -> int:
     return start
 
 
+def _row_cells(line: str) -> list[tuple[int, str]] | None:
+    """A borderless table row's cells as (display column, text), or None if the line
+    cannot be one (one cell, a wide cell but the last, a sentence's end, a bordered row)."""
+    cells, pos = [], 0
+    pieces = _ROW_GAP.split(line.rstrip(_STRIP))
+    for k, piece in enumerate(pieces):
+        text = piece.strip(_STRIP)
+        if text:
+            wide = _width(text) > _MAX_CELL_WIDTH and k < len(pieces) - 1
+            if wide or text[-1] in "。！？!?" or _boxed(text) or "|" in text:
+                return None
+            lead = len(piece) - len(piece.lstrip(_STRIP))
+            cells.append((_width(line[: pos + lead]), text))
+        pos += len(piece)
+        gap = _ROW_GAP.match(line, pos)
+        if gap:
+            pos = gap.end()
+    return cells if len(cells) > 1 else None
+
+
+def _aligned_run(lines: list[str], start: int) -> list[str]:
+    """The rows of the borderless table starting at ``lines[start]`` (cells separated by
+    a space), or ``[]``.
+
+    A run of consecutive lines of short cells is a table when its cells' columns line
+    up (``_MIN_COLUMN_SHARE``); a run of link grids in a page's margins lines up too, and
+    becomes rows the classifier judges as it judged their cells (short, no sentences).
+    """
+    rows = []
+    for line in lines[start:]:
+        cells = _row_cells(line)
+        if cells is None:
+            break
+        rows.append(cells)
+    if len(rows) < _MIN_TABLE_ROWS:
+        return []
+    starts = Counter(col for cells in rows for col, _ in cells)
+    columns = {col for col, n in starts.items() if n >= _MIN_COLUMN_SHARE * len(rows)}
+    if len(columns) < 2 or any(sum(col in columns for col, _ in cells) < 2 for cells in rows):
+        return []
+    ends = [col + _width(text) for cells in rows for col, text in cells[-1:]]
+    if max(ends) - max(col for cells in rows for col, _ in cells[-1:]) > _MAX_CELL_WIDTH:
+        flush = sum(end >= max(ends) - _WRAP_SLACK for end in ends)
+        if flush > _MAX_FLUSH_SHARE * len(rows):
+            return []
+    return [" ".join(text for _, text in cells) for cells in rows]
+
+
 def _table_rows(lines: list[str]) -> list[str]:
     """The rows of a bordered table, one string each, cells separated by a space.
 
@@ -405,6 +473,12 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             column = _width(line) - _width(line.lstrip(_STRIP))
             blocks.extend(TextBlock(text=row, column=column) for row in _table_rows(lines[i - 1:table_end]))
             i, join_next, wrapped = table_end, False, False
+            continue
+        rows = _aligned_run(lines, i - 1)
+        if rows:
+            column = _width(line) - _width(line.lstrip(_STRIP))
+            blocks.extend(TextBlock(text=row, column=column) for row in rows)
+            i, join_next, wrapped = i - 1 + len(rows), False, False
             continue
         if _SEPARATOR_ONLY.match(stripped):
             if blocks:

@@ -58,6 +58,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("放大 缩小 默认", CHROME),
         ("附件：1.青溪县河湖治理考核办法（全文）.pdf", CHROME),  # a download link
         ("下载：报名表.DOCX", CHROME),
+        ("中小企业声明函（格式）.doc（36KB）", CHROME),  # a download link with the file's size
+        ("相關附件：", CHROME),  # the downloads' header
         ("+ 责任编辑: 刘响", METADATA),  # inscriptis bullets a second-level list item with '+'
         ("* 来源：青溪日报 编辑：苏小河", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),
@@ -1153,6 +1155,35 @@ def test_an_official_document_keeps_its_number_parties_attachments_gap_and_signa
     assert lines[-3:] == ["青溪县市场监督管理局", "2025年5月8日", "（此件公开发布）"]
     assert not any(line.endswith((".pdf", ".docx")) for line in lines)
     assert result.metadata["title"] == "青溪县市场监督管理局行政处罚决定书"
+
+
+TENDER = "\n".join([
+    "首页 | 交易信息 | 政府采购", "当前位置：首页 > 交易信息 > 采购公告", "",
+    "青溪县人民医院设备采购项目公开招标公告", "发布时间：2025-04-21 09:30", "【打印】【关闭】", "",
+    "青溪县人民医院设备采购项目的潜在投标人应在青溪县公共资源交易网获取招标文件，并于2025年5月13日前递交投标文件。",
+    "一、项目基本情况", "项目编号：QXZC2025-0087", "采购方式：公开招标", "预算金额：186.50万元",
+    "二、获取招标文件", "时间：2025年04月22日至2025年04月28日，每天上午09:00至12:00",
+    "方式：投标人凭数字证书登录青溪县公共资源交易网免费下载招标文件，逾期不予受理。",
+    "三、提交投标文件截止时间和开标时间", "投标截止时间：2025年05月13日 09点30分（北京时间）",
+    "开标时间：2025年05月13日 09点30分（北京时间）",
+    "地点：青溪县公共资源交易中心开标三室，投标人应派代表准时参加开标会议，并携带有效身份证明。",
+    "相关附件：", "设备采购项目招标文件.pdf（2.31MB）", "中小企业声明函（格式）.doc（36KB）",
+    "采购人：青溪县人民医院", "2025年4月21日", "",
+    "【打印本页】【关闭窗口】", "版权所有：青溪县公共资源交易中心",
+])
+
+
+def test_a_date_line_amid_the_text_is_the_texts_once_the_page_is_dated():
+    """A tender's dates (时间：…至…, 开标时间：…) are its own text; the page's date is the
+    one under the headline; the downloads' header and links (with their sizes) go."""
+    result = clean_capture(TENDER, kind="text")
+    lines = result.text.split("\n")
+    assert "时间：2025年04月22日至2025年04月28日，每天上午09:00至12:00" in lines
+    assert "开标时间：2025年05月13日 09点30分（北京时间）" in lines
+    assert "投标截止时间：2025年05月13日 09点30分（北京时间）" in lines
+    assert not any("附件" in line or "KB" in line for line in lines)
+    assert lines[-2:] == ["采购人：青溪县人民医院", "2025年4月21日"]
+    assert result.metadata["date"] == "2025-04-21 09:30"
 
 
 def test_a_documents_number_label_is_no_font_size_control():

@@ -327,6 +327,38 @@ def test_a_markdown_table_is_one_block_per_row_and_a_nav_row_is_not_a_table():
     assert [b.text for b in split_text_blocks("| 首页 | 新闻 |")] == ["| 首页 | 新闻 |"]
 
 
+ALIGNED = """根据工作需要，经县人力资源和社会保障局同意，我中心决定面向社会公开招聘编外专业技术人员3名。现将有关事项公告如下：
+一、招聘岗位及人数
+岗位名称      人数  专业                          学历
+公共卫生医师  2     预防医学、公共卫生            本科及以上
+财务会计      1     会计学、财务管理              本科及以上
+二、报名方式
+报名时间为6月9日至13日，报名地点为中心三楼人事科，报名时须提交身份证、毕业证和学位证原件及复印件。"""
+
+
+def test_a_borderless_table_is_one_block_per_row():
+    """Cells lined up in columns by spaces (two at least) are a row's, not a sidebar's."""
+    assert [b.text for b in split_text_blocks(ALIGNED)] == [
+        "根据工作需要，经县人力资源和社会保障局同意，我中心决定面向社会公开招聘编外专业技术人员3名。现将有关事项公告如下：", "一、招聘岗位及人数", "岗位名称 人数 专业 学历", "公共卫生医师 2 预防医学、公共卫生 本科及以上",
+        "财务会计 1 会计学、财务管理 本科及以上", "二、报名方式",
+        "报名时间为6月9日至13日，报名地点为中心三楼人事科，报名时须提交身份证、毕业证和学位证原件及复印件。",
+    ]
+    # in a notice, all of its cells are the body
+    page = "首页 | 通知公告\n\n青溪县招聘公告\n发布时间：2025-06-03\n\n" + ALIGNED + "\n\n【打印本页】【关闭窗口】"
+    assert clean_capture(page, kind="text").text.splitlines()[2:5] == [
+        "岗位名称 人数 专业 学历", "公共卫生医师 2 预防医学、公共卫生 本科及以上", "财务会计 1 会计学、财务管理 本科及以上",
+    ]
+
+
+def test_cells_that_do_not_line_up_or_hold_sentences_are_no_table():
+    """Two columns of running text side by side, or short cells at ragged positions,
+    stay cells, each judged by its own column."""
+    beside = "\n".join(["青溪县今年新建公路四十公里。      热点新闻"] * 3)
+    assert len(split_text_blocks(beside)) == 6
+    ragged = "首页   新闻\n  政务    服务\n互动      下载"
+    assert all(" " not in b.text for b in split_text_blocks(ragged))
+
+
 def test_a_figure_drawn_with_rules_is_not_a_table():
     figure = "申请人取号\n     │\n     ↓\n┌────┴────┐\n↓         ↓\n当场缴费  邮寄送达"
     texts = [b.text for b in split_text_blocks(figure)]

@@ -236,6 +236,12 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, METADATA, "metadata: the time of the date line above", "date")
         elif clocked and i < titles[0] and verdict is not None and verdict.field == "date" and not verdict.labelled:
             _set(block, CHROME, "chrome: a date above the headline (the site's clock); the text's is under it")
+        elif (verdict is not None and verdict.field == "date" and dated and region.start < i < region.end - 1
+              and not sigs[i].date_only and not off_column[i]):
+            # the page's date is known: a line that says what happens at a date amid the
+            # text is the text's own (a tender's 开标时间：…, a schedule's 时间：…至…); a
+            # bare stamp is a post's or a comment's
+            _set(block, BODY, "")
         elif verdict is not None and verdict.label == METADATA:
             in_head = head_limit <= i < region.start
             # a post's own date may follow it (发表于 2004年12月27日 12:40): the first

@@ -59,7 +59,14 @@ def surnamed(folded: str) -> bool:
 
 #: A line that ends with a document's file name: an attachment's download link
 #: (``附件：1.……办法（全文）.pdf``, ``下载：报名表.docx``); a sentence ends with its stop.
-_DOWNLOAD = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z)\s*[)）\]】]?\s*$", re.IGNORECASE)
+#: The link may give the file's size after it (``报名表.doc（36KB）``).
+_DOWNLOAD = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|zip|rar|7z)\s*(?:[(（\[]\s*[\d.]+\s*[KMG]i?B?\s*[)）\]])?\s*[)）\]】]?\s*$",
+    re.IGNORECASE,
+)
+#: The header of a notice's files to download, alone on its line (相关附件：, 附件下载).
+#: (附件 alone needs its colon: a document printed below a notice opens with 附件 too.)
+_DOWNLOADS_HEADER = re.compile(r"[【\[]?(?:相关附件|附件下载|下载附件|附件列表)[】\]]?\s*[：:]?|附件\s*[：:]")
 
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
@@ -127,6 +134,9 @@ class Verdict:
     #: lost before capture): removed, but it neither makes nor breaks the main text.
     neutral: bool = False
 
+
+#: A field's label opening a line (开标时间：), a few words before a colon.
+_FIELD_LABEL = re.compile(r"\s*[^\s\d：:，。,.]{2,10}[：:]")
 
 #: What may stand before a byline's label: a bracket, or a list bullet (□ 责任编辑：……;
 #: inscriptis and Markdown renderers print ``*``, ``+`` and ``-``).
@@ -291,7 +301,9 @@ def local_verdict(
             # 评论(3)) closes the post: on a blog's front page the next post follows it
             if posted or _POST_COUNT.search(folded):
                 return Verdict(METADATA, "metadata: date line of a post's footer", "date", ends_post=True)
-            return Verdict(METADATA, "metadata: date line", "date")
+            # under a label of its own (开标时间：…, 报名时间：…) the date may be the text's:
+            # a field of a notice, no evidence against the text around it
+            return Verdict(METADATA, "metadata: date line", "date", neutral=_FIELD_LABEL.match(text) is not None)
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)
         named = _BRACKETED_NAMES.fullmatch(text.strip()) and not text.rstrip("）) \u3000").endswith(NOT_PERSON_ENDINGS)
@@ -322,6 +334,8 @@ def local_verdict(
     if sig.chars <= config.chrome_max_chars and _DOWNLOAD.search(text):
         # a notice's attachments sit between its text and its signature: no evidence either way
         return Verdict(CHROME, "chrome: a link to a file to download (附件：….pdf)", neutral=True)
+    if _DOWNLOADS_HEADER.fullmatch(folded.strip()):
+        return Verdict(CHROME, "chrome: the header of the files to download (相关附件：)", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
     # box rules join a drawn figure's labels (窗口受理 ──→ 材料不全), never a nav row's links

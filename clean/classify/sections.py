@@ -250,16 +250,16 @@ def signature_date(
     with no evidence either way (the attachments' links, 附件：1.报名表.docx) may stand
     between the text and the signature.
     """
-    named = False
-    for j in range(region.end, min(region.end + config.signature_max_lines + 1, len(sigs))):
+    named = 0
+    for j in range(region.end, len(sigs)):
         sig, verdict = sigs[j], verdicts[j]
         if sig.date_only:
             return j if named else None
         if verdict is not None and verdict.neutral and not named:
-            continue
-        if not signature_line(sig, verdict, config):
+            continue  # (however many files a notice attaches)
+        if named == config.signature_max_lines or not signature_line(sig, verdict, config):
             break
-        named = True
+        named += 1
     return None
 
 
