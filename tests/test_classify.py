@@ -60,6 +60,7 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("下载：报名表.DOCX", CHROME),
         ("中小企业声明函（格式）.doc（36KB）", CHROME),  # a download link with the file's size
         ("相關附件：", CHROME),  # the downloads' header
+        ("—— 已显示全部内容 ——", CHROME),  # the end of a feed's entries
         ("+ 责任编辑: 刘响", METADATA),  # inscriptis bullets a second-level list item with '+'
         ("* 来源：青溪日报 编辑：苏小河", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),
@@ -1184,6 +1185,31 @@ def test_a_date_line_amid_the_text_is_the_texts_once_the_page_is_dated():
     assert not any("附件" in line or "KB" in line for line in lines)
     assert lines[-2:] == ["采购人：青溪县人民医院", "2025年4月21日"]
     assert result.metadata["date"] == "2025-04-21 09:30"
+
+
+def test_a_chronicle_runs_on_through_its_entries_below_its_prose():
+    """A chronicle's entries open with their day and are mostly no sentences: those below
+    the last sentence are the chronicle's too, up to the first other line."""
+    entries = [
+        "一月", "1月5日　县委全体会议召开，部署全年重点工作。", "1月9日　全县重点项目集中开工仪式在溪北工业园举行，总投资36亿元。",
+        "1月下旬　全县开展春节前安全生产大检查，检查企业1120家，整改隐患356处。",
+        "1月31日　县委、县政府召开全县优化营商环境大会，表彰先进企业20家。", "二月", "2月2日　南岭至溪北高速公路溪北段建成通车",
+        "是月　溪北县被命名为省级示范县", "三月", "3月20日　县人民医院新院区门诊楼投入使用",
+    ]
+    blocks = classify("首页 | 地情资料 | 大事记", "溪北县2024年大事记", "发布日期：2024-08-16", *entries,
+                      "【打印本页】【关闭窗口】", "近期更新", "· 1949年5月　溪北县城解放", "2024-05-06")
+    assert [b.text for b in blocks if b.label == BODY] == entries
+
+
+def test_a_cut_off_copy_of_a_paragraph_is_no_paragraph():
+    """A live report's ticker repeats its newest entry cut off with an ellipsis."""
+    ticker = "最新：【22:10】截至22时，全市累计转移安置群众13620人……"
+    entry = "截至22时，全市累计转移安置群众13620人，未接到人员伤亡报告。"
+    blocks = classify("首页 | 直播", "南岭市防汛直播", "2025-07-08 07:30 来源：南岭新闻网", ticker, P1, "【22:10】", entry, P2, P3)
+    assert labels_of(blocks, ticker) == CHROME and labels_of(blocks, entry) == BODY
+    # a paragraph trailing off copies nothing
+    trailing = "他望着远去的渡船，心里想着那些再也回不来的日子……"
+    assert labels_of(classify(P1, trailing, P2), trailing) == BODY
 
 
 def test_a_documents_number_label_is_no_font_size_control():

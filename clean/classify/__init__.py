@@ -38,6 +38,7 @@ from clean.classify.extents import (
     front_end_region,
     listing_region,
     with_annexes,
+    with_dated_entries,
     with_document_number,
     with_lead_in,
     with_next_section,
@@ -160,6 +161,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     # source's name under its label is the byline's value on every page that prints it)
     templated = [verdict is None and block.template > 0 for block, verdict in zip(blocks, local)]
     verdicts = [_template_verdict(b) if t else v for b, v, t in zip(blocks, local, templated)]
+    for i, whole in _cut_off_copies(texts).items():
+        if verdicts[i] is None:
+            verdicts[i] = Verdict(CHROME, f"chrome: a cut-off copy of block {whole} (a ticker's or a teaser's)", neutral=True)
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
@@ -176,8 +180,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         for i in figures:
             verdicts[i] = None  # a flow chart's arrows and rules are the chart's
         region, dated_items = with_next_section(region, texts, sigs, verdicts, config)
-        for i in dated_items:
-            verdicts[i] = None  # a list item's own date, not the page's dateline
+        region, dated_entries = with_dated_entries(region, texts, verdicts, repeats)
+        for i in [*dated_items, *dated_entries]:
+            verdicts[i] = None  # a list item's or an entry's own date, not the page's dateline
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = up_to_editor_line(region, sigs, verdicts, config)
     region = after_dateline(region, texts, sigs, verdicts, config.post_header_prose_share)
@@ -377,6 +382,34 @@ def _repeats(texts: list[str], sigs: list[Signals], config: ClassifyConfig) -> l
         else:
             out.append(None)
             first.setdefault(text, i)
+    return out
+
+
+#: A cut-off copy is recognised by this many characters before its ellipsis.
+_SNIPPET_TAIL_CHARS = 12
+_ELLIPSIS = re.compile(r"(?:…{1,2}|\.{3,6})\s*$")
+
+
+def _cut_off_copies(texts: list[str]) -> dict[int, int]:
+    """Blocks that are the start of another block cut off with an ellipsis, and that block.
+
+    A live report's ticker (最新：【22:10】截至22时，全市累计转移安置群众13620人……) or a
+    teaser of the text's own paragraph repeats words the page prints in full; the
+    words just before the ellipsis (``_SNIPPET_TAIL_CHARS``) are found in the other block.
+    A paragraph trailing off (……) is no copy of anything on the page.
+    """
+    out: dict[int, int] = {}
+    for i, text in enumerate(texts):
+        cut = _ELLIPSIS.search(text)
+        if cut is None:
+            continue
+        tail = text[: cut.start()].rstrip()[-_SNIPPET_TAIL_CHARS:]
+        if len(tail) < _SNIPPET_TAIL_CHARS:
+            continue
+        whole = next((j for j, other in enumerate(texts) if j != i and tail in other and len(other) > len(tail) + 1
+                      and not _ELLIPSIS.search(other)), None)
+        if whole is not None:
+            out[i] = whole
     return out
 
 

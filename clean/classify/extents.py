@@ -196,6 +196,57 @@ def with_next_section(
     return Region(region.start, end), items
 
 
+#: A chronicle's or a live report's entry opens with its day or its time, then a space:
+#: ``3月5日　…``, ``1月15日—18日　…``, ``1月下旬　…``, ``是月　…``, ``【14:32】…``, ``14:32　…``.
+_ENTRY_LEAD = re.compile(
+    r"\s*(?:\d{1,2}月(?:\d{1,2}日)?(?:\s*[—\-－~～至]\s*(?:\d{1,2}月)?\d{1,2}日)?|\d{1,2}月[上中下]旬|是月|同月|"
+    r"[【\[]\d{1,2}[:：]\d{2}[】\]]|\d{1,2}[:：]\d{2})(?:[\s\u3000]+\S|\s*$)"
+)
+#: ... under a month's heading: ``三月``, ``3月份``.
+_MONTH_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?\s*")
+#: A run of entries this long inside the text makes it a chronicle or a live report.
+_MIN_ENTRIES = 3
+
+
+def _entry(text: str) -> bool:
+    return _ENTRY_LEAD.match(text) is not None
+
+
+def with_dated_entries(
+    region: Region, texts: Sequence[str], verdicts: Sequence[Verdict | None], repeats: Sequence[int | None]
+) -> tuple[Region, list[int]]:
+    """Run a chronicle (大事记) or a live report on through its entries below its prose.
+
+    Each entry opens with its day or its time (``3月20日　县人民医院新院区门诊楼投入
+    使用``) and many are no sentences, so they read as a teaser list's stamped lines and
+    the best run of prose ends among them. When the text holds entries of its own
+    (``_MIN_ENTRIES``), the entries and month headings right below it (and above it: a
+    first month's heading) are more of them, up to the first other block. Returns the region and the entries a local rule took
+    for date lines, whose verdicts the caller clears.
+    """
+    inside = sum(_entry(texts[i]) for i in range(region.start, region.end))
+    if inside < _MIN_ENTRIES:
+        return region, []
+    dated: list[int] = []
+
+    def more(i: int) -> bool:
+        verdict = verdicts[i]
+        if repeats[i] is not None:
+            return False
+        if _entry(texts[i]) and (verdict is None or verdict.field == "date" and not verdict.labelled):
+            if verdict is not None:
+                dated.append(i)
+            return True
+        return verdict is None and _MONTH_HEADING.fullmatch(texts[i]) is not None
+
+    start, end = region.start, region.end
+    while start > 0 and more(start - 1):
+        start -= 1
+    while end < len(texts) and more(end):
+        end += 1
+    return Region(start, end), dated
+
+
 def find_standfirst(
     titles: list[int], region: Region, texts: list[str], sigs: list[Signals],
     verdicts: list[Verdict | None], config: ClassifyConfig,
