@@ -44,6 +44,13 @@ _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
 _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
                      r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
 _REPORTER = re.compile(r"(?:记者|記者)\s*((?:[\u4e00-\u9fff·]{2,4}(?:\s+|$|[）)]|(?=[发發]自|[／/])))+)")
+#: A wire story's dateline names the reporters glued to the place and the day:
+#: ``（中央社記者王小明、李大同台北6日電）``; a name has two or three ideographs, the
+#: place two to four.
+_WIRE_DATELINE = re.compile(
+    r"[（(][\u4e00-\u9fff]{1,8}?(?:记者|記者)((?:[\u4e00-\u9fff]{2,3}[、，,])*[\u4e00-\u9fff]{2,3})"
+    r"(?=[\u4e00-\u9fff]{2,4}\s*\d{1,2}\s*日\s*[电電])"
+)
 #: A reporter's role before the name in an author field (作者：本报记者 张三): not a name.
 _ROLE = re.compile(
     # 本报记者 张三, 南都见习记者林子沛: the paper's name and the reporter's rank go too
@@ -119,8 +126,20 @@ def _clean_value(value: str) -> str:
     value = TIME.sub("", DATE.sub("", value)) if DATE.search(value) else value
     # a wide gap or a bracket ends the value: the rest of the line is another widget
     value = _VALUE_END.split(_trim(value), 1)[0]
+    value = _unopened_close(value)
     value = _trim(_TRAILING_CONTROL.sub("", _trim(value)))
     return "" if _MARKUP.search(value) else value
+
+
+def _unopened_close(value: str) -> str:
+    """``value`` up to a closing bracket it never opened: the bracket closed the byline
+    the label opened (``（編輯：林郁文）1140306`` gives ``林郁文``; what follows is the
+    wire's filing code)."""
+    for opening, closing in ("()", "（）"):
+        end = value.find(closing)
+        if end > 0 and opening not in value[:end]:
+            return value[:end]
+    return value
 
 
 def _trim(value: str) -> str:
@@ -246,6 +265,9 @@ def _body_author(blocks: list[Block]) -> str | None:
     body = [b.text for b in blocks if b.label == BODY]
     ends = body[:_BODY_BYLINE_BLOCKS] + body[-_BODY_BYLINE_BLOCKS:]
     for index, text in enumerate(ends):
+        wire = _WIRE_DATELINE.match(text.lstrip())  # (opening the lead or the paragraph after a standfirst)
+        if wire and (found := names(re.sub("[、，,]", " ", wire.group(1)))):
+            return found
         short = len(text) <= _MAX_VALUE_CHARS
         if not short and index > 0:
             continue  # a long paragraph other than the lead mentions reporters, it is not signed

@@ -61,6 +61,9 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("中小企业声明函（格式）.doc（36KB）", CHROME),  # a download link with the file's size
         ("相關附件：", CHROME),  # the downloads' header
         ("—— 已显示全部内容 ——", CHROME),  # the end of a feed's entries
+        ("« 上一篇：家庭NAS折腾记（二）", RELATED),  # a guillemet pointing to the link
+        ("分类：Linux, NAS  标签：Samba, 家庭NAS", CHROME),  # a post's category line
+        ("［筆陣］文章純屬作者個人意見，不代表本報立場。歡迎投稿", DISCLAIMER),
         ("+ 责任编辑: 刘响", METADATA),  # inscriptis bullets a second-level list item with '+'
         ("* 来源：青溪日报 编辑：苏小河", METADATA),
         ("您是本文第 154 个阅览者", WIDGET),
@@ -101,7 +104,12 @@ def test_related_tail_is_dropped_as_a_whole():
 def test_related_box_inside_an_article_does_not_cut_it():
     blocks = classify(P1, "相关新闻", "区委召开全会", P2, P3)
     assert labels_of(blocks, P2) == labels_of(blocks, P3) == BODY
-    assert labels_of(blocks, "相关新闻") == RELATED
+    assert labels_of(blocks, "相关新闻") == labels_of(blocks, "区委召开全会") == RELATED
+    # its headlines, however many, up to the next paragraph
+    headlines = ["青溪区河长制工作会议召开", "溪北街道启动河道清淤 三个月完成", "区委常委会研究部署治水工作"]
+    blocks = classify(P1, P2, "相关新闻", *headlines, P3, P1.replace("9月29日", "10月8日"))
+    assert [b.label for b in blocks if b.text in headlines] == [RELATED] * 3
+    assert "相关新闻" in blocks[3].reason and labels_of(blocks, P3) == BODY
 
 
 def test_comment_section_after_the_article_is_removed():
@@ -933,6 +941,40 @@ def test_a_forms_next_label_is_no_value_of_the_label_above_it():
     assert "title" not in extract_metadata(blocks)
 
 
+def test_a_dumps_standfirst_is_the_prose_between_headline_and_byline():
+    """A text dump has no front end to vouch for the lines around the text: a line of
+    prose right under the headline with the byline below it is the standfirst; the
+    credits (文 / …, 发布 / …, 更新 / …) are metadata."""
+    standfirst = "建屋发展局今后推出的部分预购组屋项目，将按较低比例规划停车位，一些准屋主担心届时难找车位。"
+    text = [
+        "武吉白沙第12街一带的组屋停车场，平日晚上9时过后已很难找到空位，不少居民要绕两三圈才能停好车。",
+        "建屋发展局星期一回复本报询问时证实，今年5月推出的三个预购组屋项目，停车位比例将比以往低约两成。",
+        "建屋局说，这三个项目都位于地铁站步行五分钟范围内，居民搭乘公共交通出行十分方便。",
+    ]
+    result = clean_capture("\n".join([
+        "首页 | 新加坡 | 国际", "武吉白沙新组屋车位比例下调", standfirst, "文 / 陈佩琪", "摄影 / 黄志强",
+        "发布 / 2025年3月4日 5:30 AM", "更新 / 2025年3月4日 1:05 PM", "分享", *text,
+    ]), kind="text")
+    assert result.text.split("\n") == [standfirst, *text]
+    assert (result.metadata["date"], result.metadata["updated"]) == ("2025-03-04 05:30", "2025-03-04 13:05")
+    assert result.metadata["author"] == "陈佩琪" and result.metadata["title"] == "武吉白沙新组屋车位比例下调"
+    # a teaser (a list item cut off) in that place is no standfirst
+    teaser = "·青溪P2P：高速下载免费影音、娱乐……"
+    page = ["首页 | 新加坡 | 国际", "武吉白沙新组屋车位比例下调", teaser, "文 / 陈佩琪", "发布 / 2025年3月4日 5:30 AM", *text]
+    assert clean_capture("\n".join(page), kind="text").text.split("\n") == text
+
+
+def test_a_question_headline_over_its_byline_stays_the_title():
+    """A headline that reads as a sentence (a question) right over the byline is the
+    title, and the byline no line of the text."""
+    result = clean_capture("\n".join([
+        "首页 | 健康", "脂溢性脱发：爱出油快秃顶？你知道什么该吃什么不该吃吗？",
+        "青溪网 | 发布: 2021-1-29 13:18 | 点击: 313 | 来自: 互联网", P1, P2, P3,
+    ]), kind="text")
+    assert result.metadata["title"] == "脂溢性脱发：爱出油快秃顶？你知道什么该吃什么不该吃吗？"
+    assert result.text.split("\n") == [P1, P2, P3]
+
+
 def test_a_headline_shaped_line_under_the_title_is_no_standfirst():
     """HTML: a question under the kicker is the page's other headline line, not prose
     that opens the article (a standfirst)."""
@@ -1063,6 +1105,19 @@ def test_names_alone_in_brackets_after_the_text_are_its_reporters(closing, autho
     blocks = classify("首页 | 新闻", "河湖治理工作会议召开", P1, P2, P3, closing, "版权所有：青溪日报社")
     assert extract_metadata(blocks).get("author") == author
     assert (labels_of(blocks, closing) == METADATA) == (author is not None)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "author"),
+    [("（瀛海社記者陳柏宇溪南6日電）", "陳柏宇"), ("（青溪社记者王明、李大同台北6日电）", "王明 李大同")],
+)
+def test_a_wire_datelines_reporters_are_the_author_and_the_editor_line_ends_at_its_bracket(dateline, author):
+    """A wire story names its reporters glued to the place and day in the dateline that
+    opens a paragraph; its editor's line closes with a filing code after the bracket."""
+    blocks = classify("首页 | 政治", "溪南市分區減壓供水", P1, dateline + P2, P3, "（編輯：林郁文）1140306")
+    metadata = extract_metadata(blocks)
+    assert (metadata["author"], metadata["editor"]) == (author, "林郁文")
+    assert labels_of(blocks, dateline + P2) == BODY
 
 
 def test_a_forum_posts_signature_is_its_footer_with_its_author_and_date():
@@ -1210,6 +1265,28 @@ def test_a_cut_off_copy_of_a_paragraph_is_no_paragraph():
     # a paragraph trailing off copies nothing
     trailing = "他望着远去的渡船，心里想着那些再也回不来的日子……"
     assert labels_of(classify(P1, trailing, P2), trailing) == BODY
+
+
+def test_shell_commands_with_paths_are_no_link_rows():
+    """A slash between a path's characters (or a date's) separates no links."""
+    commands = ["sudo cp /etc/samba/smb.conf /etc/samba/smb.conf.bak", "sudo chown -R root:nasusers /mnt/data"]
+    blocks = classify(P1, "装好以后先把默认配置备份一份：", *commands, P2, P3)
+    assert [labels_of(blocks, c) for c in commands] == [BODY, BODY]
+    assert compute_signals("2025/03/06 首页/新闻/政务").separators == 2
+
+
+def test_the_headline_over_the_dateline_beats_a_series_list_naming_it():
+    """A post that is part of a series lists the series' parts between its byline and
+    its text; the line over the byline is the title, not the list's item."""
+    parts = ["青溪古道探访记：出发（一）", "青溪古道探访记：翻越石门岭（二）", "青溪古道探访记：石门岭下的老茶亭（三）"]
+    text = [
+        "翻过石门岭，古道在一片竹林里拐了个弯，老茶亭就藏在拐角处，亭柱上还留着民国年间的题字。",
+        "守亭的老人说，石门岭下的老茶亭从前每天都有挑夫歇脚，如今只剩进山的游客偶尔坐一坐。",
+    ]
+    blocks = classify("首页 | 游记", "青溪古道探访记：石门岭下的老茶亭（三）", "作者 阿木 发布于 2025年3月9日 21:30",
+                      "本系列文章：", *parts, *text)
+    assert extract_metadata(blocks)["title"] == "青溪古道探访记：石门岭下的老茶亭（三）"
+    assert labels_of(blocks, text[0]) == BODY
 
 
 def test_a_documents_number_label_is_no_font_size_control():

@@ -124,7 +124,7 @@ def _field_matches(key: str, expected: object, found: object) -> bool:
     if key == "keywords":
         items = found if isinstance(found, (list, tuple)) else re.split(r"[,，;；、\s]+", str(found))
         return [str(i).strip() for i in items if str(i).strip()] == expected
-    return WHITESPACE.sub(" ", str(found)).strip() == expected
+    return WHITESPACE.sub(" ", str(found)).strip() == WHITESPACE.sub(" ", str(expected)).strip()
 
 
 @pytest.mark.parametrize("path", _cases())

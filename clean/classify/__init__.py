@@ -35,6 +35,7 @@ from clean.blocks import BODY, CHROME, DISCLAIMER, METADATA, RELATED, TITLE, Blo
 from clean.classify.extents import (
     after_dateline,
     cited_notes,
+    dump_standfirst,
     front_end_region,
     listing_region,
     with_annexes,
@@ -212,9 +213,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         region = Region(titles[0] + 1, max(region.end, titles[0] + 1))
     titles = titles or find_titles(region, sigs, untemplated, [b.tag for b in blocks], texts, folded, config)
     titles = over_subtitle(titles, region, texts, sigs, untemplated, config)
-    standfirst: set[int] = set()
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)
+    else:
+        standfirst = dump_standfirst(titles, region, texts, sigs, verdicts, config)
     head_limit = window_start(texts, verdicts, titles[0] if titles else region.start, config.metadata_window)
     tail_limit = window_end(texts, verdicts, region.end, config.metadata_window)
 
@@ -225,11 +227,15 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     under_title = range(titles[-1] + 1, region.start) if titles else range(0)
     clocked = any(verdicts[j] is not None and verdicts[j].label == METADATA and sigs[j].dated for j in under_title)
     related_header: str | None = None
+    box_header: str | None = None  # a related-reading box's header inside the text
     dated = False
     headlines = {texts[i] for i in titles}
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         if i >= region.end and verdict is not None and verdict.starts_section:
             related_header = related_header or block.text
+        if region.start <= i < region.end:
+            opens_box = verdict is not None and verdict.starts_section and verdict.label == RELATED
+            box_header = block.text if opens_box else None if sigs[i].sentence_like else box_header
         if i in titles:
             field = "title" if i == titles[0] else "subtitle"
             _set(block, TITLE, f"title: line above the main text ({field})", field)
@@ -242,10 +248,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         elif clocked and i < titles[0] and verdict is not None and verdict.field == "date" and not verdict.labelled:
             _set(block, CHROME, "chrome: a date above the headline (the site's clock); the text's is under it")
         elif (verdict is not None and verdict.field == "date" and dated and region.start < i < region.end - 1
-              and not sigs[i].date_only and not off_column[i]):
-            # the page's date is known: a line that says what happens at a date amid the
+              and (verdict.labelled or verdict.neutral) and not sigs[i].date_only and not off_column[i]):
+            # the page's date is known: a field that says what happens at a date amid the
             # text is the text's own (a tender's 开标时间：…, a schedule's 时间：…至…); a
-            # bare stamp is a post's or a comment's
+            # bare stamp or a post's footer (由某某张贴 @ …) is a post's or a comment's
             _set(block, BODY, "")
         elif verdict is not None and verdict.label == METADATA:
             in_head = head_limit <= i < region.start
@@ -268,7 +274,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, BODY, "")
         elif region.start <= i < region.end:
             sig = sigs[i]
-            if off_column[i]:
+            if box_header is not None:
+                # the headlines of a box (相关新闻) set between two paragraphs, up to the next
+                _set(block, RELATED, f"related: in the box under '{box_header}' inside the text")
+            elif off_column[i]:
                 _set(block, CHROME, f"chrome: outside the main text's column (starts at column {block.column})")
             elif repeats[i] is not None and blocks[repeats[i]].label in (BODY, TITLE):
                 _set(block, CHROME, f"chrome: repeats block {repeats[i]} of the text")

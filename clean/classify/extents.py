@@ -72,7 +72,7 @@ def after_dateline(
         ):
             prose_below = sum(s.chars for s in sigs[i + 1:region.end] if s.sentence_like)
             if 0 < prose_above < share * prose_below:
-                return Region(i, region.end)
+                return Region(i + 1, region.end)
             return region
         if sigs[i].sentence_like:
             prose_above += sigs[i].chars
@@ -263,6 +263,22 @@ def find_standfirst(
         if verdicts[i] is None and not sigs[i].stamped and not is_title_candidate(sigs[i], None, texts[i], config)
         and (sigs[i].sentence_like or (sigs[i].cjk == 0 and len(texts[i].split()) >= config.standfirst_min_words))
     }
+
+
+def dump_standfirst(
+    titles: list[int], region: Region, texts: list[str], sigs: list[Signals],
+    verdicts: list[Verdict | None], config: ClassifyConfig,
+) -> set[int]:
+    """Text dumps: the standfirst, a line of prose right under the headline with the byline
+    below it (``title`` / ``standfirst`` / ``文 / 某某`` / text). With no front end to
+    vouch for the lines around the text, only that shape counts: a blogger's profile or a
+    teaser between a headline and a text has no byline under it."""
+    if not titles:
+        return set()
+    below = titles[-1] + 1
+    bylined = any(verdicts[j] is not None and verdicts[j].label == METADATA for j in range(below + 1, region.start))
+    candidates = find_standfirst(titles, region, texts, sigs, verdicts, config)
+    return {below} if bylined and below in candidates and not (sigs[below].bullet or sigs[below].truncated) else set()
 
 
 #: A note's mark: ``[1]``, ``［1］``, ``[注1]``, ``①``. Printed below the article, a block opening

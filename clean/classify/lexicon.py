@@ -29,6 +29,9 @@ import opencc
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 #: Characters peeled off both ends of a block before an ``=`` comparison.
+#: Marks before a line's first word that a prefix pattern looks past: a bullet, an arrow
+#: or a guillemet pointing to the link (``« 上一篇：…``).
+_PREFIX_LEAD = " \t\u3000«‹←<·•●◆◇■□▪▶►*"
 _FRAME = " \t\u3000#[]【】()（）<>《》〈〉「」『』|｜·•●◆◇■□▪▶►*-—_:：.。,，;；!！?？…>»›«‹/\\~～+←→↑↓"
 _SPACE = re.compile(r"\s+")
 #: The count a header may end with, after its frame is peeled off: ``7条`` / ``(12`` / ``：3``.
@@ -81,6 +84,7 @@ class Lexicon:
 
     def match_prefix(self, folded: str) -> str | None:
         """The ``^`` pattern that opens ``folded``, or None (only the prefixes are tried)."""
+        folded = folded.lstrip(_PREFIX_LEAD)
         if not folded.startswith(self.prefixes):  # one call for the usual miss
             return None
         return "^" + next(prefix for prefix in self.prefixes if folded.startswith(prefix))

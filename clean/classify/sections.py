@@ -523,8 +523,11 @@ def find_titles(
         if worded:
             return worded
         return _title_above_byline(region, sigs, verdicts, texts, config, lowest)
-    # the most words in common: a full headline beats a nav item that happens to match
-    best = max(qualified, key=lambda i: (overlap[i][1], i))
+    # the most words in common: a full headline beats a nav item that happens to match;
+    # but the line in the headline's place, over the dateline, beats a list of the
+    # series' other parts or a sidebar's copy of the headline
+    placed = _above_dateline(region, sigs, verdicts, lowest)
+    best = placed if placed in qualified else max(qualified, key=lambda i: (overlap[i][1], i))
     # a page's own title line (the browser's, printed at the top) is the headline with the
     # site's name after it: the headline alone, where it is printed too, is the title
     above = [text.strip() for text in texts[: max(qualified) + 1]]
