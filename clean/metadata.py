@@ -75,6 +75,8 @@ _NAME_ENDS = "：:，,;；）)"
 _BODY_BYLINE_BLOCKS = 4
 _TRAILING_NAMES = re.compile(
     r"(?:^|(?<=[。！？!?”」』…]))\s*[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
+#: The dash a subtitle opens with.
+_SUBTITLE_DASH = re.compile(r"^\s*(?:——|—|--|－－)\s*")
 _WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
 
 
@@ -201,6 +203,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
             # a blog post's header holds its title and its time
             if (header := split_trailing_date(title)) is not None:
                 title, unlabelled_date = header[0], unlabelled_date or normalise_date(header[1])
+            if block.field == "subtitle":
+                title = _SUBTITLE_DASH.sub("", title)  # ——写在……之际: the dash only marks it
             meta.setdefault(block.field, title)
             continue
         if block.label != METADATA:

@@ -1134,11 +1134,12 @@ def test_a_forum_posts_signature_is_its_footer_with_its_author_and_date():
 @pytest.mark.parametrize("found", [True, False])
 def test_a_line_opening_with_a_dash_is_the_subtitle_under_the_headline(found):
     """``——对……的分析`` under a headline (and the author's name) is the subtitle, whether
-    it was taken for the title (it shares words with the text) or nothing was."""
+    it was taken for the title (it shares words with the text) or nothing was; the dash
+    marks it and is not kept."""
     subtitle = "——论河湖治理工作的责任意识" if found else "——一位乡村教师的三十年"
     blocks = classify("首页 | 专栏", "巡河的革命", "胡平", subtitle, P1, P2, P3)
     meta = extract_metadata(blocks)
-    assert (meta.get("title"), meta.get("subtitle"), meta.get("author")) == ("巡河的革命", subtitle, "胡平")
+    assert (meta.get("title"), meta.get("subtitle"), meta.get("author")) == ("巡河的革命", subtitle[2:], "胡平")
 
 
 def test_a_caption_credited_to_a_reporter_is_no_byline():
