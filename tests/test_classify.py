@@ -1210,6 +1210,9 @@ def test_an_official_document_keeps_its_number_parties_attachments_gap_and_signa
     assert lines[:4] == ["青溪市监罚〔2025〕12号", "当事人：青溪县溪北镇好邻居超市有限公司",
                          "住所：青溪县溪北镇新华路118号", "法定代表人：陈立新"]
     assert lines[-3:] == ["青溪县市场监督管理局", "2025年5月8日", "（此件公开发布）"]
+    # ... also when the note ended up on the date's line
+    glued = clean_capture(DECISION.replace("2025年5月8日\n\n（此件公开发布）", "2025年5月8日（此件公开发布）"), kind="text")
+    assert glued.text.split("\n")[-2:] == ["青溪县市场监督管理局", "2025年5月8日（此件公开发布）"]
     assert not any(line.endswith((".pdf", ".docx")) for line in lines)
     assert result.metadata["title"] == "青溪县市场监督管理局行政处罚决定书"
 

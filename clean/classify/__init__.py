@@ -198,7 +198,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             off_column[i] = False  # the sections' tables lay their cells side by side
             if verdicts[i] is not None and verdicts[i].label == METADATA:
                 verdicts[i] = None  # a table's 发行日期：… cell, not the page's byline
-    signed = signature_date(region, sigs, verdicts, config)
+    signed = signature_date(region, texts, sigs, verdicts, config)
     if signed is not None:
         end = after_signature(signed, texts, sigs, verdicts)
         for i in range(region.end, end):

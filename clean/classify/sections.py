@@ -239,21 +239,27 @@ def related_cut(
     return region
 
 
+#: A note in brackets after the signature's date, on its line (``2025年4月2日（此件主动公开）``).
+_DATE_NOTE = re.compile(r"\s*[（(][^（）()]{2,20}[）)]\s*$")
+
+
 def signature_date(
-    region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], config: ClassifyConfig
+    region: Region, texts: Sequence[str], sigs: Sequence[Signals], verdicts: Sequence[Verdict | None],
+    config: ClassifyConfig,
 ) -> int | None:
     """The date line of the article's closing signature (落款), if it has one.
 
     Notices end with the issuing body's name and the date they were signed: a few short
     lines right after the text, then a bare date. Both are part of the text, though
-    neither reads as prose; the caller extends the text to the returned index. Lines
+    neither reads as prose (the date may carry the document's note in brackets); the
+    caller extends the text to the returned index. Lines
     with no evidence either way (the attachments' links, 附件：1.报名表.docx) may stand
     between the text and the signature.
     """
     named = 0
     for j in range(region.end, len(sigs)):
         sig, verdict = sigs[j], verdicts[j]
-        if sig.date_only:
+        if sig.date_only or (sig.dated and compute_signals(_DATE_NOTE.sub("", texts[j])).date_only):
             return j if named else None
         if verdict is not None and verdict.neutral and not named:
             continue  # (however many files a notice attaches)
