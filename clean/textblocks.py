@@ -362,6 +362,12 @@ def _table_run(lines: list[str], start: int) -> int:
     return start
 
 
+def _gapped(line: str) -> bool:
+    """``line`` may hold two cells of a borderless table (a quick test of ``_ROW_GAP``)."""
+    core = line.strip(_STRIP)
+    return "  " in core or "\t" in core or "\u3000\u3000" in core or "\u00a0\u00a0" in core
+
+
 def _row_cells(line: str) -> list[tuple[int, str]] | None:
     """A borderless table row's cells as (display column, text), or None if the line
     cannot be one (one cell, a wide cell but the last, a sentence's end, a bordered row)."""
@@ -390,6 +396,9 @@ def _aligned_run(lines: list[str], start: int) -> list[str]:
     up (``_MIN_COLUMN_SHARE``); a run of link grids in a page's margins lines up too, and
     becomes rows the classifier judges as it judged their cells (short, no sentences).
     """
+    # (cheap test first: this runs on every line, and most hold no gap between cells)
+    if any(not _gapped(line) for line in lines[start:start + _MIN_TABLE_ROWS]):
+        return []
     rows = []
     for line in lines[start:]:
         cells = _row_cells(line)

@@ -409,7 +409,7 @@ def _cut_off_copies(texts: list[str]) -> dict[int, int]:
     """
     out: dict[int, int] = {}
     for i, text in enumerate(texts):
-        cut = _ELLIPSIS.search(text)
+        cut = _ELLIPSIS.search(text) if text.rstrip().endswith(("…", "...")) else None
         if cut is None:
             continue
         tail = text[: cut.start()].rstrip()[-_SNIPPET_TAIL_CHARS:]

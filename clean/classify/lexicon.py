@@ -84,7 +84,8 @@ class Lexicon:
 
     def match_prefix(self, folded: str) -> str | None:
         """The ``^`` pattern that opens ``folded``, or None (only the prefixes are tried)."""
-        folded = folded.lstrip(_PREFIX_LEAD)
+        if folded[:1] in _PREFIX_LEAD:
+            folded = folded.lstrip(_PREFIX_LEAD)
         if not folded.startswith(self.prefixes):  # one call for the usual miss
             return None
         return "^" + next(prefix for prefix in self.prefixes if folded.startswith(prefix))
