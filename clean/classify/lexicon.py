@@ -29,9 +29,10 @@ import opencc
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 
 #: Characters peeled off both ends of a block before an ``=`` comparison.
-#: Marks before a line's first word that a prefix pattern looks past: a bullet, an arrow
-#: or a guillemet pointing to the link (``« 上一篇：…``).
-_PREFIX_LEAD = " \t\u3000«‹←<·•●◆◇■□▪▶►*"
+#: Marks before a line's first word that a prefix pattern looks past: an arrow or a
+#: guillemet pointing to the link (``« 上一篇：…``). (Not a bullet: ``• 版权声明来源：…``
+#: is a byline run into a tab's label, not a copyright notice.)
+_PREFIX_LEAD = "«‹←<"
 _FRAME = " \t\u3000#[]【】()（）<>《》〈〉「」『』|｜·•●◆◇■□▪▶►*-—_:：.。,，;；!！?？…>»›«‹/\\~～+←→↑↓"
 _SPACE = re.compile(r"\s+")
 #: The count a header may end with, after its frame is peeled off: ``7条`` / ``(12`` / ``：3``.

@@ -45,9 +45,9 @@ DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,12}\s*[〔［\[（(]\s*(?:19|20
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORDISH = re.compile(r"[\w\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
-#: Navigation separators between items of a link row or breadcrumb; a slash between the
-#: characters of a path or a date (/etc/samba, 2025/03/06) is none.
-_SEPARATORS = re.compile(r"[|｜¦>»›→]|(?<![A-Za-z0-9._~-])/(?![A-Za-z0-9._~-])|-{1,2}>|(?<=\s)[-–](?=\s)")
+#: Navigation separators between items of a link row or breadcrumb; a slash next to a
+#: path's letters (/etc/samba/smb.conf) is none.
+_SEPARATORS = re.compile(r"[|｜¦>»›→]|(?<![A-Za-z._~-])/(?![A-Za-z._~-])|-{1,2}>|(?<=\s)[-–](?=\s)")
 #: List bullets as renderers print <li> items (link lists; w3m marks nested items with a
 #: white square and a space); ●■◆ are left out: Chinese articles use them to mark their
 #: own subheadings, as newspapers put □ before a byline and □□ for illegible characters.
