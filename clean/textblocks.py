@@ -324,17 +324,23 @@ def _cells(line: str) -> list[tuple[int, str]]:
         start, end = tags[0][0], tags[-1][1]
         inner = (_width(line[:start]), line[start:end].strip(_STRIP))
         return _cells(line[:start]) + [inner] + [(_width(line[:end]) + col, t) for col, t in _cells(line[end:])]
+    return _split_at(line, _CELL_GAP)
+
+
+def _split_at(line: str, gap: re.Pattern[str]) -> list[tuple[int, str]]:
+    """``line`` cut at the gaps ``gap`` matches: its pieces with words, stripped, each
+    with the display column it starts at."""
     cells = []
     pos = 0
-    for piece in _CELL_GAP.split(line):
+    for piece in gap.split(line):
         text = piece.strip(_STRIP)
         if text:
             lead = len(piece) - len(piece.lstrip(_STRIP))
             cells.append((_width(line[: pos + lead]), text))
         pos += len(piece)
-        gap = _CELL_GAP.match(line, pos)
-        if gap:
-            pos = gap.end()
+        found = gap.match(line, pos)
+        if found:
+            pos = found.end()
     return cells
 
 
@@ -371,20 +377,11 @@ def _gapped(line: str) -> bool:
 def _row_cells(line: str) -> list[tuple[int, str]] | None:
     """A borderless table row's cells as (display column, text), or None if the line
     cannot be one (one cell, a wide cell but the last, a sentence's end, a bordered row)."""
-    cells, pos = [], 0
-    pieces = _ROW_GAP.split(line.rstrip(_STRIP))
-    for k, piece in enumerate(pieces):
-        text = piece.strip(_STRIP)
-        if text:
-            wide = _width(text) > _MAX_CELL_WIDTH and k < len(pieces) - 1
-            if wide or text[-1] in "。！？!?" or _boxed(text) or "|" in text:
-                return None
-            lead = len(piece) - len(piece.lstrip(_STRIP))
-            cells.append((_width(line[: pos + lead]), text))
-        pos += len(piece)
-        gap = _ROW_GAP.match(line, pos)
-        if gap:
-            pos = gap.end()
+    cells = _split_at(line.rstrip(_STRIP), _ROW_GAP)
+    for k, (_, text) in enumerate(cells):
+        wide = _width(text) > _MAX_CELL_WIDTH and k < len(cells) - 1
+        if wide or text[-1] in "。！？!?" or _boxed(text) or "|" in text:
+            return None
     return cells if len(cells) > 1 else None
 
 
