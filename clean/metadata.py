@@ -18,8 +18,9 @@ from clean.classify.rules import POSTED_BY
 from clean.classify.lexicon import to_simplified
 from clean.classify.signals import DATE, NOT_PERSON_ENDINGS, TIME, clock_time, split_trailing_date
 
-#: Fields whose values are dates: the publication's and a "last updated" stamp's.
-DATE_FIELDS = ("date", "updated")
+#: Fields whose values are dates: the publication's, a "last updated" stamp's and a
+#: document's own (成文日期), which stands in for the publication date when none is given.
+DATE_FIELDS = ("date", "updated", "written")
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
@@ -75,6 +76,8 @@ _NAME_ENDS = "：:，,;；）)"
 _BODY_BYLINE_BLOCKS = 4
 _TRAILING_NAMES = re.compile(
     r"(?:^|(?<=[。！？!?”」』…]))\s*[（(]\s*(?:[\u4e00-\u9fff]{0,4}(?:记者|記者)|文|作者)?\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,4})\s*[）)]?\s*$")
+#: A later page's number after its headline (the first page has none).
+_PAGE_NUMBER = re.compile(r"\s*[(（](?:[2-9]|[1-9]\d)[)）]$")
 #: The dash a subtitle opens with.
 _SUBTITLE_DASH = re.compile(r"^\s*(?:——|—|--|－－)\s*")
 _WEEKDAYS = ("星期", "禮拜", "礼拜", "週", "周")
@@ -190,6 +193,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
     the byline above the article comes before the tail's. A date a label names
     (发布时间：…) wins over an unlabelled date line: a speech's or a report's own date
     (（2025年3月18日）) stands under its title above the page's publication byline.
+    A document's own date (成文日期) dates the page only when no publication date does.
     """
     meta: dict = {}
     labelled_title = None  # a title the page labels (主题：……) beats the line the classifier took
@@ -205,7 +209,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
                 title, unlabelled_date = header[0], unlabelled_date or normalise_date(header[1])
             if block.field == "subtitle":
                 title = _SUBTITLE_DASH.sub("", title)  # ——写在……之际: the dash only marks it
-            meta.setdefault(block.field, title)
+            # a portal numbers a long article's later pages after the headline: ……挑夫(2)
+            meta.setdefault(block.field, _PAGE_NUMBER.sub("", title))
             continue
         if block.label != METADATA:
             continue
@@ -240,6 +245,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
             meta["author"] = names(block.text.strip(_TRIM)) or None  # a name alone: 张三, （张三）
         if "updated" not in (field for field, _ in pairs):
             unlabelled_date = unlabelled_date or normalise_date(text)
+    if written := meta.pop("written", None):
+        meta.setdefault("date", written)  # a labelled date, if not the publication's
     if unlabelled_date:
         meta.setdefault("date", unlabelled_date)
     if labelled_title:

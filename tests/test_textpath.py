@@ -253,6 +253,13 @@ def test_byline_without_colons_and_taiwan_dates():
     assert extract_metadata(roc) == {"date": "2025-03-05"}
 
 
+
+def test_a_documents_own_date_dates_the_page_only_without_a_publication_date():
+    box = "发文机关：\t青溪县人民政府办公室\t成文日期：\t2025年04月02日\n文　　号：\t青府办字〔2025〕11号\t发布日期：\t2025年04月07日"
+    blocks = [Block(line, label=METADATA, field="date") for line in box.splitlines()]
+    assert extract_metadata(blocks)["date"] == "2025-04-07"
+    assert extract_metadata(blocks[:1])["date"] == "2025-04-02"
+
 @pytest.mark.parametrize(
     ("lines", "author"),
     [
@@ -384,6 +391,32 @@ def test_a_notice_with_a_bordered_table_and_a_flush_right_signature():
         "公示期为5个工作日。公示期间，如对公示对象有异议，可通过来电、来信等方式向市人社局反映，反映情况须真实、具体。", "青溪市人力资源和社会保障局", "2025年10月20日",
     ]
     assert result.metadata["title"] == "青溪市2025年就业见习补贴拟发放名单公示"
+
+def test_a_columns_tag_over_the_headline_is_not_the_title():
+    page = "\n".join([
+        "首页 | 要闻 | 访谈", "您当前的位置：首页 > 访谈 > 溪北夜话", "",
+        "溪北夜话 | 第12期", "对话水电站站长林东：老机组还能再转十年", "2025-03-04 08:00　来源：青溪晚报", "",
+        "编者按：本期溪北夜话，记者走进溪北水电站，听站长林东讲老机组的故事。",
+        "记者：林站长，水电站的老机组转了多少年了？",
+        "林东：三十年了。零件早就买不到了，坏一个就去县城的机修厂照着样子车一个，机组转到今天还没有误过一次发电。",
+        "记者：年轻的技术员来了以后，站里有什么变化？",
+        "林东：他们带着电脑来，机组哪里发热、哪里抖动，屏幕上一看就知道，我们老师傅再也不用半夜爬起来听声音了。",
+    ])
+    assert clean_capture(page, kind="text").metadata["title"] == "对话水电站站长林东：老机组还能再转十年"
+
+
+def test_a_later_pages_headline_is_the_title_without_its_page_number():
+    """Page 2 of an article: its headline ends in the page's number, like a counted
+    archive link; the browser's title line naming it says it is the headline."""
+    page = "\n".join([
+        "溪北山村的水电站(2)_深度_青溪新闻网", "首页 | 时政 | 深度 | 评论", "当前位置：首页 > 深度 > 正文", "",
+        "溪北山村的水电站(2)", "2025-03-04 07:30　来源：青溪晚报　作者：林东", "",
+        "站里的老机组转了三十年，零件早就买不到了，坏一个就得去县城的机修厂照着样子车一个。",
+        "去年冬天来了两个年轻的技术员，带着笔记本电脑，在机房里一住就是半个月。",
+        "", "上一页  1  2  3  下一页",
+    ])
+    meta = clean_capture(page, kind="text").metadata
+    assert (meta["title"], meta["date"]) == ("溪北山村的水电站", "2025-03-04 07:30")
 
 
 # -- our HTML fixtures as another renderer prints them -----------------------------------

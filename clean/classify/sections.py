@@ -15,7 +15,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clean.blocks import DISCLAIMER, METADATA, RELATED, REMOVED_LABELS, WIDGET
 from clean.classify.rules import Verdict, surnamed
@@ -489,7 +489,8 @@ def find_titles(
     the article (within ``metadata_window`` blocks with words) that shares the most words
     with the article's opening text (and at least ``title_min_overlap`` of its own), or
     the one the page's title line names (``标题_站名``); a qualifying line directly above
-    or below it makes the pair title + subtitle (the upper one is the title). No line
+    or below it makes the pair title + subtitle (the upper one is the title, unless a
+    separator cuts it and not the lower: a column's tag, 会客厅 | 第47期). No line
     qualifies: the line above the dateline, if it shares two words with the text (one,
     if the page's title line printed first names it); else the line right above the
     byline, if there is a byline; else no title.
@@ -507,10 +508,19 @@ def find_titles(
     body = _bigrams("\n".join(opening))
     lowest = window_start(texts, verdicts, region.start, config.metadata_window)
     window = range(lowest, region.start)
+    top = next((i for i, text in enumerate(texts) if _WORDY.search(text)), 0)
+
+    def named(i: int) -> bool:
+        """The page's title line, printed first, names block ``i`` before the site's name."""
+        return i > top and _with_site_name(texts[top].strip(), texts[i].strip())
+
+    # a later page's headline ends in its number (……挑夫(2)), like a counted archive link;
+    # the page's title line naming it tells the two apart
     overlap = {
         i: title_overlap(folded[i], body)
         for i in window
         if is_title_candidate(sigs[i], verdicts[i], texts[i], config)
+        or (sigs[i].counter and named(i) and is_title_candidate(replace(sigs[i], counter=False), verdicts[i], texts[i], config))
     }
     qualified = {
         i for i, (share, shared) in overlap.items() if share >= config.title_min_overlap and shared >= 2
@@ -521,11 +531,7 @@ def find_titles(
         # above the dateline (or the line above that: a headline over a subtitle, or a
         # column's name under it)
         dated = _above_dateline(region, sigs, verdicts, lowest)
-        top = next((i for i, text in enumerate(texts) if _WORDY.search(text)), 0)
-        worded = [
-            i for i in (dated - 1, dated)
-            if i in overlap and (overlap[i][1] >= 2 or (i > top and _with_site_name(texts[top].strip(), texts[i].strip())))
-        ]
+        worded = [i for i in (dated - 1, dated) if i in overlap and (overlap[i][1] >= 2 or named(i))]
         if worded:
             return worded
         return _title_above_byline(region, sigs, verdicts, texts, config, lowest)
@@ -541,8 +547,8 @@ def find_titles(
     if headline:
         best = max(headline, key=lambda i: len(texts[i]))
     # the same line twice (a page's headline over its share box's copy) is no subtitle
-    if best - 1 in qualified and texts[best - 1].strip() != texts[best].strip():
-        return [best - 1, best]
-    if best + 1 in qualified and texts[best + 1].strip() != texts[best].strip():
-        return [best, best + 1]
+    for upper, lower in ((best - 1, best), (best, best + 1)):
+        if upper in qualified and lower in qualified and texts[upper].strip() != texts[lower].strip():
+            # a column's tag over the headline (访谈 | 第47期) is cut by a separator
+            return [lower] if sigs[upper].separators > sigs[lower].separators == 0 else [upper, lower]
     return [best]
