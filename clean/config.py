@@ -66,6 +66,8 @@ class ClassifyConfig:
     dateline_max_chars: int = 60
     #: Longest block read as a related-reading header.
     header_max_chars: int = 20
+    #: Longest block read as a section's heading (项目概况) opening a text dump's text.
+    heading_max_chars: int = 16
     #: A related-reading label with its link on the line (此前报道：标题, 上一篇：标题).
     labelled_link_max_chars: int = 80
     #: A row of links: average characters per item between separators at most this.

@@ -392,6 +392,22 @@ def test_a_notice_with_a_bordered_table_and_a_flush_right_signature():
     ]
     assert result.metadata["title"] == "青溪市2025年就业见习补贴拟发放名单公示"
 
+def test_the_first_sections_heading_under_the_page_controls_opens_the_text():
+    """A heading alone between the byline's controls and the text is the text's, when
+    the text has headings of its own; the last item of a menu above the text is not."""
+    text = [
+        "青溪县城区老旧小区雨污分流改造工程施工招标项目的潜在投标人应在县公共资源交易网获取招标文件，并于5月13日前递交投标文件。",
+        "一、项目基本情况", "项目名称：青溪县城区老旧小区雨污分流改造工程", "二、投标人资格要求",
+        "投标人须具备市政公用工程施工总承包三级及以上资质，并在人员、设备、资金等方面具有相应的施工能力。",
+    ]
+    head = ["首页 | 交易信息 | 政府采购", "当前位置：首页 > 交易信息 > 采购公告", "",
+            "青溪县城区老旧小区雨污分流改造工程施工招标公告", "发布时间：2025-04-21 09:30", "【打印】  【关闭】", ""]
+    page = "\n".join([*head, "项目概况", *text])
+    assert clean_capture(page, kind="text").text.splitlines() == ["项目概况", *text]
+    menu = "\n".join([*head, "采购公告", "中标公告", "更正公告", *text])
+    assert clean_capture(menu, kind="text").text.splitlines() == text
+
+
 def test_a_columns_tag_over_the_headline_is_not_the_title():
     page = "\n".join([
         "首页 | 要闻 | 访谈", "您当前的位置：首页 > 访谈 > 溪北夜话", "",

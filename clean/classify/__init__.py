@@ -36,6 +36,7 @@ from clean.classify.extents import (
     after_dateline,
     cited_notes,
     dump_standfirst,
+    opening_heading,
     front_end_region,
     listing_region,
     with_annexes,
@@ -217,6 +218,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)
     else:
         standfirst = dump_standfirst(titles, region, texts, sigs, verdicts, config)
+        columns = [getattr(block, "column", None) for block in blocks]
+        region = opening_heading(titles, region, texts, sigs, verdicts, columns, config)
     head_limit = window_start(texts, verdicts, titles[0] if titles else region.start, config.metadata_window)
     tail_limit = window_end(texts, verdicts, region.end, config.metadata_window)
 

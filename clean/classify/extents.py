@@ -281,6 +281,34 @@ def dump_standfirst(
     return {below} if bylined and below in candidates and not (sigs[below].bullet or sigs[below].truncated) else set()
 
 
+def opening_heading(
+    titles: list[int], region: Region, texts: Sequence[str], sigs: Sequence[Signals],
+    verdicts: Sequence[Verdict | None], columns: Sequence[int | None], config: ClassifyConfig,
+) -> Region:
+    """Text dumps: start the text at its first section's heading (``项目概况``) when the
+    heading stands alone between the page's labelled lines (its byline, its controls)
+    and the text, in the text's column, and the text has headings of its own further
+    down. A nav menu's last item has unlabelled items above it; a headline is found
+    before and left alone (when none is found, the lone line may be the headline: a
+    page without a title keeps its text as it is), or stands centred over the text."""
+    above = region.start - 1
+    if not titles or above in titles or verdicts[above] is not None or verdicts[above - 1] is None:
+        return region
+    indent = (columns[above] or 0) - (columns[region.start] or 0)
+    if indent > config.column_tolerance or not _heading(sigs[above], config):
+        return region
+    sectioned = any(verdicts[i] is None and _heading(sigs[i], config) for i in range(region.start + 1, region.end))
+    return Region(above, region.end) if sectioned else region
+
+
+def _heading(sig: Signals, config: ClassifyConfig) -> bool:
+    """A section heading's shape: a few words, no sentence, no date, list mark or count."""
+    return (
+        2 <= sig.cjk and sig.chars <= config.heading_max_chars and not sig.sentence_like and not sig.separators
+        and not (sig.dated or sig.counter or sig.truncated or sig.bullet)
+    )
+
+
 #: A note's mark: ``[1]``, ``［1］``, ``[注1]``, ``①``. Printed below the article, a block opening
 #: with one is the article's note when the article cites the mark.
 _NOTE_MARK = re.compile(r"\[注?\d{1,3}\]|［注?\d{1,3}］|[\u2460-\u2473]")
