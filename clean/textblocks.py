@@ -145,7 +145,8 @@ _MIN_TABLE_ROWS = 3
 _MAX_CELL_WIDTH = 32
 #: A row's last cell may be longer (a requirement, a remark), unless the rows' last
 #: cells end at one column like the lines of text wrapped in a column beside a menu:
-#: no more than this share of them may end within ``_WRAP_SLACK`` of the widest.
+#: in a run of two columns, no more than this share of them may end within
+#: ``_WRAP_SLACK`` of the widest.
 _MAX_FLUSH_SHARE = 0.5
 #: ... and its columns line up: a column is a display position where the cells of this
 #: share of the rows start; the table needs two such columns, and each row two cells
@@ -409,7 +410,8 @@ def _aligned_run(lines: list[str], start: int) -> list[str]:
     if len(columns) < 2 or any(sum(col in columns for col, _ in cells) < 2 for cells in rows):
         return []
     ends = [col + _width(text) for cells in rows for col, text in cells[-1:]]
-    if max(ends) - max(col for cells in rows for col, _ in cells[-1:]) > _MAX_CELL_WIDTH:
+    beside_menu = len(columns) == 2  # (a menu and a text: a table of three columns is none)
+    if beside_menu and max(ends) - max(col for cells in rows for col, _ in cells[-1:]) > _MAX_CELL_WIDTH:
         flush = sum(end >= max(ends) - _WRAP_SLACK for end in ends)
         if flush > _MAX_FLUSH_SHARE * len(rows):
             return []
@@ -524,6 +526,9 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         # Latin word, where Chinese text has its spaces (``关于 5G`` / ``手机的……``,
         # ``整机尺寸为`` / ``69.1mm，……``)
         full = full or (wrap >= _MIN_WRAP and wrapping.at_spaces and _latin_seam(stripped, lines, i))
+        # ... but a line that starts past the middle of the width is set flush right (a
+        # signature, a date): it ends where it does without being wrapped
+        full = full and width - wrapping.measure(stripped) < wrap // 2
         column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0

@@ -357,6 +357,28 @@ def test_a_borderless_table_is_one_block_per_row():
     ]
 
 
+def test_a_three_column_table_whose_last_cells_happen_to_end_together_is_a_table():
+    """Rows' last cells of about one length end at one column, as text wrapped beside a
+    menu does; but a menu and a text make two columns, not three."""
+    rows = [("网上报名", "5月20日—5月31日", "登录“青溪教育”微信公众号填报信息"),
+            ("资料审核", "6月3日—6月13日", "学校审核户籍、房产等证明材料"),
+            ("结果公示", "6月20日前", "学校公示拟录取名单，公示5个工作日"),
+            ("统筹安排", "6月23日—7月4日", "县教育局统筹安排学位不足学校的儿童")]
+    wide = {"月": 2, "日": 2, "前": 2}
+    lines = [f"   {a}    {b}{' ' * (19 - sum(wide.get(ch, 1) for ch in b))}{c}" for a, b, c in rows]
+    assert [b.text for b in split_text_blocks("\n".join(lines))] == [" ".join(row) for row in rows]
+
+
+def test_a_flush_right_signature_is_not_a_wrapped_line():
+    """A signature set flush right ends at the page's width like a wrapped line, and a
+    date under it starts with digits, where a renderer breaking at spaces stops short."""
+    paragraph = "为做好2025年小学一年级招生工作，现将有关事项通知如下，请各校认真贯彻执行，确保招生工作平稳有序。" * 3
+    wrapped = [paragraph[k:k + 40] for k in range(0, len(paragraph), 40)]
+    lines = [*wrapped, "", *wrapped, "", " " * 34 + "青溪县教育局", " " * 30 + "2025年4月18日"]
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert texts == [paragraph, paragraph, "青溪县教育局", "2025年4月18日"]
+
+
 def test_cells_that_do_not_line_up_or_hold_sentences_are_no_table():
     """Two columns of running text side by side, or short cells at ragged positions,
     stay cells, each judged by its own column."""
