@@ -14,7 +14,7 @@ import re
 
 from clean.blocks import BODY, METADATA, TITLE, Block
 from clean.classify import metadata_labels
-from clean.classify.rules import POSTED_BY
+from clean.classify.rules import POSTED_BY, surnamed
 from clean.classify.lexicon import to_simplified
 from clean.classify.signals import DATE, NOT_PERSON_ENDINGS, TIME, clock_time, split_trailing_date
 
@@ -24,10 +24,14 @@ DATE_FIELDS = ("date", "updated", "written")
 #: Characters trimmed from both ends of a value.
 _TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
-#: What may stand between a date and its clock time: ``2022-09-30T16:04``, ``…, 2005 at 10:56 am``.
-#: What may stand between a date and its clock: white space, a dash, "at", a weekday
-#: (2025年5月6日（星期二） 16:30).
-_CLOCK_LEAD = re.compile(r"^[\s\u3000\-–—,，T]*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?[\s\u3000,，]*)?(?:(?i:at)\s+|@\s*)?")
+#: What may stand between a date and its clock: white space, a dash or a T
+#: (``2022-09-30T16:04``), "at" (``…, 2005 at 10:56 am``), a weekday (2025年5月6日（星期二）
+#: 16:30), a time zone.
+_CLOCK_LEAD = re.compile(
+    r"^[\s\u3000\-–—,，T]*(?:[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][）)]?[\s\u3000,，]*)?(?:(?i:at)\s+|@\s*)?"
+    # a time zone's name: 2025-04-03 HKT 18:05, 2025-04-03 北京时间 18:05
+    r"(?:(?:HKT|CST|GMT|UTC|北京时间|北京時間|香港时间|香港時間)(?:\s*[+-]\s*\d{1,2}(?::?00)?)?[\s\u3000]*)?"
+)
 #: A clock time right before a date, nothing but white space or a comma between.
 _CLOCK_BEFORE = re.compile(TIME.pattern + r"[\s,，]*$")
 #: English month names by number (their first three letters).
@@ -63,10 +67,11 @@ _ROLE = re.compile(
     r"|^\S*(?:专栏作者|專欄作者|特约作者|特約作者|评论员|評論員|撰稿人|专栏作家|專欄作家)(?=[\u4e00-\u9fff]{2,4}$)"
 )
 _MAX_VALUE_CHARS = 40
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_NAMES = 5
 _NOT_NAME = re.compile(r"[\d()（）:：,，.。;；|｜\[\]【】<>《》@“”\"'‘’？?！!/／]")
 #: Words after a reporter's name that are not names: 上海报道 ("reporting from Shanghai").
-_NOT_NAME_ENDINGS = ("报道", "報導", "报导", "电", "電")
+_NOT_NAME_ENDINGS = ("报道", "報道", "報導", "报导", "电", "電")
 #: "Photographed by" after a name (记者张三摄).
 _PHOTO_CREDIT = "摄攝"
 _SENT_FROM = re.compile(r"[发發]自")
@@ -320,8 +325,8 @@ def byline_fields(text: str) -> dict:
 def names(text: str) -> str:
     """The person names that start ``text``: tokens up to the first one that is not a name.
 
-    >>> names("高建林 刘书远 阅读(12)"), names("赵岚：青溪物流学院")
-    ('高建林 刘书远', '赵岚')
+    >>> names("高建林 刘书远 阅读(12)"), names("赵岚：青溪物流学院"), names("苏明哲 评论 58")
+    ('高建林 刘书远', '赵岚', '苏明哲')
     """
     kept = []
     for token in text.split():
@@ -332,6 +337,8 @@ def names(text: str) -> str:
             break
         if token.rstrip("）)").endswith(_NOT_NAME_ENDINGS):
             break
+        if kept and len(token) > 1 and _IDEOGRAPHS.fullmatch(token) and not surnamed(to_simplified(token)):
+            break  # a co-author has a surname; the byline's next word (评论 58) has none
         sent = _SENT_FROM.search(token)
         if sent:  # 韩松叶青发自北京: the name, then where the report was sent from
             kept += [token[:sent.start()]] if sent.start() else []

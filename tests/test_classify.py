@@ -317,8 +317,11 @@ def test_a_list_announced_by_a_colon_is_kept():
     assert blocks[-1].label == CHROME
 
 
-def test_inline_promotions_are_removed_even_as_sentences():
-    promo = "想追蹤更多在地消息嗎？歡迎下載青溪日報APP，每天簽到還能換好禮！"
+@pytest.mark.parametrize("promo", [
+    "想追蹤更多在地消息嗎？歡迎下載青溪日報APP，每天簽到還能換好禮！",
+    "下載溪北電台手機應用程式，隨時隨地收聽新聞及直播節目。",
+])
+def test_inline_promotions_are_removed_even_as_sentences(promo):
     blocks = classify(P1, promo, P2)
     assert labels_of(blocks, promo) == CHROME
     assert "promo" in blocks[1].reason
