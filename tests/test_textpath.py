@@ -55,6 +55,7 @@ def test_split_loses_no_text():
         ("2022.1.5", "2022-01-05"),
         ("2025年5月6日（星期二） 16:30", "2025-05-06 16:30"),
         ("2025-04-03 HKT 18:05", "2025-04-03 18:05"),
+        ("Mar 22 Sat 2025 09:18", "2025-03-22 09:18"),
         ("2025年4月3日 北京时间 09:30", "2025-04-03 09:30"),
         ("2025年5月6日 周二 16:30", "2025-05-06 16:30"),
         ("第2022-13-40号", None),
@@ -430,6 +431,18 @@ def test_the_first_sections_heading_under_the_page_controls_opens_the_text():
     assert clean_capture(page, kind="text").text.splitlines() == ["项目概况", *text]
     menu = "\n".join([*head, "采购公告", "中标公告", "更正公告", *text])
     assert clean_capture(menu, kind="text").text.splitlines() == text
+
+
+def test_a_blog_posts_headline_under_its_date_and_not_the_tag_list_above():
+    page = "\n".join([
+        "阿蓮的慢遊筆記", "* 首頁", "* 關於我", "文章標籤", "溪南旅遊 白沙老街 豆花 碗粿 咖啡廳 老屋 一日遊",
+        "Mar 22 Sat 2025 09:18", "【溪南白沙】白沙老街半日慢遊｜百年豆花、古早味碗粿一次吃透透", "個人分類：南部小旅行", "",
+        "上個週末跟姊姊臨時決定出門走走，沒有排什麼行程，開車到白沙老街剛好十點多，老街上的店家才陸續開門。",
+        "第一站當然要先去吃豆花！這家豆花在地開了快八十年，老闆說現在還是每天清晨用柴火煮豆漿。",
+        "吃完豆花繼續往前走，老街中段有一間碗粿店，門口總是排著長長的人龍，我們排了快二十分鐘才買到。",
+    ])
+    meta = clean_capture(page, kind="text").metadata
+    assert (meta["title"], meta["date"]) == ("【溪南白沙】白沙老街半日慢遊｜百年豆花、古早味碗粿一次吃透透", "2025-03-22 09:18")
 
 
 def test_a_columns_tag_over_the_headline_is_not_the_title():

@@ -43,6 +43,10 @@ class Region:
 _SITE_SEPARATORS = "_|｜-－—–"
 #: What ends a sentence of prose and never a headline (a digest's headline has ；).
 _PROSE_STOP = re.compile("。")
+#: A list of tags or keywords: five words of ideographs or more, none longer than a few,
+#: parted by spaces (溪南旅遊 白沙老街 豆花 碗粿 …); a headline has a space or two, or
+#: spaces around its Latin words (青溪縣推動 5G 智慧路燈 …).
+_WORD_LIST = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}(?:[ \u3000]+[\u4e00-\u9fff]{1,6}){4,}\s*$")
 
 #: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
 _WORDY = re.compile(r"[^\W_]")
@@ -319,6 +323,7 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, text: str, config:
         verdict is None
         and (not sig.sentence_like or sig.clauses <= config.title_max_clauses)
         and _PROSE_STOP.search(text) is None
+        and _WORD_LIST.match(text) is None
         and not sig.bullet
         and not sig.numbered
         and not sig.truncated
@@ -384,10 +389,16 @@ def _above_dateline(region: Region, sigs: Sequence[Signals], verdicts: Sequence[
     """The block above the dateline nearest the text (``lowest - 1`` when there is none):
     a news page's headline, whatever the page prints between its dateline and the text
     (a share bar, a QR code box, the original title)."""
+    i = _dateline(region, sigs, verdicts, lowest)
+    return _above_byline(i, sigs, verdicts, lowest) if i >= lowest else i
+
+
+def _dateline(region: Region, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], lowest: int) -> int:
+    """The dated metadata block nearest above the text (``lowest - 1`` when there is none)."""
     i = region.start - 1
     while i >= lowest and not (verdicts[i] is not None and verdicts[i].label == METADATA and sigs[i].dated):
         i -= 1
-    return _above_byline(i, sigs, verdicts, lowest) if i >= lowest else i
+    return i
 
 
 def _above_byline(i: int, sigs: Sequence[Signals], verdicts: Sequence[Verdict | None], lowest: int) -> int:
@@ -492,7 +503,8 @@ def find_titles(
     or below it makes the pair title + subtitle (the upper one is the title, unless a
     separator cuts it and not the lower: a column's tag, 会客厅 | 第47期). No line
     qualifies: the line above the dateline, if it shares two words with the text (one,
-    if the page's title line printed first names it); else the line right above the
+    if the page's title line printed first names it), or the one below it (a blog
+    post's header: date, then headline) if it shares two; else the line right above the
     byline, if there is a byline; else no title.
     """
     h1 = [i for i in range(region.start) if tags[i] == "h1" and verdicts[i] is None]
@@ -534,6 +546,10 @@ def find_titles(
         worded = [i for i in (dated - 1, dated) if i in overlap and (overlap[i][1] >= 2 or named(i))]
         if worded:
             return worded
+        # a blog post's header dates it above its headline
+        below = _dateline(region, sigs, verdicts, lowest) + 1
+        if lowest < below < region.start and below in overlap and overlap[below][1] >= 2:
+            return [below]
         return _title_above_byline(region, sigs, verdicts, texts, config, lowest)
     # the most words in common: a full headline beats a nav item that happens to match;
     # but the line in the headline's place, over the dateline, beats a list of the

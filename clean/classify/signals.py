@@ -71,16 +71,18 @@ _MONTH = (
     r"|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day,?\s+"
+#: ... or an abbreviated one between the day and the year (a blog host's ``Mar 22 Sat 2025``)
+_WEEKDAY_SHORT = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
 #: Dates and times as Chinese sites print them, and English ones with the month's name
-#: (``Saturday, September 10th, 2005``, ``10 Sep 2005``; a weekday before it is the
-#: date's). Every form starts with a digit or a letter: the lookahead skips the rest fast.
+#: (``Saturday, September 10th, 2005``, ``10 Sep 2005``; a weekday before it, or after
+#: the day, is the date's). Every form starts with a digit or a letter: the lookahead skips the rest fast.
 DATE = re.compile(
     r"(?=[\dA-Za-z])(?:"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<n_y>(?:19|20)\d{2})"
     rf"|(?<![A-Za-z])(?:{_WEEKDAY})?"
     rf"(?:(?P<e_m>{_MONTH})\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<e_d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<e_m2>{_MONTH}))"
-    r",?\s+(?P<e_y>(?:19|20)\d{2})\b)"
+    rf",?\s+(?:{_WEEKDAY_SHORT}\s+)?(?P<e_y>(?:19|20)\d{{2}})\b)"
 )
 TIME = re.compile(r"(?P<h>\d{1,2})\s*[:：时]\s*(?P<min>\d{2})(?:\s*[:：分]\s*\d{2}秒?)?(?:\s*(?P<ampm>[AaPp][Mm]))?")
 _TIME_ONLY_REST = re.compile(r"[\s\[\]【】()（）:：|｜/\-–—.,，]+")
