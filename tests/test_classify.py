@@ -101,6 +101,15 @@ def test_related_tail_is_dropped_as_a_whole():
     assert "推荐阅读" in blocks[5].reason
 
 
+
+def test_a_health_pages_doctor_box_and_its_medical_disclaimer_are_not_the_text():
+    bio = "医学硕士，从事心血管内科临床工作十余年，擅长高血压、冠心病的诊断与治疗。"
+    note = "本文仅供健康科普参考，不能代替医生面诊。如有不适，请及时到正规医院就诊。"
+    blocks = classify(P1, P2, P3, "专家简介", "周文博", "心内科 主治医师", bio, "出诊时间：周二上午", "预约挂号", note)
+    assert [b.label for b in blocks[:3]] == [BODY] * 3
+    assert labels_of(blocks, "专家简介") == RELATED and labels_of(blocks, bio) == RELATED
+    assert labels_of(blocks, note) == DISCLAIMER
+
 def test_related_box_inside_an_article_does_not_cut_it():
     blocks = classify(P1, "相关新闻", "区委召开全会", P2, P3)
     assert labels_of(blocks, P2) == labels_of(blocks, P3) == BODY

@@ -445,6 +445,24 @@ def test_a_blog_posts_headline_under_its_date_and_not_the_tag_list_above():
     assert (meta["title"], meta["date"]) == ("【溪南白沙】白沙老街半日慢遊｜百年豆花、古早味碗粿一次吃透透", "2025-03-22 09:18")
 
 
+def test_a_listed_companys_announcement_opens_at_its_security_code():
+    """The code line's cells (证券简称, 公告编号) are the announcement's, as a document's
+    number is; the portal's risk warning under it is a disclaimer."""
+    text = [
+        "本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏，并对其内容的真实性、准确性和完整性承担法律责任。",
+        "经会计师事务所审计，截至2024年12月31日，公司期末可供分配利润为人民币8.6亿元。经董事会决议，公司2024年年度拟以实施权益分派股权登记日登记的总股本为基数分配利润。",
+        "特此公告。",
+    ]
+    page = "\n".join([
+        "行情 | 资讯 | 公告 | 研报", "青溪新材：关于2024年度利润分配方案的公告", "发布时间：2025-03-28 18:46", "来源：上交所", "",
+        "证券代码：600917     证券简称：青溪新材     公告编号：临2025-018", "", *text, "",
+        "风险提示：股市有风险，投资需谨慎。本页面所载上市公司公告均来源于公开信息，不构成任何投资建议。",
+    ])
+    result = clean_capture(page, kind="text")
+    assert result.text.split() == ["证券代码：600917", "证券简称：青溪新材", "公告编号：临2025-018", *text]
+    assert result.removed[-1].label == "disclaimer"
+
+
 def test_a_columns_tag_over_the_headline_is_not_the_title():
     page = "\n".join([
         "首页 | 要闻 | 访谈", "您当前的位置：首页 > 访谈 > 溪北夜话", "",

@@ -188,7 +188,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     region = related_cut(region, verdicts, sigs, texts, off_column, config)
     region = up_to_editor_line(region, sigs, verdicts, config)
     region = after_dateline(region, texts, sigs, verdicts, config.post_header_prose_share)
-    region = with_document_number(with_lead_in(region, texts, sigs, verdicts), texts, verdicts)
+    led = with_lead_in(region, texts, sigs, verdicts)
+    region = with_document_number(led, texts, verdicts)
+    for i in range(region.start, led.start):
+        off_column[i] = False  # a document's head lines: its number's cells, its parties
     headings = edit_headings(folded, sigs, lexicons, config)
     structured = len(headings) >= config.edit_headings_min
     if structured:

@@ -129,16 +129,23 @@ def with_lead_in(
 _MAX_DOCUMENT_HEAD_LINES = 8
 
 
+#: A listed company's announcement opens with its security's code (证券代码：600917
+#: 证券简称：… 公告编号：…), as an official document with its number.
+_SECURITY_CODE = re.compile(r"\s*(?:证券|股票|證券)代[码碼]\s*[：:]\s*\d{6}")
+
+
 def with_document_number(region: Region, texts: Sequence[str], verdicts: Sequence[Verdict | None]) -> Region:
-    """Start an official document's text at its number (文号), when the number stands on a
-    line of its own a few lines above the first paragraph with nothing against the lines
-    between: those (the parties of a decision, 当事人：…, 住所：…; the addressees, 各乡镇
-    人民政府：) are the document's own, not a byline's. The number in the page's info table
-    above, under its label (发文字号：), is no line of the text's."""
+    """Start an official document's text at its number (文号) or a listed company's
+    announcement at its security's code, when the number stands on a line of its own a
+    few lines above the first paragraph with nothing against the lines between: those
+    (the parties of a decision, 当事人：…, 住所：…; the addressees, 各乡镇人民政府：; the
+    announcement's 证券简称 and 公告编号) are the document's own, not a byline's. The
+    number in the page's info table above, under its label (发文字号：), is no line of
+    the text's."""
     for i in range(region.start - 1, max(-1, region.start - 1 - _MAX_DOCUMENT_HEAD_LINES), -1):
         if verdicts[i] is not None:
             break
-        if DOCUMENT_NUMBER.fullmatch(texts[i].strip()):
+        if DOCUMENT_NUMBER.fullmatch(texts[i].strip()) or _SECURITY_CODE.match(texts[i]):
             return Region(i, region.end)
     return region
 
