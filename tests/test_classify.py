@@ -1312,3 +1312,15 @@ def test_a_documents_number_label_is_no_font_size_control():
     assert chrome.match(fold_text("发文字号：")) is None
     assert chrome.match(fold_text("【字号：大 中 小】")) is not None
     assert chrome.match(fold_text("字号：T|T|T")) is not None
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("6–8 分钟", CHROME),  # a reader view's reading time
+    ("阅读时长约5分钟", CHROME),
+    ("图源：声澜科技", CAPTION),  # a picture's credit
+    ("播放量：1.3万", WIDGET),
+    ("画中画", CAPTION),  # a video player's controls
+])
+def test_reading_times_picture_credits_and_player_controls_are_not_the_text(line, label):
+    blocks = classify(P1, line, P2, P3)
+    assert labels_of(blocks, line) == label

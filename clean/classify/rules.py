@@ -68,6 +68,11 @@ _DOWNLOAD = re.compile(
 #: (附件 alone needs its colon: a document printed below a notice opens with 附件 too.)
 _DOWNLOADS_HEADER = re.compile(r"[【\[]?(?:相关附件|附件下载|下载附件|附件列表)[】\]]?\s*[：:]?|附件\s*[：:]")
 
+#: A reader view's or a blog's estimate of the reading time, alone on its line (6–8 分钟,
+#: 阅读时长约5分钟, 预计阅读时间：3分钟, 5 min read); matched on the folded line.
+_READING_TIME = re.compile(
+    r"(?:阅读(?:时长|时间|需要|需)?[：:]?|预计(?:阅读时间[：:]?)?)?约?\d{1,3}(?:[–\-~～至]\d{1,3})?(?:分钟|min(?:read)?)(?:读完|阅读)?"
+)
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
 
@@ -336,6 +341,8 @@ def local_verdict(
         return Verdict(CHROME, "chrome: a link to a file to download (附件：….pdf)", neutral=True)
     if _DOWNLOADS_HEADER.fullmatch(folded.strip()):
         return Verdict(CHROME, "chrome: the header of the files to download (相关附件：)", neutral=True)
+    if _READING_TIME.fullmatch(folded.strip()):
+        return Verdict(CHROME, "chrome: an estimate of the reading time (6–8 分钟)", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):
         return Verdict(CHROME, "chrome: row of hashtags")
     # box rules join a drawn figure's labels (窗口受理 ──→ 材料不全), never a nav row's links
