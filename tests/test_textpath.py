@@ -498,6 +498,8 @@ GET_TEXT_LIMITS = {
     "news/english-news.html": "standfirst and caption are not prose without their tags",
     # the photo's caption stands above the dateline, where the text path starts the text
     "hk-tw/tr-macau-gov-release.html": "a caption above the text's first line is not kept without its <figure>",
+    # (a known failure of the HTML path too)
+    "news/sports-match-report.html": "the score table before the text, parted from it by links and a player, is not kept",
 }
 
 
