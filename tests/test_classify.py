@@ -47,8 +47,8 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("[图片]", CAPTION),
         ("（完）", CHROME),
         ("雅虎 - 财经 - 新闻 - 科技 - 旅游", CHROME),
-        ("点击阅读更多精彩财经新闻", CHROME),
-        ("扫描下方二维码解锁更多技能", CHROME),
+        ("点击阅读更多青溪财经资讯", CHROME),
+        ("扫描下方二维码获取更多攻略", CHROME),
         ("打印 字体： 放大 正常 缩小 分享", CHROME),
         ("责编|沈若溪", METADATA),
         ("光明日报记者 高建林 刘书远", METADATA),
@@ -614,15 +614,15 @@ def test_a_bulleted_byline_label_is_still_a_label():
 def test_short_closing_lines_above_the_editor_line_are_the_texts():
     """A post in short lines ends in lines that weigh against the text one by one; the
     editor's line below them says where the article ends."""
-    closing = ["此外", "航站楼免税店正同步进行招商", "这么高大上的邮轮母港", "开始搓搓手了！！！"]
-    blocks = classify(P1, P2, P3, *closing, "编辑|张小青", "责编|李大川", "分享到", "热门推荐", "习近平会见中国女排代表")
+    closing = ["此外", "码头商业街也在同步招商", "这么气派的游船码头", "周末约起来了！！！"]
+    blocks = classify(P1, P2, P3, *closing, "编辑|张小青", "责编|李大川", "分享到", "热门推荐", "青溪女排夺得省运会冠军")
     assert [labels_of(blocks, line) for line in closing] == [BODY] * 4
     assert labels_of(blocks, "编辑|张小青") == METADATA
     # a link to a special topic between them: the text ended before it
     blocks = classify(P1, P2, P3, "点击进入专题：", "聚焦河湖治理", "编辑|张小青")
     assert labels_of(blocks, "聚焦河湖治理") != BODY
     # without an editor's line nothing says they belong to the text
-    blocks = classify(P1, P2, P3, *closing, "分享到", "热门推荐", "习近平会见中国女排代表")
+    blocks = classify(P1, P2, P3, *closing, "分享到", "热门推荐", "青溪女排夺得省运会冠军")
     assert labels_of(blocks, "此外") != BODY
 
 
@@ -790,7 +790,7 @@ def test_the_lead_in_of_a_notice_goes_with_it():
 def test_relative_time_stamps_date_a_listing():
     """Portals stamp their teasers with relative times (6小时前, 35分钟前, 3天前): a run of
     them on one line is a list, and a short line with one is a teaser."""
-    run = "6小时前 三大股指集体回调沪指退守2900点 看机构解读最新后市机会 7小时前 【今日盘点】三大股指集体回调，节后大盘怎么走？ 7小时前 青溪基金市场一周观察"
+    run = "6小时前 青溪指数小幅回调退守3000点 听分析师谈后市 7小时前 【收盘点评】指数震荡回落，下周行情怎么看？ 7小时前 青溪基金市场一周观察"
     blocks = classify("首页 | 财经", P1, P2, P3, run)
     assert labels_of(blocks, run) != BODY
     assert compute_signals("青溪基金市场一周观察 35分鐘前").stamped
@@ -980,10 +980,10 @@ def test_a_question_headline_over_its_byline_stays_the_title():
     """A headline that reads as a sentence (a question) right over the byline is the
     title, and the byline no line of the text."""
     result = clean_capture("\n".join([
-        "首页 | 健康", "脂溢性脱发：爱出油快秃顶？你知道什么该吃什么不该吃吗？",
+        "首页 | 健康", "春季过敏找上门：鼻子痒眼睛红？哪些东西该少碰你知道吗？",
         "青溪网 | 发布: 2021-1-29 13:18 | 点击: 313 | 来自: 互联网", P1, P2, P3,
     ]), kind="text")
-    assert result.metadata["title"] == "脂溢性脱发：爱出油快秃顶？你知道什么该吃什么不该吃吗？"
+    assert result.metadata["title"] == "春季过敏找上门：鼻子痒眼睛红？哪些东西该少碰你知道吗？"
     assert result.text.split("\n") == [P1, P2, P3]
 
 

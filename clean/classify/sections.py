@@ -459,7 +459,7 @@ def name_lines(
     return found
 
 
-#: A subtitle opens with a dash: ``——对文化革命的政治心理学分析``.
+#: A subtitle opens with a dash: ``——写在青溪建县一千年之际``.
 _SUBTITLE_DASH = re.compile(r"\s*(?:——|—|--|－－)")
 
 
