@@ -193,7 +193,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
     """Metadata fields from the labelled blocks; only the fields found.
 
     Keys: ``title``, ``subtitle``, ``original_title``, ``date``, ``updated`` (a "last
-    updated" stamp), ``source``, ``author``, ``editor``, ``keywords`` (a list). The
+    updated" stamp), ``written`` (a document's own date, 成文日期), ``source``,
+    ``author``, ``editor``, ``keywords`` (a list). The
     first value of a field wins:
     the byline above the article comes before the tail's. A date a label names
     (发布时间：…) wins over an unlabelled date line: a speech's or a report's own date
@@ -250,7 +251,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
             meta["author"] = names(block.text.strip(_TRIM)) or None  # a name alone: 张三, （张三）
         if "updated" not in (field for field, _ in pairs):
             unlabelled_date = unlabelled_date or normalise_date(text)
-    if written := meta.pop("written", None):
+    if written := meta.get("written"):
         meta.setdefault("date", written)  # a labelled date, if not the publication's
     if unlabelled_date:
         meta.setdefault("date", unlabelled_date)

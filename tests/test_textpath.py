@@ -260,7 +260,7 @@ def test_byline_without_colons_and_taiwan_dates():
 def test_a_documents_own_date_dates_the_page_only_without_a_publication_date():
     box = "发文机关：\t青溪县人民政府办公室\t成文日期：\t2025年04月02日\n文　　号：\t青府办字〔2025〕11号\t发布日期：\t2025年04月07日"
     blocks = [Block(line, label=METADATA, field="date") for line in box.splitlines()]
-    assert extract_metadata(blocks)["date"] == "2025-04-07"
+    assert (extract_metadata(blocks)["date"], extract_metadata(blocks)["written"]) == ("2025-04-07", "2025-04-02")
     assert extract_metadata(blocks[:1])["date"] == "2025-04-02"
 
 @pytest.mark.parametrize(
