@@ -431,6 +431,8 @@ def test_the_first_sections_heading_under_the_page_controls_opens_the_text():
     assert clean_capture(page, kind="text").text.splitlines() == ["项目概况", *text]
     menu = "\n".join([*head, "采购公告", "中标公告", "更正公告", *text])
     assert clean_capture(menu, kind="text").text.splitlines() == text
+    control = "\n".join([*head, "语音播报", *text])  # names nothing of the text
+    assert clean_capture(control, kind="text").text.splitlines() == text
 
 
 def test_a_blog_posts_headline_under_its_date_and_not_the_tag_list_above():

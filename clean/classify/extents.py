@@ -294,18 +294,26 @@ def opening_heading(
 ) -> Region:
     """Text dumps: start the text at its first section's heading (``项目概况``) when the
     heading stands alone between the page's labelled lines (its byline, its controls)
-    and the text, in the text's column, and the text has headings of its own further
-    down. A nav menu's last item has unlabelled items above it; a headline is found
-    before and left alone (when none is found, the lone line may be the headline: a
-    page without a title keeps its text as it is), or stands centred over the text."""
+    and the text, in the text's column, sharing a word with the paragraph under it, and
+    the text has headings of its own further down. A nav menu's last item has unlabelled
+    items above it; a control (调整字体) names nothing of the text; a headline is found
+    before and left alone (when none is found, the lone line may be the headline: a page
+    without a title keeps its text as it is), or stands centred over the text."""
     above = region.start - 1
     if not titles or above in titles or verdicts[above] is not None or verdicts[above - 1] is None:
         return region
     indent = (columns[above] or 0) - (columns[region.start] or 0)
     if indent > config.column_tolerance or not _heading(sigs[above], config):
         return region
+    if not _words(texts[above]) & _words(texts[region.start]):
+        return region  # a heading names what its section is about; a control (调整字体) does not
     sectioned = any(verdicts[i] is None and _heading(sigs[i], config) for i in range(region.start + 1, region.end))
     return Region(above, region.end) if sectioned else region
+
+
+def _words(text: str) -> set[str]:
+    """The two-ideograph sequences of ``text``: its words, roughly."""
+    return {text[k:k + 2] for k in range(len(text) - 1) if _IDEOGRAPH.fullmatch(text[k:k + 2])}
 
 
 def _heading(sig: Signals, config: ClassifyConfig) -> bool:
@@ -316,6 +324,7 @@ def _heading(sig: Signals, config: ClassifyConfig) -> bool:
     )
 
 
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]{2}")
 #: A note's mark: ``[1]``, ``［1］``, ``[注1]``, ``①``. Printed below the article, a block opening
 #: with one is the article's note when the article cites the mark.
 _NOTE_MARK = re.compile(r"\[注?\d{1,3}\]|［注?\d{1,3}］|[\u2460-\u2473]")
