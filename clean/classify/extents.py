@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from clean.blocks import METADATA
 from clean.classify.rules import BOX_DRAWING, Verdict
-from clean.classify.sections import Region, is_title_candidate, main_region, related_cut, signature_line
+from clean.classify.sections import Region, bigrams, is_title_candidate, main_region, related_cut, signature_line
 from clean.classify.signals import DOCUMENT_NUMBER, Signals
 from clean.config import ClassifyConfig
 
@@ -305,15 +305,10 @@ def opening_heading(
     indent = (columns[above] or 0) - (columns[region.start] or 0)
     if indent > config.column_tolerance or not _heading(sigs[above], config):
         return region
-    if not _words(texts[above]) & _words(texts[region.start]):
+    if not bigrams(texts[above]) & bigrams(texts[region.start]):
         return region  # a heading names what its section is about; a control (调整字体) does not
     sectioned = any(verdicts[i] is None and _heading(sigs[i], config) for i in range(region.start + 1, region.end))
     return Region(above, region.end) if sectioned else region
-
-
-def _words(text: str) -> set[str]:
-    """The two-ideograph sequences of ``text``: its words, roughly."""
-    return {text[k:k + 2] for k in range(len(text) - 1) if _IDEOGRAPH.fullmatch(text[k:k + 2])}
 
 
 def _heading(sig: Signals, config: ClassifyConfig) -> bool:
@@ -324,7 +319,6 @@ def _heading(sig: Signals, config: ClassifyConfig) -> bool:
     )
 
 
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]{2}")
 #: A note's mark: ``[1]``, ``［1］``, ``[注1]``, ``①``. Printed below the article, a block opening
 #: with one is the article's note when the article cites the mark.
 _NOTE_MARK = re.compile(r"\[注?\d{1,3}\]|［注?\d{1,3}］|[\u2460-\u2473]")

@@ -340,7 +340,7 @@ def _with_site_name(page_title: str, headline: str) -> bool:
     return rest[:1] in _SITE_SEPARATORS or rest[:1].isspace() if rest else False
 
 
-def _bigrams(folded: str) -> set[str]:
+def bigrams(folded: str) -> set[str]:
     """Pairs of neighbouring letters, ideographs or digits in ``folded``."""
     grams: set[str] = set()
     for run in _WORD_RUN.findall(folded):
@@ -356,7 +356,7 @@ def title_overlap(candidate: str, body: set[str]) -> tuple[float, int]:
     in the first paragraphs. A channel name, a nav item or a sidebar link does not, or
     shares a word or two only (``政务服务`` with a body that mentions a service centre).
     """
-    grams = _bigrams(candidate)
+    grams = bigrams(candidate)
     shared = len(grams & body)
     return (shared / len(grams) if grams else 0.0), shared
 
@@ -517,7 +517,7 @@ def find_titles(
             break
         opening.append(folded[i][: config.title_body_chars - size])
         size += len(opening[-1])
-    body = _bigrams("\n".join(opening))
+    body = bigrams("\n".join(opening))
     lowest = window_start(texts, verdicts, region.start, config.metadata_window)
     window = range(lowest, region.start)
     top = next((i for i, text in enumerate(texts) if _WORDY.search(text)), 0)
