@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from clean.blocks import Block
@@ -108,6 +108,15 @@ _MAX_FRAGMENT_CHARS = 12
 _CUT_END = "，、,“‘《（(「『【"
 _CONTINUED_START = "，。、；！？”’）》」』…,;"
 _MAX_SPLIT_LINES = 40
+#: A paragraph's first line starts this many display columns right of its other lines
+#: (two full-width spaces are four) when the page indents its paragraphs ...
+_MIN_PARAGRAPH_INDENT, _MAX_PARAGRAPH_INDENT = 2, 4
+#: ... with full-width spaces, the way Chinese text is indented (spaces indent a layout's
+#: centred headings and infobox cells too)
+_PARAGRAPH_INDENT = re.compile("(?:^|  )\u3000+[^\\s\u3000]")
+#: ... and a page was broken at its source's line breaks when this many lines of such
+#: paragraphs stop inside a clause, short of any wrap width
+_MIN_RAGGED_LINES = 2
 #: A short note in brackets after a link (``(北京)``), not a list item's number (``（一）``, ``(3)``).
 _INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s]{1,8}[)）]")
 #: An image printed as its file or address in brackets, as lynx prints an image without alt
@@ -133,6 +142,8 @@ _BOX_EDGES = re.compile("[\u2502\u2503\u2551]")
 _BOX_HORIZONTAL = re.compile("[\u2500\u2501\u2550\u2504\u2505\u2508\u2509\u254c\u254d]")
 #: Markdown tables: a row between pipes, and the ``|---|:--:|`` line under the header.
 _PIPE_ROW = re.compile(r"\|.*\|")
+#: pandoc's rule under a borderless table's head: a run of dashes over each column
+_DASHED_RULE = re.compile(r"-{2,}(?: +-{2,})+")
 _PIPE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 #: Borderless tables: the gap between two of a row's cells can be as narrow as two
 #: spaces (a renderer pads each column to its widest cell plus one or two); a single
@@ -386,36 +397,41 @@ def _row_cells(line: str) -> list[tuple[int, str]] | None:
     return cells if len(cells) > 1 else None
 
 
-def _aligned_run(lines: list[str], start: int) -> list[str]:
+def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
     """The rows of the borderless table starting at ``lines[start]`` (cells separated by
-    a space), or ``[]``.
+    a space) and the line after it, or ``[]``.
 
     A run of consecutive lines of short cells is a table when its cells' columns line
     up (``_MIN_COLUMN_SHARE``); a run of link grids in a page's margins lines up too, and
     becomes rows the classifier judges as it judged their cells (short, no sentences).
+    The dashed rules pandoc draws under a table's head (``------ ------``) are its
+    borders.
     """
     # (cheap test first: this runs on every line, and most hold no gap between cells)
-    if any(not _gapped(line) for line in lines[start:start + _MIN_TABLE_ROWS]):
-        return []
+    if any(not _gapped(line) and not _DASHED_RULE.fullmatch(line.strip(_STRIP)) for line in lines[start:start + _MIN_TABLE_ROWS]):
+        return [], start
     rows = []
+    end = start
     for line in lines[start:]:
-        cells = _row_cells(line)
-        if cells is None:
+        cells = None if _DASHED_RULE.fullmatch(line.strip(_STRIP)) else _row_cells(line)
+        if cells is None and not (rows and _DASHED_RULE.fullmatch(line.strip(_STRIP))):
             break
-        rows.append(cells)
+        end += 1
+        if cells:
+            rows.append(cells)
     if len(rows) < _MIN_TABLE_ROWS:
-        return []
+        return [], start
     starts = Counter(col for cells in rows for col, _ in cells)
     columns = {col for col, n in starts.items() if n >= _MIN_COLUMN_SHARE * len(rows)}
     if len(columns) < 2 or any(sum(col in columns for col, _ in cells) < 2 for cells in rows):
-        return []
+        return [], start
     ends = [col + _width(text) for cells in rows for col, text in cells[-1:]]
     beside_menu = len(columns) == 2  # (a menu and a text: a table of three columns is none)
     if beside_menu and max(ends) - max(col for cells in rows for col, _ in cells[-1:]) > _MAX_CELL_WIDTH:
         flush = sum(end >= max(ends) - _WRAP_SLACK for end in ends)
         if flush > _MAX_FLUSH_SHARE * len(rows):
-            return []
-    return [" ".join(text for _, text in cells) for cells in rows]
+            return [], start
+    return [" ".join(text for _, text in cells) for cells in rows], end
 
 
 def _table_rows(lines: list[str]) -> list[str]:
@@ -462,6 +478,7 @@ def split_text_blocks(text: str) -> list[TextBlock]:
     """
     lines = _join_inline_splits(text.splitlines())
     wrapping = _wrap_width(lines)
+    lines = _join_source_breaks(lines, wrapping)
     wrap = wrapping.width
     blocks: list[TextBlock] = []
     join_next = False  # the previous line ended with a separator
@@ -482,11 +499,11 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             blocks.extend(TextBlock(text=row, column=column) for row in _table_rows(lines[i - 1:table_end]))
             i, join_next, wrapped = table_end, False, False
             continue
-        rows = _aligned_run(lines, i - 1)
+        rows, end = _aligned_run(lines, i - 1)
         if rows:
             column = _width(line) - _width(line.lstrip(_STRIP))
             blocks.extend(TextBlock(text=row, column=column) for row in rows)
-            i, join_next, wrapped = i - 1 + len(rows), False, False
+            i, join_next, wrapped = end, False, False
             continue
         if _SEPARATOR_ONLY.match(stripped):
             if blocks:
@@ -631,6 +648,81 @@ def _join_inline_splits(lines: list[str]) -> list[str]:
             out.append(lines[i])
             i += 1
     return out
+
+
+def _join_source_breaks(lines: list[str], wrapping: _Wrapping) -> list[str]:
+    """Join back the paragraphs a renderer broke where the page's source broke its lines.
+
+    pandoc and some copy tools keep the line breaks of the HTML source inside a
+    paragraph: its lines stop anywhere, inside a clause, short of any width, so the wrap
+    logic cannot tell them from short lines of their own. A page that indents its
+    paragraphs and parts them with blank lines shows where they start and end, though:
+    when its indented paragraphs hold lines stopping inside a clause short of the wrap
+    width (``_MIN_RAGGED_LINES``), each run of lines between two blank lines, the first
+    indented (``　　``) and the others starting at one column, none a list item, is one
+    paragraph. Blank and column are the text's: a menu may stand left of it, and what
+    the menu holds beside the paragraph's lines follows the paragraph, one line each.
+    """
+    paragraphs = list(_indented_paragraphs(lines))
+    ragged = sum(_stops_in_clause(lines[k], wrapping) for start, end in paragraphs for k in range(start, end - 1))
+    if ragged < _MIN_RAGGED_LINES:
+        return lines
+    out: list[str] = []
+    done = 0
+    for start, end in paragraphs:
+        text, beside = lines[start].rstrip(), []
+        for line in lines[start + 1:end]:
+            line = line.rstrip()
+            cell = _cells(line)[-1][1]
+            text = glue(text, cell)
+            if len(line) > len(cell):
+                beside.append(line[:-len(cell)])
+        out += lines[done:start] + [text] + beside
+        done = end
+    return out + lines[done:]
+
+
+def _indented_paragraphs(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """The runs of lines ``(start, end)`` that ``_join_source_breaks`` may join."""
+    i = 1
+    while i < len(lines):
+        opening, below = lines[i - 1], lines[i]
+        # (cheap test first: this runs on every line, and most are not indented)
+        if not _PARAGRAPH_INDENT.search(opening) or not below.strip(_STRIP):
+            i += 1
+            continue
+        indent, margin = _cells(opening)[-1][0], _text_column(below)
+        if margin is None or not _MIN_PARAGRAPH_INDENT <= indent - margin <= _MAX_PARAGRAPH_INDENT or not _blank_from(lines[i - 2] if i > 1 else "", margin):
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and not _blank_from(lines[end], margin) and _text_column(lines[end]) == margin:
+            end += 1
+        if end == len(lines) or _blank_from(lines[end], margin):
+            yield i - 1, end
+        i = end + 1
+
+
+def _text_column(line: str) -> int | None:
+    """The column of the text ``line`` ends with if it can go on a paragraph (not a list
+    item; cells left of it are a menu's)."""
+    cells = _cells(line)
+    if not cells or _LIST_ITEM.match(cells[-1][1]):
+        return None
+    return cells[-1][0]
+
+
+def _blank_from(line: str, column: int) -> bool:
+    """``line`` holds nothing from ``column`` on (what it holds stands left of it)."""
+    return all(start < column - 1 for start, _ in _cells(line))
+
+
+def _stops_in_clause(line: str, wrapping: _Wrapping) -> bool:
+    """``line`` stops inside a clause short of the wrap width: not where it was full."""
+    text = line.rstrip()
+    if text[-1] in _SENTENCE_END or text[-1] in _LABEL_END:
+        return False
+    return wrapping.width < _MIN_WRAP or wrapping.measure(text) < wrapping.width - _WRAP_SLACK
 
 
 def _bracketed(line: str) -> bool:

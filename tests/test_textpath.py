@@ -397,6 +397,56 @@ def test_a_figure_drawn_with_rules_is_not_a_table():
     assert texts[:3] == ["申请人取号", "│", "↓"] and "┌────┴────┐" in texts
 
 
+def test_a_pandoc_table_under_its_dashed_rule_is_one_block_per_row():
+    table = "  季度      开工项目（个）  完成投资（亿元）\n  --------  --------------  ----------------\n  一季度    18              6.2\n  二季度    25              9.7\n"
+    assert [b.text for b in split_text_blocks(table)] == ["季度 开工项目（个） 完成投资（亿元）", "一季度 18 6.2", "二季度 25 9.7"]
+
+
+#: a feature printed with the line breaks of its HTML source (pandoc -t plain keeps them):
+#: paragraphs parted by blank lines, their first lines indented, their lines stopping anywhere
+SOURCE_BROKEN = """白沙镇的茶园今年提前半个月开采
+
+　　清晨六点，白沙镇后山的茶园里已经
+有了采茶人。今年气温回升早，头茬明前茶比往年提前了
+半个月上市，镇上的收购点天天排起长队。
+
+　　“芽头饱满，一斤能多卖二十块。”茶农
+周秀兰一边分拣一边说。
+她家的六亩茶园去年改种了新品种。
+
+　　镇农技站站长林立新介绍，全镇
+今年新增茶园八百亩，预计
+春茶产量比去年增长一成以上。"""
+
+
+def test_paragraphs_broken_where_their_source_broke_its_lines_are_joined_back():
+    """Lines stopping inside a clause, short of any width, in paragraphs whose first line
+    is indented and that blank lines part, are one paragraph each."""
+    texts = [b.text for b in split_text_blocks(SOURCE_BROKEN)]
+    assert texts == [
+        "白沙镇的茶园今年提前半个月开采",
+        "清晨六点，白沙镇后山的茶园里已经有了采茶人。今年气温回升早，头茬明前茶比往年提前了半个月上市，镇上的收购点天天排起长队。",
+        "“芽头饱满，一斤能多卖二十块。”茶农周秀兰一边分拣一边说。她家的六亩茶园去年改种了新品种。",
+        "镇农技站站长林立新介绍，全镇今年新增茶园八百亩，预计春茶产量比去年增长一成以上。",
+    ]
+    # beside a menu printed in the column left of it, the same
+    menu = ["·机构职能", "·政策文件", "·通知公告", "", "", "", "", "", "", "", "", ""]
+    lines = SOURCE_BROKEN.splitlines()[2:]
+    beside = "\n".join(f"{m:<10}{' ' * 4}{line}" if m else f"{'':14}{line}" if line else m for m, line in zip(menu, lines))
+    assert [b.text for b in split_text_blocks(beside)] == ["·机构职能", texts[1], "·政策文件", "·通知公告", *texts[2:]]
+
+
+def test_lines_are_not_joined_without_a_page_of_ragged_indented_paragraphs():
+    """One line stopping short is no pattern; list items, and lines under a heading
+    centred with spaces, are lines of their own."""
+    single = "　　全镇今年新增茶园八百亩，预计\n春茶产量比去年增长一成以上。\n\n　　采茶季持续到五月。"
+    assert len(split_text_blocks(single)) == 3
+    items = SOURCE_BROKEN.replace("有了采茶人", "1. 有了采茶人").replace("周秀兰", "2. 周秀兰")
+    assert "1. 有了采茶人。今年气温回升早，头茬明前茶比往年提前了" in [b.text for b in split_text_blocks(items)]
+    centred = SOURCE_BROKEN.replace("　　", "  ")
+    assert len(split_text_blocks(centred)) > 4
+
+
 def test_a_notice_with_a_bordered_table_and_a_flush_right_signature():
     """A w3m dump of a notice: its table rows and its signature (set flush right,
     away from the text's column) are the body."""
@@ -433,6 +483,40 @@ def test_the_first_sections_heading_under_the_page_controls_opens_the_text():
     assert clean_capture(menu, kind="text").text.splitlines() == text
     control = "\n".join([*head, "语音播报", *text])  # names nothing of the text
     assert clean_capture(control, kind="text").text.splitlines() == text
+
+
+def test_a_bracketed_heading_over_the_text_opens_it_when_the_text_has_its_like():
+    """【基本案情】 shares no word with its paragraph, but the text's other headings are
+    set in the same brackets; a bracketed control above a text without them stays out."""
+    text = [
+        "2024年春，李某某在禁渔期内多次使用电鱼器具在白沙河非法捕捞，共捕获野生鱼类九十余公斤，并在集市上出售牟利。",
+        "【检察履职】",
+        "检察机关依法提起刑事附带民事公益诉讼，请求判令被告人承担生态修复费用，并在白沙河增殖放流鱼苗两万尾。",
+        "【典型意义】",
+        "本案通过刑事追责与生态修复并举，推动相关部门加强禁渔期夜间巡查，有效保护了流域渔业资源。",
+    ]
+    head = ["首页 | 检察要闻 | 典型案例", "", "李某某非法捕捞水产品刑事附带民事公益诉讼案", "发布时间：2025-05-08 10:20",
+            "【打印本页】  【关闭窗口】", ""]
+    page = "\n".join([*head, "【基本案情】", *text])
+    assert clean_capture(page, kind="text").text.splitlines() == ["【基本案情】", *text]
+    unbracketed = [line.strip("【】") for line in text]
+    control = "\n".join([*head, "【语音播报】", *unbracketed])
+    assert clean_capture(control, kind="text").text.splitlines() == unbracketed
+
+
+def test_the_line_over_the_dateline_is_the_title_over_a_menu_item_made_of_the_texts_words():
+    """A menu item of two of the text's words shares a greater part of its words with
+    the text than a long headline does; in the headline's place, the headline wins."""
+    page = "\n".join([
+        "统计分析", "◦ 经济运行分析", "◦ 专题分析", "◦ 调研报告", "当前位置：首页 > 统计数据 > 统计公报", "",
+        "青溪市2024年国民经济和社会发展统计公报", "发布时间：2025-03-20 10:00", "来源：青溪市统计局",
+        "索引号 11361100MB1763208X/2025-00018 主题分类 统计", "",
+        "2024年，全市经济运行总体平稳、稳中有进，全年全市地区生产总值比上年增长5.2%，发展质量稳步提升。",
+        "一、农业", "全年粮食播种面积98.6万亩，比上年增加0.7万亩；粮食总产量40.82万吨，比上年增长1.6%。",
+    ])
+    result = clean_capture(page, kind="text")
+    assert result.metadata["title"] == "青溪市2024年国民经济和社会发展统计公报"
+    assert result.text.splitlines()[0].startswith("2024年")
 
 
 def test_a_blog_posts_headline_under_its_date_and_not_the_tag_list_above():
