@@ -139,6 +139,8 @@ class ClassifyConfig:
     title_min_overlap: float = 0.4
     #: ... of which the opening characters (this many) are compared.
     title_body_chars: int = 1000
+    #: ... or, in the headline's place above the dateline, this many of them.
+    title_placed_min_shared: int = 3
     #: Title length bounds (characters).
     title_min_chars: int = 4
     title_max_chars: int = 80

@@ -70,6 +70,7 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("正在读取评论……", WIDGET),
         ("新华网黑龙江频道 记者 乔琳 白清芳", METADATA),
         ("[图片说明1：漫画/林苇]", CAPTION),
+        ("[图解]", CAPTION),  # an image's alt text in brackets
         ("#夜間公車 #青溪 #大眾運輸", CHROME),
         ("← 返回", CHROME),
         ("(本文已被阅读178次)", WIDGET),
@@ -1324,3 +1325,10 @@ def test_a_documents_number_label_is_no_font_size_control():
 def test_reading_times_picture_credits_and_player_controls_are_not_the_text(line, label):
     blocks = classify(P1, line, P2, P3)
     assert labels_of(blocks, line) == label
+
+
+@pytest.mark.parametrize("pager", ["1 2 3 4 5 6 下一頁", "首页 上一页 1 2 3 … 12 下一页 尾页"])
+def test_a_pager_is_chrome_wherever_it_stands(pager):
+    """Page numbers with a next-page link, above the text too, where it is no headline."""
+    blocks = classify("首页 | 论坛", pager, "作者：阿德　2025-03-02 21:15", P1, P2, P3)
+    assert next(b for b in blocks if b.text == pager).reason == "chrome: a pager (1 2 3 下一页)"

@@ -294,8 +294,9 @@ def opening_heading(
 ) -> Region:
     """Text dumps: start the text at its first section's heading (``项目概况``) when the
     heading stands alone between the page's labelled lines (its byline, its controls)
-    and the text, in the text's column, sharing a word with the paragraph under it, and
-    the text has headings of its own further down. A nav menu's last item has unlabelled
+    and the text, in the text's column, sharing a word with the paragraph under it or
+    bracketed as the text's other headings are, and the text has headings of its own
+    further down. A nav menu's last item has unlabelled
     items above it; a control (调整字体) names nothing of the text; a headline is found
     before and left alone (when none is found, the lone line may be the headline: a page
     without a title keeps its text as it is), or stands centred over the text."""
@@ -305,10 +306,20 @@ def opening_heading(
     indent = (columns[above] or 0) - (columns[region.start] or 0)
     if indent > config.column_tolerance or not _heading(sigs[above], config):
         return region
-    if not bigrams(texts[above]) & bigrams(texts[region.start]):
-        return region  # a heading names what its section is about; a control (调整字体) does not
-    sectioned = any(verdicts[i] is None and _heading(sigs[i], config) for i in range(region.start + 1, region.end))
-    return Region(above, region.end) if sectioned else region
+    headings = [i for i in range(region.start + 1, region.end) if verdicts[i] is None and _heading(sigs[i], config)]
+    # a heading names what its section is about, or is set as the text's other headings
+    # are (【基本案情】 … 【典型意义】); a control (调整字体) does neither
+    bracket = _BRACKETED_HEADING.fullmatch(texts[above].strip())
+    alike = bracket is not None and any(
+        (found := _BRACKETED_HEADING.fullmatch(texts[i].strip())) and found[1] == bracket[1] for i in headings
+    )
+    if not (alike or bigrams(texts[above]) & bigrams(texts[region.start])):
+        return region
+    return Region(above, region.end) if headings else region
+
+
+#: A heading in brackets (``【基本案情】``, ``[案例一]``): the opening bracket is its form.
+_BRACKETED_HEADING = re.compile(r"([【\[［〔])[^【】\[\]［］〔〕]+[】\]］〕]")
 
 
 def _heading(sig: Signals, config: ClassifyConfig) -> bool:

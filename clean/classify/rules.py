@@ -73,6 +73,11 @@ _DOWNLOADS_HEADER = re.compile(r"[【\[]?(?:相关附件|附件下载|下载附�
 _READING_TIME = re.compile(
     r"(?:阅读(?:时长|时间|需要|需)?[：:]?|预计(?:阅读时间[：:]?)?)?约?\d{1,3}(?:[–\-~～至]\d{1,3})?(?:分钟|min(?:read)?)(?:读完|阅读)?"
 )
+#: A pager: page numbers with a previous or next page link (1 2 3 … 6 下一页, 上一页 1 2 尾页).
+_PAGER = re.compile(
+    r"(?:(?:首页|上一?页|[«‹<])\s*)*(?:\d{1,4}|…|\.\.\.)(?:\s*(?:\d{1,4}|…|\.\.\.))+(?:\s*(?:下一?页|尾页|末页|[»›>]))*(?:\s*共\d+页)?"
+)
+_PAGE_LINK = re.compile(r"上一?页|下一?页|尾页|末页")
 #: A line of sentence punctuation only: an ellipsis or exclamation in a dialogue.
 _SPEECH = re.compile(r"\s*[“‘「『\"]?[…！？!?—～.。]+[”’」』\"]?\s*")
 
@@ -83,6 +88,9 @@ _FILL_IN = re.compile(r"(?=.*_{3})[\s_，、。；：！？,.;:!?“”‘’「
 #: [menu_b_03], [728x90], [u] (words in the brackets, [图片说明…], are the caption lexicon's).
 #: Reference marks ([1], [12]) are not: a name has letters or at least three digits.
 _IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{1,40}\]")
+#: ... or a few Chinese words in square brackets, alone on a line: an image's alt text
+#: (``[图解]``, ``[二维码]``) or a control's label; the text's own brackets are 【】 and （）
+_ALT_TEXT = re.compile(r"\[[\u3400-\u9fff][^\[\]]{0,11}\]")
 
 #: A count of a post's comments or reads, as blog hosts print it under each post: 共 3 篇评论,
 #: 评论(3), 阅读(359), 5 comments (matched in the folded form: Simplified, no spaces).
@@ -334,13 +342,15 @@ def local_verdict(
                 entry = lexicons[name].match(folded)
                 if entry:
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", neutral=label == CAPTION)
-    if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()):
-        return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name])", neutral=True)
+    if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()) or _ALT_TEXT.fullmatch(text.strip()):
+        return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name] or [alt text])", neutral=True)
     if sig.chars <= config.chrome_max_chars and _DOWNLOAD.search(text):
         # a notice's attachments sit between its text and its signature: no evidence either way
         return Verdict(CHROME, "chrome: a link to a file to download (附件：….pdf)", neutral=True)
     if _DOWNLOADS_HEADER.fullmatch(folded.strip()):
         return Verdict(CHROME, "chrome: the header of the files to download (相关附件：)", neutral=True)
+    if _PAGE_LINK.search(folded) and _PAGER.fullmatch(folded.strip()):
+        return Verdict(CHROME, "chrome: a pager (1 2 3 下一页)", neutral=True)
     if _READING_TIME.fullmatch(folded.strip()):
         return Verdict(CHROME, "chrome: an estimate of the reading time (6–8 分钟)", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):

@@ -553,9 +553,14 @@ def find_titles(
         return _title_above_byline(region, sigs, verdicts, texts, config, lowest)
     # the most words in common: a full headline beats a nav item that happens to match;
     # but the line in the headline's place, over the dateline, beats a list of the
-    # series' other parts or a sidebar's copy of the headline
+    # series' other parts, a sidebar's copy of the headline or a menu item made of the
+    # text's words (a long headline shares a smaller part of its words), if it has half
+    # as many words in common as the best of them
     placed = _above_dateline(region, sigs, verdicts, lowest)
-    best = placed if placed in qualified else max(qualified, key=lambda i: (overlap[i][1], i))
+    best = max(qualified, key=lambda i: (overlap[i][1], i))
+    if placed in overlap and 2 * overlap[placed][1] >= overlap[best][1]:
+        if placed in qualified or overlap[placed][1] >= config.title_placed_min_shared:
+            best = placed
     # a page's own title line (the browser's, printed at the top) is the headline with the
     # site's name after it: the headline alone, where it is printed too, is the title
     above = [text.strip() for text in texts[: max(qualified) + 1]]
