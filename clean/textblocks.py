@@ -111,9 +111,9 @@ _MAX_SPLIT_LINES = 40
 #: A paragraph's first line starts this many display columns right of its other lines
 #: (two full-width spaces are four) when the page indents its paragraphs ...
 _MIN_PARAGRAPH_INDENT, _MAX_PARAGRAPH_INDENT = 2, 4
-#: ... with full-width spaces, the way Chinese text is indented (spaces indent a layout's
-#: centred headings and infobox cells too)
-_PARAGRAPH_INDENT = re.compile("(?:^|  )\u3000+[^\\s\u3000]")
+#: ... with two full-width spaces, the way Chinese text is indented (spaces indent a
+#: layout's centred headings and infobox cells too, and one a table's cells)
+_PARAGRAPH_INDENT = re.compile("(?:^|  )\u3000\u3000+[^\\s\u3000]")
 #: ... and a page was broken at its source's line breaks when this many lines of such
 #: paragraphs stop inside a clause, short of any wrap width
 _MIN_RAGGED_LINES = 2
@@ -705,9 +705,10 @@ def _indented_paragraphs(lines: list[str]) -> Iterator[tuple[int, int]]:
 
 def _text_column(line: str) -> int | None:
     """The column of the text ``line`` ends with if it can go on a paragraph (not a list
-    item; cells left of it are a menu's)."""
+    item nor a table's row, which a browser's copy parts with tabs; cells left of it are
+    a menu's)."""
     cells = _cells(line)
-    if not cells or _LIST_ITEM.match(cells[-1][1]):
+    if not cells or _LIST_ITEM.match(cells[-1][1]) or "\t" in line:
         return None
     return cells[-1][0]
 

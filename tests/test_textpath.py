@@ -437,14 +437,19 @@ def test_paragraphs_broken_where_their_source_broke_its_lines_are_joined_back():
 
 
 def test_lines_are_not_joined_without_a_page_of_ragged_indented_paragraphs():
-    """One line stopping short is no pattern; list items, and lines under a heading
-    centred with spaces, are lines of their own."""
+    """One line stopping short is no pattern; list items, table rows, and lines under a
+    heading centred with spaces or a line indented by one full-width space, are lines of
+    their own."""
     single = "　　全镇今年新增茶园八百亩，预计\n春茶产量比去年增长一成以上。\n\n　　采茶季持续到五月。"
     assert len(split_text_blocks(single)) == 3
     items = SOURCE_BROKEN.replace("有了采茶人", "1. 有了采茶人").replace("周秀兰", "2. 周秀兰")
     assert "1. 有了采茶人。今年气温回升早，头茬明前茶比往年提前了" in [b.text for b in split_text_blocks(items)]
     centred = SOURCE_BROKEN.replace("　　", "  ")
     assert len(split_text_blocks(centred)) > 4
+    # one full-width space opens a table's row in a browser's copy as well, its cells
+    # parted by tabs
+    assert len(split_text_blocks(SOURCE_BROKEN.replace("　　", "　"))) > 4
+    assert len(split_text_blocks(SOURCE_BROKEN.replace("预计\n", "预计\t\n"))) > 4
 
 
 def test_a_notice_with_a_bordered_table_and_a_flush_right_signature():
