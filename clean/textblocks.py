@@ -659,8 +659,8 @@ def _join_source_breaks(lines: list[str], wrapping: _Wrapping) -> list[str]:
     paragraphs and parts them with blank lines shows where they start and end, though:
     when its indented paragraphs hold lines stopping inside a clause short of the wrap
     width (``_MIN_RAGGED_LINES``), each run of lines between two blank lines, the first
-    indented (``　　``) and the others starting at one column, none a list item, is one
-    paragraph. Blank and column are the text's: a menu may stand left of it, and what
+    indented (``　　``) and the others starting at one column, none a list item, the last
+    ending a sentence, is one paragraph. Blank and column are the text's: a menu may stand left of it, and what
     the menu holds beside the paragraph's lines follows the paragraph, one line each.
     """
     paragraphs = list(_indented_paragraphs(lines))
@@ -698,7 +698,8 @@ def _indented_paragraphs(lines: list[str]) -> Iterator[tuple[int, int]]:
         end = i
         while end < len(lines) and not _blank_from(lines[end], margin) and _text_column(lines[end]) == margin:
             end += 1
-        if end == len(lines) or _blank_from(lines[end], margin):
+        ended = lines[end - 1].rstrip()[-1] in _SENTENCE_END + _LABEL_END
+        if ended and (end == len(lines) or _blank_from(lines[end], margin)):
             yield i - 1, end
         i = end + 1
 

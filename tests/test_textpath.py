@@ -450,6 +450,9 @@ def test_lines_are_not_joined_without_a_page_of_ragged_indented_paragraphs():
     # parted by tabs
     assert len(split_text_blocks(SOURCE_BROKEN.replace("　　", "　"))) > 4
     assert len(split_text_blocks(SOURCE_BROKEN.replace("预计\n", "预计\t\n"))) > 4
+    # a paragraph ends a sentence: a line cut short over a blog's byline is no paragraph's
+    cut = SOURCE_BROKEN + "\n\n　　茶农们说，今年的头茬\n作者：青溪 阅读(1660) 评论(5)\n相关内容"
+    assert "作者：青溪 阅读(1660) 评论(5)" in [b.text for b in split_text_blocks(cut)]
 
 
 def test_a_notice_with_a_bordered_table_and_a_flush_right_signature():
