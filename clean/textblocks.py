@@ -687,12 +687,14 @@ def _indented_paragraphs(lines: list[str]) -> Iterator[tuple[int, int]]:
     i = 1
     while i < len(lines):
         opening, below = lines[i - 1], lines[i]
-        # (cheap test first: this runs on every line, and most are not indented)
-        if not _PARAGRAPH_INDENT.search(opening) or not below.strip(_STRIP):
+        # (cheap tests first: this runs on every line, and most are not indented, or
+        # indented as the line below them is, or over a blank line)
+        if "\u3000\u3000" not in opening or below.startswith("\u3000") or not below.strip(_STRIP):
             i += 1
             continue
-        indent, margin = _cells(opening)[-1][0], _text_column(below)
-        if margin is None or not _MIN_PARAGRAPH_INDENT <= indent - margin <= _MAX_PARAGRAPH_INDENT or not _blank_from(lines[i - 2] if i > 1 else "", margin):
+        margin = _text_column(below) if _PARAGRAPH_INDENT.search(opening) else None
+        indented = margin is not None and _MIN_PARAGRAPH_INDENT <= _cells(opening)[-1][0] - margin <= _MAX_PARAGRAPH_INDENT
+        if not indented or not _blank_from(lines[i - 2] if i > 1 else "", margin):
             i += 1
             continue
         end = i
