@@ -413,8 +413,9 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
     rows = []
     end = start
     for line in lines[start:]:
-        cells = None if _DASHED_RULE.fullmatch(line.strip(_STRIP)) else _row_cells(line)
-        if cells is None and not (rows and _DASHED_RULE.fullmatch(line.strip(_STRIP))):
+        rule = _DASHED_RULE.fullmatch(line.strip(_STRIP)) is not None
+        cells = None if rule else _row_cells(line)
+        if cells is None and not (rule and rows):
             break
         end += 1
         if cells:
