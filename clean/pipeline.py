@@ -19,6 +19,7 @@ from clean.linknumbers import split_link_list, unpadded
 from clean.markdown import looks_like_markdown, split_markdown_blocks
 from clean.metadata import extract_metadata
 from clean.repair import Repair, redecode, repair_mojibake
+from clean.sourcecode import split_source_code
 from clean.templates import Survey, mark_templates, survey_blocks
 from clean.textblocks import split_text_blocks
 
@@ -153,20 +154,25 @@ def _kind(kind: str | None, text: str) -> str:
 
 #: Why a text browser's list of link addresses is removed.
 LINK_LIST_REASON = "chrome: the text browser's list of the links it numbered (References)"
+#: Why the code of a stripped page source is removed.
+SOURCE_CODE_REASON = "chrome: script or style code (a page source with its tags stripped)"
 
 
 def _text_blocks(text: str) -> tuple[list[Block], list[Block]]:
     """A text or Markdown capture's blocks, and the blocks removed before classification
-    (a text browser's list of link addresses, already labelled)."""
+    (a text browser's list of link addresses, a stripped source's code; already labelled)."""
     if looks_like_markdown(text):
         return split_markdown_blocks(text), []
+    source = split_source_code(text)
+    text, code = source or (text, [])
     text, listed = split_link_list(text)
-    blocks = split_text_blocks(text)
+    blocks = split_text_blocks(text, flow=source is not None)
     if listed:
         for block in blocks:
             block.text = unpadded(block.text).strip()
         blocks = [block for block in blocks if block.text]  # a line of link numbers alone
-    return blocks, [Block(line, label=CHROME, reason=LINK_LIST_REASON) for line in listed]
+    return blocks, [Block(line, label=CHROME, reason=SOURCE_CODE_REASON) for line in code] + [
+        Block(line, label=CHROME, reason=LINK_LIST_REASON) for line in listed]
 
 
 def _repair_blocks(blocks: list[Block], config: CleanConfig) -> tuple[list[Block], tuple[Repair, ...], float]:

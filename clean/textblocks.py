@@ -121,10 +121,11 @@ _MIN_RAGGED_LINES = 2
 _INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s]{1,8}[)）]")
 #: An image printed as its file or address in brackets, as lynx prints an image without alt
 #: text: an image file's name, inline data, or an address with an HTML-escaped query
-#: (``[logo.png]``, ``[gif;base64,R0lG…]``, ``[u=25562,26892&amp;fm=173]``). No Chinese
+#: (``[logo.png]``, ``[gif;base64,R0lG…]``, ``[u=25562,26892&amp;fm=173]``, its ``&amp;``
+#: decoded or not). No Chinese
 #: and no brackets inside; a few single spaces where the renderer wrapped a long name.
 _NAME_CHAR = r"[^\[\]\s\u3000-\u9fff\uff00-\uffef]"
-_IMAGE_MARK = r"(?:\.(?:jpe?g|png|gif|webp|bmp|svg|ico)\b|;base64,|&amp;)"
+_IMAGE_MARK = r"(?:\.(?:jpe?g|png|gif|webp|bmp|svg|ico)\b|;base64,|&(?:amp;)?[A-Za-z_]\w*=)"
 IMAGE_FILE = re.compile(rf"\[(?={_NAME_CHAR}*{_IMAGE_MARK}){_NAME_CHAR}+(?: {_NAME_CHAR}+){{0,3}}\]", re.IGNORECASE)
 #: ... cut at the end of a line (an opening bracket, then a name that has not ended) and
 #: finished on the next (the rest of the name and the closing bracket).
@@ -160,8 +161,8 @@ _MAX_CELL_WIDTH = 32
 #: ``_WRAP_SLACK`` of the widest.
 _MAX_FLUSH_SHARE = 0.5
 #: ... and its columns line up: a column is a display position where the cells of this
-#: share of the rows start; the table needs two such columns, and each row two cells
-#: starting at one of them.
+#: share of the rows start, or end (numbers set flush right); the table needs two such
+#: columns, and each row two cells starting or ending at one of them.
 _MIN_COLUMN_SHARE = 0.6
 
 
@@ -424,7 +425,13 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
         return [], start
     starts = Counter(col for cells in rows for col, _ in cells)
     columns = {col for col, n in starts.items() if n >= _MIN_COLUMN_SHARE * len(rows)}
-    if len(columns) < 2 or any(sum(col in columns for col, _ in cells) < 2 for cells in rows):
+    ends = Counter(col + _width(text) for cells in rows for col, text in cells)
+    flush_right = {col for col, n in ends.items() if n >= _MIN_COLUMN_SHARE * len(rows)}
+
+    def aligned(col: int, text: str) -> bool:
+        return col in columns or col + _width(text) in flush_right
+
+    if len(columns) + len(flush_right) < 2 or any(sum(aligned(*cell) for cell in cells) < 2 for cells in rows):
         return [], start
     ends = [col + _width(text) for cells in rows for col, text in cells[-1:]]
     beside_menu = len(columns) == 2  # (a menu and a text: a table of three columns is none)
@@ -470,8 +477,11 @@ def _table_rows(lines: list[str]) -> list[str]:
     return rows
 
 
-def split_text_blocks(text: str) -> list[TextBlock]:
+def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
     """Split a plain-text capture into blocks, in the original order.
+
+    ``flow``: the text was never laid out (a page source with its tags stripped): the
+    gaps in a line are the source's white space, parting paragraphs, not columns.
 
     Example:
         >>> [b.text for b in split_text_blocks("首页\\n|\\n 公务邮箱\\n\\n　　正文第一段。")]
@@ -514,6 +524,10 @@ def split_text_blocks(text: str) -> list[TextBlock]:
             continue
         cells = _cells(line)
         shared = len(cells) > 1
+        if shared and (flow or _one_flow(stripped)):
+            # paragraphs run together on one line, each opened by its indent (a source
+            # without line breaks): one column of text, not cells side by side
+            cells, shared = [(cells[0][0], text) for _, text in cells], False
         cells = [copy for cell in cells for copy in _copies(*cell)]
         column, first = cells[0]
         if blocks and (join_next or first[0] in _SEPARATORS):
@@ -551,6 +565,12 @@ def split_text_blocks(text: str) -> list[TextBlock]:
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0
     return [piece for block in blocks for piece in _image_files(block)]
+
+
+def _one_flow(stripped: str) -> bool:
+    """The gaps inside ``stripped`` are all paragraph indents (full-width or no-break
+    spaces), none a renderer's padding between columns (three spaces or more, a tab)."""
+    return "\t" not in stripped and "   " not in stripped
 
 
 def _name_cut(text: str) -> bool:

@@ -66,6 +66,7 @@ from clean.classify.sections import (
 from clean.classify.signals import Signals, clock_time, compute_signals
 from clean.classify.wiki import edit_headings, wiki_article
 from clean.config import ClassifyConfig
+from clean.sourcecode import code_lines
 
 __all__ = ["classify_blocks", "metadata_labels"]
 
@@ -88,6 +89,10 @@ def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
 
 
 _VERBATIM = Verdict(CHROME, "chrome: preformatted text outside the main text", only_outside=True)
+_CODE = Verdict(CHROME, "chrome: program code outside the main text", only_outside=True)
+_LINE_NUMBERS = Verdict(CHROME, "chrome: a code listing's line numbers (1, 2, 3 … a line each)", neutral=True)
+#: A code listing has this many lines at least (one line of code is a formula, a path).
+_MIN_LISTING_LINES = 3
 
 
 def _link_verdict(block: Block, sig: Signals, config: ClassifyConfig) -> Verdict | None:
@@ -163,6 +168,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     # source's name under its label is the byline's value on every page that prints it)
     templated = [verdict is None and block.template > 0 for block, verdict in zip(blocks, local)]
     verdicts = [_template_verdict(b) if t else v for b, v, t in zip(blocks, local, templated)]
+    _code_listings(texts, verdicts)
     for i, whole in _cut_off_copies(texts).items():
         if verdicts[i] is None:
             verdicts[i] = Verdict(CHROME, f"chrome: a cut-off copy of block {whole} (a ticker's or a teaser's)", neutral=True)
@@ -472,6 +478,44 @@ def _neutral_table_cells(
             for k in range(i, j):
                 values[k] = 0.0
         i = j
+
+
+def _code_listings(texts: list[str], verdicts: list[Verdict | None]) -> None:
+    """A program's lines printed one a line (a tutorial's example, a stripped page's
+    script) are the text's own inside it and chrome outside it: whatever their symbols,
+    links or words, they neither make nor break the text. The line numbers a blog's
+    theme prints in the listing's gutter, a number a line just before or after it, go.
+    """
+    code = code_lines([text.strip() for text in texts])
+    i = 0
+    while i < len(texts):
+        if not code[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(texts) and code[end]:
+            end += 1
+        if end - i >= _MIN_LISTING_LINES:
+            for k in [*range(i, end), *_gutter(texts, i, end)]:
+                verdicts[k] = _LINE_NUMBERS if k < i or k >= end else _CODE
+        i = end
+
+
+def _gutter(texts: list[str], start: int, end: int) -> range:
+    """The line numbers (1, 2, 3 …) right after the listing ``texts[start:end]``, or
+    right before it (a gutter printed first); an empty range when there are none."""
+    after = end
+    while after < len(texts) and texts[after].strip() == str(after - end + 1):
+        after += 1
+    if after - end >= _MIN_LISTING_LINES:
+        return range(end, after)
+    first = start
+    while first > 0 and texts[first - 1].strip().isdigit():
+        first -= 1
+    if start - first >= _MIN_LISTING_LINES and [t.strip() for t in texts[first:start]] == [
+            str(n) for n in range(1, start - first + 1)]:
+        return range(first, start)
+    return range(0)
 
 
 def _counting(numbers: list[str]) -> bool:

@@ -20,7 +20,7 @@ ENTITY = re.compile(r"&(?:amp;)?(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-
 
 def _decode(match: re.Match[str]) -> str | None:
     raw = match.group(0)
-    entity = "&" + raw[5:] if raw.startswith("&amp;") else raw
+    entity = "&" + raw[5:] if raw.startswith("&amp;") and len(raw) > 5 else raw
     text = html.unescape(entity)
     if text == entity or any(c in "\r\n" or char_score(c) == BROKEN for c in text):
         return None
@@ -30,8 +30,8 @@ def _decode(match: re.Match[str]) -> str | None:
 def fix_entities(text: str) -> Fixed:
     """Decode HTML entities and double-escaped character references.
 
-    >>> fix_entities("&#20013;&#25991;&amp;#27979;&nbsp;AT&T").text
-    '中文测\\xa0AT&T'
+    >>> fix_entities("&#20013;&#25991;&amp;#27979;&nbsp;AT&T R&amp;D").text
+    '中文测\\xa0AT&T R&D'
     """
     if "&" not in text:
         return Fixed(text, None)
