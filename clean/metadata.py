@@ -249,7 +249,9 @@ def extract_metadata(blocks: list[Block]) -> dict:
             meta["author"] = names(posted.group(1)) or None  # 本贴由大卫于2005年8月12日…发表
         if block.field == "author" and not pairs and "author" not in meta:
             meta["author"] = names(block.text.strip(_TRIM)) or None  # a name alone: 张三, （张三）
-        if "updated" not in (field for field, _ in pairs):
+        if block.field == "updated" and not pairs and (edited := normalise_date(text)):
+            meta.setdefault("updated", edited)  # an unlabelled "edited at" stamp
+        elif "updated" not in (field for field, _ in pairs):
             unlabelled_date = unlabelled_date or normalise_date(text)
     if written := meta.get("written"):
         meta.setdefault("date", written)  # a labelled date, if not the publication's

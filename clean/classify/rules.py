@@ -148,6 +148,10 @@ class Verdict:
     neutral: bool = False
 
 
+#: A date line that says the page was edited then (``已于 … 修改``, ``… 更新``), and one
+#: that says it was published (``发布于 … 最后修改 …`` dates the page).
+_MODIFIED = re.compile(r"修改|更新|修订")
+_PUBLISHED = re.compile(r"发布|发表|刊登|首发")
 #: A field's label opening a line (开标时间：), a few words before a colon.
 _FIELD_LABEL = re.compile(r"\s*[^\s\d：:，。,.]{2,10}[：:]")
 
@@ -316,6 +320,9 @@ def local_verdict(
                 return Verdict(METADATA, "metadata: date line of a post's footer", "date", ends_post=True)
             # under a label of its own (开标时间：…, 报名时间：…) the date may be the text's:
             # a field of a notice, no evidence against the text around it
+            if _MODIFIED.search(folded) and not _PUBLISHED.search(folded):
+                # a post's "edited at" stamp (已于 2025-02-11 16:05 修改): not when it was published
+                return Verdict(METADATA, "metadata: date line of an edit", "updated")
             return Verdict(METADATA, "metadata: date line", "date", neutral=_FIELD_LABEL.match(text) is not None)
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)

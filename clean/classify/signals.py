@@ -16,7 +16,7 @@ _DIGIT = re.compile(r"\d")
 NOT_PERSON_ENDINGS = ("社", "网", "網", "报", "報", "台", "完", "图", "圖", "摄", "攝", "部", "办", "辦")
 #: Link markup that text renderers leave: markdown links, bare URLs and a URL's query
 #: string cut off from it where a renderer wrapped the address (``0x250&location=12``).
-_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)\S+|(?<![!-~])(?=[!-~]{8})(?!\[)[!-~]*&(?:amp;)?[A-Za-z_][A-Za-z0-9_.\-]*=[!-~]*")
+_LINKS = re.compile(r"\[[^\]\n]*\]\([^)\s]*\)|(?:https?://|www\.)[!-~]+|(?<![!-~])(?=[!-~]{8})(?!\[)[!-~]*&(?:amp;)?[A-Za-z_][A-Za-z0-9_.\-]*=[!-~]*")
 #: Clause punctuation: what prose has and headlines mostly lack (、 and ： are common in both).
 _CLAUSE_PUNCT = re.compile(r"[。！？；，,;!?]|\.(?=\s|$)")
 #: Characters a sentence of prose ends with.
