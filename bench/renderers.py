@@ -27,7 +27,11 @@ replacement characters) and printed to text by each renderer that is available:
 - ``chromium``: a browser's ``document.body.innerText`` (what "select all, copy" gives),
   from headless Chromium driven by Playwright (only when the ``playwright`` module and
   ``/usr/bin/chromium`` are there), the page's scripts off and nothing fetched, so
-  external stylesheets do not apply.
+  external stylesheets do not apply;
+- ``tagstrip``: no renderer at all: the page's source with its tags cut out by a regular
+  expression (``re.sub("<[^>]+>", "", page)``, as ``sed 's/<[^>]*>//g'`` and many
+  crawlers do), so the bodies of scripts and styles, the HTML entities and the source's
+  indentation and line breaks are all still there.
 
 The renderers are not project dependencies; a missing one is reported as skipped. Each
 renderer's folder of dumps is cleaned by the real batch engine
@@ -204,6 +208,14 @@ def _render_markdownify(html: str) -> str:
     return markdownify.markdownify(html, heading_style="ATX")
 
 
+#: A tag, as the crudest crawlers strip them (comments and all, scripts' bodies left).
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _render_tagstrip(html: str) -> str:
+    return _TAG.sub("", html)
+
+
 def _render_resiliparse(html: str) -> str:
     from resiliparse.extract.html2text import extract_plain_text
 
@@ -222,6 +234,7 @@ _KNOWN: tuple[tuple[Renderer, str, str], ...] = (
     (Renderer("lynx", ".txt", _render_lynx), "program", "lynx"),
     (Renderer("lynx_links", ".txt", partial(_render_lynx, options=())), "program", "lynx"),
     (Renderer("chromium", ".txt", _Browser()), "browser", "playwright"),
+    (Renderer("tagstrip", ".txt", _render_tagstrip), "module", "re"),
 )
 NAMES = tuple(renderer.name for renderer, _, _ in _KNOWN)
 
