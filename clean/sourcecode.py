@@ -77,6 +77,8 @@ def looks_like_code(line: str) -> bool:
     """
     if _COMMENT.match(line):
         return True
+    if "'" not in line and '"' not in line and _CJK.search(line):
+        return False  # (the cheap test first: most lines are text, with no strings)
     rest = _TRAILING_COMMENT.sub("", _ENTITY.sub(" ", _QUOTED.sub('""', line))).strip()
     if not rest or _CJK.search(rest):
         return False

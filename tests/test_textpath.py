@@ -923,3 +923,20 @@ def test_a_sentence_holding_an_address_is_prose_not_a_link():
     sentence = "打开列表页，地址栏变成了https://house.example.cn/ershou/pg2/，说明分页是通过URL里的pg参数控制的，只要改数字就能拿到任意一页："
     text = "\n".join(["第一段正文写在这里，讲了一个完整的事情。" * 2, sentence, "第三段正文也写在这里，讲了另一件事情。" * 2])
     assert sentence in clean_capture(text, kind="text").text.split("\n")
+
+
+@pytest.mark.parametrize("credit", ["圖／記者林佳蓉攝", "摄影：李四", "（資料圖片）", "（IG圖片）", "（读者提供）", "（李明摄）",
+                                    "在 Instagram 查看這篇貼文", "在 YouTube 上觀看"])
+def test_a_photo_credit_or_an_embeds_placeholder_between_paragraphs_goes_and_the_text_runs_on(credit):
+    paragraphs = ["青溪老街昨日完成修缮，沿街四十多家老字号陆续恢复营业，吸引不少市民前来打卡。街坊们说，老街又热闹起来了。",
+                  "修缮工程历时一年，保留了原有的石板路和骑楼立面，并增设了无障碍通道和公共卫生间。下一步还将开放夜市。"]
+    result = clean_capture("\n\n".join([paragraphs[0], credit, paragraphs[1]]), kind="text")
+    assert result.text.split("\n") == paragraphs
+    assert {r.text: r.label for r in result.removed}[credit] == CAPTION
+
+
+def test_a_sentence_about_a_photo_is_no_credit():
+    sentence = "图：青溪老街修缮后，沿街四十多家老字号陆续恢复营业，吸引不少市民前来打卡。"
+    text = "\n\n".join(["第一段正文写在这里，讲了一个完整的事情。后来又发生了别的事。", sentence,
+                          "第三段正文写在这里，讲了另一件事情。大家都很满意。"])
+    assert sentence in clean_capture(text, kind="text").text.split("\n")
