@@ -925,8 +925,7 @@ def test_a_sentence_holding_an_address_is_prose_not_a_link():
     assert sentence in clean_capture(text, kind="text").text.split("\n")
 
 
-@pytest.mark.parametrize("credit", ["圖／記者林佳蓉攝", "摄影：李四", "（資料圖片）", "（IG圖片）", "（读者提供）", "（李明摄）",
-                                    "在 Instagram 查看這篇貼文", "在 YouTube 上觀看"])
+@pytest.mark.parametrize("credit", ["圖／記者林佳蓉攝", "摄影：李四", "图/新华社", "在 Instagram 查看這篇貼文", "在 YouTube 上觀看"])
 def test_a_photo_credit_or_an_embeds_placeholder_between_paragraphs_goes_and_the_text_runs_on(credit):
     paragraphs = ["青溪老街昨日完成修缮，沿街四十多家老字号陆续恢复营业，吸引不少市民前来打卡。街坊们说，老街又热闹起来了。",
                   "修缮工程历时一年，保留了原有的石板路和骑楼立面，并增设了无障碍通道和公共卫生间。下一步还将开放夜市。"]

@@ -58,11 +58,9 @@ def surnamed(folded: str) -> bool:
 
 
 #: A photo's credit alone on its line, in the matching form (Simplified, no white space):
-#: ``图／记者林佳蓉摄``, ``摄影：李四``, or a short note in brackets that names where the
-#: picture came from (``（资料图片）``, ``（IG图片）``, ``（读者提供）``, ``（李明摄）``).
-_PHOTO_CREDIT = re.compile(
-    r"(?:图|图片|照片|摄影)[／/:：｜|][^，。！？、；]{1,16}"
-    r"|[（(][^（）()，。！？]{0,10}(?:图片|照片|提供|供图|摄)[）)]")
+#: ``图／记者林佳蓉摄``, ``摄影：李四``. (One in brackets, ``（资料图片）``, is not told from a
+#: short note of the text's, and weighs as the text around it.)
+_PHOTO_CREDIT = re.compile(r"(?:图|图片|照片|摄影)[／/:：｜|][^，。！？、；]{1,16}")
 #: A line that ends with a document's file name: an attachment's download link
 #: (``附件：1.……办法（全文）.pdf``, ``下载：报名表.docx``); a sentence ends with its stop.
 #: The link may give the file's size after it (``报名表.doc（36KB）``).
@@ -356,7 +354,7 @@ def local_verdict(
                 if entry:
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", neutral=label == CAPTION)
     if _PHOTO_CREDIT.fullmatch(folded.strip()):
-        return Verdict(CAPTION, "caption: a photo's credit on a line of its own (图／某某摄, （资料图片）)", neutral=True)
+        return Verdict(CAPTION, "caption: a photo's credit on a line of its own (图／某某摄)", neutral=True)
     if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()) or _ALT_TEXT.fullmatch(text.strip()):
         return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name] or [alt text])", neutral=True)
     if sig.chars <= config.chrome_max_chars and _DOWNLOAD.search(text):
