@@ -12,7 +12,9 @@ Code is told apart by its own syntax, one line at a time: a CSS declaration
 ``document.``, a line ending in ``;`` or ``{``), a lone brace, a comment; the words in
 quoted strings do not count (``alert("请输入用户名！")`` is code), any other CJK does
 (``今天是：`` before a date script is the page's). Lines of a script that show none of it
-(``url: url,``, ``console.log(err)``) sit between lines that do and are code with them.
+(``url: url,``, ``title: false``) sit between lines that do and are code with them.
+The classifier uses the same test on every capture: a run of code lines is a listing
+(a tutorial's example), the text's own where the text runs on both sides of it.
 
 Only a capture that shows it is a stripped source loses its code: HTML entities left in
 the text, or code before the first sentence (a page's head holds its stylesheets and
