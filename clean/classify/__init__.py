@@ -512,8 +512,8 @@ def _gutter(texts: list[str], start: int, end: int) -> range:
     first = start
     while first > 0 and texts[first - 1].strip().isdigit():
         first -= 1
-    if start - first >= _MIN_LISTING_LINES and [t.strip() for t in texts[first:start]] == [
-            str(n) for n in range(1, start - first + 1)]:
+    numbers = [text.strip() for text in texts[first:start]]
+    if len(numbers) >= _MIN_LISTING_LINES and numbers[0] == "1" and _counting(numbers):
         return range(first, start)
     return range(0)
 
