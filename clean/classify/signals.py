@@ -48,6 +48,9 @@ _SPACE = re.compile(r"\s+")
 #: Navigation separators between items of a link row or breadcrumb; a slash next to a
 #: path's letters (/etc/samba/smb.conf) is none.
 _SEPARATORS = re.compile(r"[|｜¦>»›→]|(?<![A-Za-z._~-])/(?![A-Za-z._~-])|-{1,2}>|(?<=\s)[-–](?=\s)")
+#: The characters every separator holds: most blocks have none, and a search for one of
+#: them is far cheaper than the lookarounds above.
+_SEPARATOR_CHAR = re.compile(r"[|｜¦>»›→/\-–]")
 #: List bullets as renderers print <li> items (link lists; w3m marks nested items with a
 #: white square and a space); ●■◆ are left out: Chinese articles use them to mark their
 #: own subheadings, as newspapers put □ before a byline and □□ for illegible characters.
@@ -259,7 +262,7 @@ def split_trailing_date(text: str) -> tuple[str, str] | None:
 
 def compute_signals(text: str) -> Signals:
     """Compute the ``Signals`` of one block's text."""
-    chars = len(_SPACE.sub("", text))
+    chars = len("".join(text.split()))
     clauses = len(_CLAUSE_PUNCT.findall(text))
     ends = _ends_sentence(text.strip())
     truncated = _truncated(text)
@@ -279,7 +282,7 @@ def compute_signals(text: str) -> Signals:
         clauses=clauses,
         ends_sentence=ends,
         truncated=truncated,
-        separators=len(_SEPARATORS.findall(text)),
+        separators=len(_SEPARATORS.findall(text)) if _SEPARATOR_CHAR.search(text) else 0,
         bullet=_bulleted(text),
         numbered=_NUMBERED.match(text) is not None,
         dated=dated,
