@@ -194,7 +194,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
 
     Keys: ``title``, ``subtitle``, ``original_title``, ``date``, ``updated`` (a "last
     updated" stamp), ``written`` (a document's own date, 成文日期), ``source``,
-    ``author``, ``editor``, ``keywords`` (a list). The
+    ``author``, ``editor``, ``reviewer`` (审核, 校对), ``keywords`` (a list). The
     first value of a field wins:
     the byline above the article comes before the tail's. A date a label names
     (发布时间：…) wins over an unlabelled date line: a speech's or a report's own date

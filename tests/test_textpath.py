@@ -939,3 +939,10 @@ def test_a_sentence_about_a_photo_is_no_credit():
     text = "\n\n".join(["第一段正文写在这里，讲了一个完整的事情。后来又发生了别的事。", sentence,
                           "第三段正文写在这里，讲了另一件事情。大家都很满意。"])
     assert sentence in clean_capture(text, kind="text").text.split("\n")
+
+
+@pytest.mark.parametrize("credits", ["审核：罗建平  编辑：陈思雨", "编辑：陈思雨  校对：罗建平"])
+def test_who_checked_a_story_is_its_reviewer_not_its_editor(credits):
+    text = "\n".join(["集团召开科技创新大会，部署今年的重点攻关任务和人才引进计划。" * 2, credits, "上一篇：某某新闻"])
+    meta = clean_capture(text, kind="text").metadata
+    assert (meta.get("editor"), meta.get("reviewer")) == ("陈思雨", "罗建平")

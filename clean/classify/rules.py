@@ -159,6 +159,12 @@ _PUBLISHED = re.compile(r"发布|发表|刊登|首发")
 #: A field's label opening a line (开标时间：), a few words before a colon.
 _FIELD_LABEL = re.compile(r"\s*[^\s\d：:，。,.]{2,10}[：:]")
 
+#: The credits that close a news article (编辑：…, 审核：…): the tail starts after them.
+_CLOSING_FIELDS = frozenset({"editor", "reviewer"})
+#: The credits a byline with several labels holds besides a date and an author.
+_CREDITS = frozenset({"source", "editor", "reviewer"})
+#: Fields that name a person: a sentence after their label is speech (记者：请问……？).
+_PERSON_FIELDS = frozenset({"author", "editor", "reviewer"})
 #: What may stand before a byline's label: a bracket, or a list bullet (□ 责任编辑：……;
 #: inscriptis and Markdown renderers print ``*``, ``+`` and ``-``).
 _LABEL_LEAD = "[【(（ \u3000□■●•·▪◆◇*+-"
@@ -224,7 +230,7 @@ class MetadataLabels:
         if len(_LABEL_MARKS.findall(text)) < 2:
             return []
         fields = [self.field_of_match(found) for found in self.lenient.finditer(text)]
-        return fields if len(fields) >= 2 and ("source" in fields or "editor" in fields) else []
+        return fields if len(fields) >= 2 and not _CREDITS.isdisjoint(fields) else []
 
     def dangling_field(self, text: str) -> str | None:
         """The field of a label that ends ``text`` with nothing after it (``来源：``,
@@ -305,14 +311,14 @@ def local_verdict(
         # speech however short (记者：场址在哪？)
         question = text.rstrip("”’」』\"'）) ")[-1:] in ("？", "?")
         long_enough = sig.chars >= config.speech_min_chars or question
-        speech = field in ("author", "editor") and sig.ends_sentence and long_enough
+        speech = field in _PERSON_FIELDS and sig.ends_sentence and long_enough
         if field and not speech:
             # the editor line closes a news article: what follows is the page's tail
-            return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field == "editor")
+            return Verdict(METADATA, f"metadata: label for '{field}'", field, labelled=True, ends_article=field in _CLOSING_FIELDS)
         if not field and not sig.ends_sentence and (fields := labels.byline_fields(folded)):
             return Verdict(
                 METADATA, f"metadata: byline with labels for {', '.join(fields)}", fields[0],
-                labelled=True, ends_article="editor" in fields,
+                labelled=True, ends_article=not _CLOSING_FIELDS.isdisjoint(fields),
             )
         # a line of prose that mentions a date (hard-wrapped dumps) is no date line
         dateline = sig.date_only or sig.chars <= config.dateline_max_chars
