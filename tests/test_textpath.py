@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from clean.blocks import CAPTION, METADATA, TITLE, Block
+from clean.blocks import CAPTION, METADATA, RELATED, TITLE, Block
 from clean.classify import classify_blocks
 from clean.config import ClassifyConfig
 from clean.metadata import extract_metadata, normalise_date
@@ -946,3 +946,22 @@ def test_who_checked_a_story_is_its_reviewer_not_its_editor(credits):
     text = "\n".join(["集团召开科技创新大会，部署今年的重点攻关任务和人才引进计划。" * 2, credits, "上一篇：某某新闻"])
     meta = clean_capture(text, kind="text").metadata
     assert (meta.get("editor"), meta.get("reviewer")) == ("陈思雨", "罗建平")
+
+
+_STREET = ["青溪老街昨日完成修缮，沿街四十多家老字号陆续恢复营业，吸引不少市民前来打卡。街坊们说，老街又热闹起来了。",
+           "修缮工程历时一年，保留了原有的石板路和骑楼立面，并增设了无障碍通道和公共卫生间。下一步还将开放夜市。"]
+
+
+@pytest.mark.parametrize("promo", [["延伸閱讀：青溪老屋修復補助加碼 每案最高補助300萬元"],
+                                   ["【相关阅读】南岭古道修复完工"],
+                                   ["延伸閱讀：", "青溪老屋修復補助加碼 每案最高補助300萬元", "溪南五分車要全線復駛？文化局：先做安全評估！"]])
+def test_a_related_link_between_two_paragraphs_goes_and_the_text_runs_on(promo):
+    result = clean_capture("\n\n".join([_STREET[0], *promo, _STREET[1]]), kind="text")
+    assert result.text.split("\n") == _STREET
+    assert {r.text: r.label for r in result.removed}[promo[-1]] == RELATED
+
+
+@pytest.mark.parametrize("note", ["（資料圖片）", "（IG圖片）", "(示意图)"])
+def test_a_note_where_a_photo_stood_is_caption_noise(note):
+    result = clean_capture("\n\n".join([_STREET[0], note, _STREET[1]]), kind="text")
+    assert result.text.split("\n") == _STREET
