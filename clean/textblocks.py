@@ -59,6 +59,9 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _SEPARATORS = "|｜¦"
 _SEPARATOR_ONLY = re.compile(rf"^\s*[{_SEPARATORS}][\s{_SEPARATORS}]*$")
 _STRIP = " \t\r\u3000\u00a0\ufeff\u200b"
+#: A line of closing punctuation only (``。``, ``”。``): a renderer that could not break
+#: a run of Chinese pushed the paragraph's last mark onto a line of its own.
+_CLOSING_ONLY = re.compile(r"[。，、；：！？…”’」』）》]+")
 #: Characters a terminal shows two columns wide (CJK, Hangul, full-width forms).
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 #: Runs of them: counting runs, not characters, spares a string per character.
@@ -515,6 +518,9 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
             column = _width(line) - _width(line.lstrip(_STRIP))
             blocks.extend(TextBlock(text=row, column=column) for row in rows)
             i, join_next, wrapped = end, False, False
+            continue
+        if blocks and _CLOSING_ONLY.fullmatch(stripped) and lines[i - 2].strip(_STRIP):
+            blocks[-1].text += stripped  # no paragraph opens with a full stop
             continue
         if _SEPARATOR_ONLY.match(stripped):
             if blocks:

@@ -965,3 +965,15 @@ def test_a_related_link_between_two_paragraphs_goes_and_the_text_runs_on(promo):
 def test_a_note_where_a_photo_stood_is_caption_noise(note):
     result = clean_capture("\n\n".join([_STREET[0], note, _STREET[1]]), kind="text")
     assert result.text.split("\n") == _STREET
+
+
+def test_a_full_stop_pushed_onto_a_line_of_its_own_closes_its_paragraph():
+    text = "   " + _STREET[0][:-1] + "\n   。\n\n   " + _STREET[1]
+    assert clean_capture(text, kind="text").text.split("\n") == _STREET
+
+
+@pytest.mark.parametrize("genre", ["讣告", "訃告", "【紧急通知】"])
+def test_a_notice_titled_by_its_kind_alone_has_that_title(genre):
+    text = "\n\n".join(["当前位置：首页 > 通知公告 > 正文", genre, "发布时间：2025-03-03 09:15　来源：党委办公室", *_STREET, "【打印本页】 【关闭窗口】"])
+    result = clean_capture(text, kind="text")
+    assert result.metadata["title"] == genre and result.text.split("\n") == _STREET

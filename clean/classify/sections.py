@@ -48,6 +48,10 @@ _PROSE_STOP = re.compile("。")
 #: spaces around its Latin words (青溪縣推動 5G 智慧路燈 …).
 _WORD_LIST = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}(?:[ \u3000]+[\u4e00-\u9fff]{1,6}){4,}\s*$")
 
+#: A notice titled by its kind alone (讣告, 公告, 紧急通知): too short to share words
+#: with its text, it is the title where a headline stands, above the dateline.
+_GENRE_TITLE = re.compile(r"(?:紧急|重要)?(?:讣告|通知|公告|通告|启事|声明|公示|通报|倡议书|告知书|感谢信|致歉信)")
+
 #: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
 _WORDY = re.compile(r"[^\W_]")
 #: ... and a run of them.
@@ -546,6 +550,8 @@ def find_titles(
         worded = [i for i in (dated - 1, dated) if i in overlap and (overlap[i][1] >= 2 or named(i))]
         if worded:
             return worded
+        if dated >= lowest and verdicts[dated] is None and _GENRE_TITLE.fullmatch(folded[dated].strip("【】[]")):
+            return [dated]
         # a blog post's header dates it above its headline
         below = _dateline(region, sigs, verdicts, lowest) + 1
         if lowest < below < region.start and below in overlap and overlap[below][1] >= 2:
