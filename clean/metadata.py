@@ -45,6 +45,9 @@ _VALUE_END = re.compile(r"\s{2,}|\u3000|【|\[|\s+[\u4e00-\u9fff]{2,6}[：:]|" +
 #: A control a text browser printed after the byline's last value: ``来源: 新京报举报``.
 _TRAILING_CONTROL = re.compile(r"(?<=\S)\s*(?:举报|舉報|纠错|糾錯|打印|列印|收藏|分享)$")
 _KEYWORD_SPLIT = re.compile(r"[\s,，;；、|｜/]+")
+#: Fields naming the people who handled a story; several names part with a space.
+_PEOPLE_FIELDS = ("editor", "reviewer")
+_NAME_LIST = re.compile(r"\s*[、，,;；]\s*")
 #: "By Jane Doe", "... 22:11 by 青衫客", "由山丫头张贴": who signs a post or an article.
 _SIGNED = re.compile(r"(?:(?:^|\s|(?<=[a-z]))(?:By|BY|by)\s+(\S.*)"
                      r"|由\s*(\S+?)\s*(?:张贴|張貼|发表|發表|发布|發佈))")
@@ -239,6 +242,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
             else:
                 value = _clean_value(raw)
                 value = names(_ROLE.sub("", value)) if field == "author" else value
+                if field in _PEOPLE_FIELDS:
+                    value = " ".join(_NAME_LIST.split(value)).strip()  # 王五、赵六: 王五 赵六, as authors
                 if value:
                     meta.setdefault(field, value)
                     labelled_title = labelled_title or (value if field == "title" else None)
@@ -313,9 +318,11 @@ def byline_fields(text: str) -> dict:
     {'date': '2022-02-13 04:22', 'source': '云南日报', 'author': '张三'}
     """
     found = extract_metadata([Block(text, label=METADATA)])
-    for field in ("source", "editor"):
+    if "source" in found:
+        found["source"] = found["source"].split()[0]
+    for field in _PEOPLE_FIELDS:
         if field in found:
-            found[field] = found[field].split()[0]
+            found[field] = names(found[field]) or found[field].split()[0]
     if "author" in found:
         found["author"] = names(found["author"])
     if "author" not in found and (reporter := _REPORTER.search(text)):

@@ -343,16 +343,16 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return _split_at(line, _CELL_GAP)
 
 
-def _split_at(line: str, gap: re.Pattern[str]) -> list[tuple[int, str]]:
+def _split_at(line: str, gap: re.Pattern[str], measure: Callable[[str], int] = _width) -> list[tuple[int, str]]:
     """``line`` cut at the gaps ``gap`` matches: its pieces with words, stripped, each
-    with the display column it starts at."""
+    with the column it starts at (display columns, or as ``measure`` counts them)."""
     cells = []
     pos = 0
     for piece in gap.split(line):
         text = piece.strip(_STRIP)
         if text:
             lead = len(piece) - len(piece.lstrip(_STRIP))
-            cells.append((_width(line[: pos + lead]), text))
+            cells.append((measure(line[: pos + lead]), text))
         pos += len(piece)
         found = gap.match(line, pos)
         if found:
@@ -390,10 +390,10 @@ def _gapped(line: str) -> bool:
     return "  " in core or "\t" in core or "\u3000\u3000" in core or "\u00a0\u00a0" in core
 
 
-def _row_cells(line: str) -> list[tuple[int, str]] | None:
-    """A borderless table row's cells as (display column, text), or None if the line
-    cannot be one (one cell, a wide cell but the last, a sentence's end, a bordered row)."""
-    cells = _split_at(line.rstrip(_STRIP), _ROW_GAP)
+def _row_cells(line: str, measure: Callable[[str], int] = _width) -> list[tuple[int, str]] | None:
+    """A borderless table row's cells as (column, text), or None if the line cannot be
+    one (one cell, a wide cell but the last, a sentence's end, a bordered row)."""
+    cells = _split_at(line.rstrip(_STRIP), _ROW_GAP, measure)
     for k, (_, text) in enumerate(cells):
         wide = _width(text) > _MAX_CELL_WIDTH and k < len(cells) - 1
         if wide or text[-1] in "。！？!?" or _boxed(text) or "|" in text:
@@ -409,12 +409,14 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
     up (``_MIN_COLUMN_SHARE``); a run of link grids in a page's margins lines up too, and
     becomes rows the classifier judges as it judged their cells (short, no sentences).
     The dashed rules pandoc draws under a table's head (``------ ------``) are its
-    borders.
+    borders. Columns are display columns, or characters: inscriptis pads a cell to the
+    column's length in characters, so Chinese cells line up only counted so.
     """
     # (cheap test first: this runs on every line, and most hold no gap between cells)
     if any(not _gapped(line) and not _DASHED_RULE.fullmatch(line.strip(_STRIP)) for line in lines[start:start + _MIN_TABLE_ROWS]):
         return [], start
     rows = []
+    row_lines = []
     end = start
     for line in lines[start:]:
         rule = _DASHED_RULE.fullmatch(line.strip(_STRIP)) is not None
@@ -424,25 +426,38 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
         end += 1
         if cells:
             rows.append(cells)
+            row_lines.append(line)
     if len(rows) < _MIN_TABLE_ROWS:
         return [], start
+    if _lined_up(rows, _width):
+        return [" ".join(text for _, text in cells) for cells in rows], end
+    counted = [_row_cells(line, len) or [] for line in row_lines]
+    if any(_WIDE.search(line) for line in row_lines) and _lined_up(counted, len):
+        return [" ".join(text for _, text in cells) for cells in counted], end
+    return [], start
+
+
+def _lined_up(rows: list[list[tuple[int, str]]], measure: Callable[[str], int]) -> bool:
+    """The cells of ``rows`` (columns as ``measure`` counts them) line up as a table's:
+    every row has two cells or more on columns most rows share (their starts, or their
+    ends for numbers set flush right), and it is no menu beside a text."""
     starts = Counter(col for cells in rows for col, _ in cells)
     columns = {col for col, n in starts.items() if n >= _MIN_COLUMN_SHARE * len(rows)}
-    ends = Counter(col + _width(text) for cells in rows for col, text in cells)
+    ends = Counter(col + measure(text) for cells in rows for col, text in cells)
     flush_right = {col for col, n in ends.items() if n >= _MIN_COLUMN_SHARE * len(rows)}
 
     def aligned(col: int, text: str) -> bool:
-        return col in columns or col + _width(text) in flush_right
+        return col in columns or col + measure(text) in flush_right
 
     if len(columns) + len(flush_right) < 2 or any(sum(aligned(*cell) for cell in cells) < 2 for cells in rows):
-        return [], start
-    ends = [col + _width(text) for cells in rows for col, text in cells[-1:]]
+        return False
+    last_ends = [col + measure(text) for cells in rows for col, text in cells[-1:]]
     beside_menu = len(columns) == 2  # (a menu and a text: a table of three columns is none)
-    if beside_menu and max(ends) - max(col for cells in rows for col, _ in cells[-1:]) > _MAX_CELL_WIDTH:
-        flush = sum(end >= max(ends) - _WRAP_SLACK for end in ends)
+    if beside_menu and max(last_ends) - max(col for cells in rows for col, _ in cells[-1:]) > _MAX_CELL_WIDTH:
+        flush = sum(end >= max(last_ends) - _WRAP_SLACK for end in last_ends)
         if flush > _MAX_FLUSH_SHARE * len(rows):
-            return [], start
-    return [" ".join(text for _, text in cells) for cells in rows], end
+            return False
+    return True
 
 
 def _table_rows(lines: list[str]) -> list[str]:

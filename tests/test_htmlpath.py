@@ -275,6 +275,8 @@ def test_byline_fields_stop_at_the_next_key_and_at_non_names():
     assert byline_fields("2020-11-26 08:04 来源：[ 中国新闻网 ] 作者：张三 阅读(120)") == {
         "date": "2020-11-26 08:04", "source": "中国新闻网", "author": "张三"}
     assert byline_fields("原文：这不是一个署名") == {}
+    assert byline_fields("（责任编辑：王晓雯、李嘉 阅读(120)）") == {"editor": "王晓雯 李嘉"}
+    assert byline_fields("责任编辑：NF055") == {"editor": "NF055"}
 
 
 @pytest.mark.parametrize("text,author", [

@@ -977,3 +977,18 @@ def test_a_notice_titled_by_its_kind_alone_has_that_title(genre):
     text = "\n\n".join(["当前位置：首页 > 通知公告 > 正文", genre, "发布时间：2025-03-03 09:15　来源：党委办公室", *_STREET, "【打印本页】 【关闭窗口】"])
     result = clean_capture(text, kind="text")
     assert result.metadata["title"] == genre and result.text.split("\n") == _STREET
+
+
+def test_several_editors_are_one_value_their_names_parted_by_a_space():
+    text = "\n".join([*_STREET, "(责编：王晓雯、李嘉)"])
+    assert clean_capture(text, kind="text").metadata["editor"] == "王晓雯 李嘉"
+
+
+def test_a_table_padded_to_its_columns_length_in_characters_is_one_row_a_line():
+    # inscriptis pads a cell to its column's length in characters: the Chinese head of a
+    # table of numbers lines up with its rows only counted so
+    rows = [("报告期", "营业收入", "归母净利润", "毛利率"), ("2024年二季度", "15.31", "1.02", "18.6%"),
+            ("2024年三季度", "16.84", "1.37", "19.9%"), ("2025年一季度", "18.62", "2.14", "22.1%")]
+    widths = [max(len(row[k]) for row in rows) for k in range(4)]
+    lines = ["      " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows]
+    assert [b.text for b in split_text_blocks("\n".join(lines))] == [" ".join(row) for row in rows]
