@@ -410,7 +410,8 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
     becomes rows the classifier judges as it judged their cells (short, no sentences).
     The dashed rules pandoc draws under a table's head (``------ ------``) are its
     borders. Columns are display columns, or characters: inscriptis pads a cell to the
-    column's length in characters, so Chinese cells line up only counted so.
+    column's length in characters, so Chinese cells line up only counted so (and then
+    every row has as many cells).
     """
     # (cheap test first: this runs on every line, and most hold no gap between cells)
     if any(not _gapped(line) and not _DASHED_RULE.fullmatch(line.strip(_STRIP)) for line in lines[start:start + _MIN_TABLE_ROWS]):
@@ -431,8 +432,11 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
         return [], start
     if _lined_up(rows, _width):
         return [" ".join(text for _, text in cells) for cells in rows], end
+    # (counted in characters, a table's rows hold as many cells each: a calendar's rows
+    # beside a column of text would line up too)
     counted = [_row_cells(line, len) or [] for line in row_lines]
-    if any(_WIDE.search(line) for line in row_lines) and _lined_up(counted, len):
+    same_cells = len({len(cells) for cells in counted}) == 1
+    if same_cells and any(_WIDE.search(line) for line in row_lines) and _lined_up(counted, len):
         return [" ".join(text for _, text in cells) for cells in counted], end
     return [], start
 

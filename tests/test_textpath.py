@@ -992,3 +992,21 @@ def test_a_table_padded_to_its_columns_length_in_characters_is_one_row_a_line():
     widths = [max(len(row[k]) for row in rows) for k in range(4)]
     lines = ["      " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows]
     assert [b.text for b in split_text_blocks("\n".join(lines))] == [" ".join(row) for row in rows]
+
+
+def test_an_info_box_row_of_labelled_fields_is_no_title():
+    title = "青溪县自然资源局2024年政府信息公开工作年度报告"
+    text = "\n\n".join(["生成日期： 2025-01-24 主题分类： 年度报告", "文 号： 公开方式： 主动公开", title,
+                         "发布日期：2025-01-24", "本报告依据政府信息公开条例和有关规定编制，全文包括总体情况、主动公开政府信息情况等内容。" * 2,
+                         "2024年，青溪县自然资源局坚持以公开为常态、不公开为例外，推进政府信息公开工作。" * 2])
+    assert clean_capture(text, kind="text").metadata["title"] == title
+
+
+def test_a_calendar_beside_a_column_of_text_does_not_swallow_the_column():
+    # padded in characters, as the blog's right column is: it lines up so, not on screen
+    days = "".join(f"{day:<3}" if day < 10 else f"{day:<4}" for day in range(1, 32))
+    lines = ["«  December 2006  »",
+             "日        一        二  三  四  五  六" + " " * 124 + "[随笔]溪边小记",
+             " " * 27 + days + " " * 4 + "青溪客 发表于 2005-9-15 11:46:00"]
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert "青溪客 发表于 2005-9-15 11:46:00" in texts

@@ -48,6 +48,9 @@ _PROSE_STOP = re.compile("。")
 #: spaces around its Latin words (青溪縣推動 5G 智慧路燈 …).
 _WORD_LIST = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}(?:[ \u3000]+[\u4e00-\u9fff]{1,6}){4,}\s*$")
 
+#: The colon after a field's label: a line with two is a form's or an info box's row
+#: (文 号： 公开方式： 主动公开), where a headline quotes one speaker at most (某某：……).
+_FIELD_COLON = re.compile(r"：|:(?!\d)")
 #: A notice titled by its kind alone (讣告, 公告, 紧急通知): too short to share words
 #: with its text, it is the title where a headline stands, above the dateline.
 _GENRE_TITLE = re.compile(r"(?:紧急|重要)?(?:讣告|通知|公告|通告|启事|声明|公示|通报|倡议书|告知书|感谢信|致歉信)")
@@ -317,8 +320,9 @@ def signature_line(sig: Signals, verdict: Verdict | None, config: ClassifyConfig
 
 def is_title_candidate(sig: Signals, verdict: Verdict | None, text: str, config: ClassifyConfig) -> bool:
     """A block that can be the article's title: a short line that is not a sentence,
-    a list item, a teaser, a counted archive link (``教学手记 (30)``) or a document's
-    number (``青政办发〔2025〕3号``, which shares its words with the text it heads).
+    a list item, a teaser, a counted archive link (``教学手记 (30)``), a form's row of
+    labelled fields or a document's number (``青政办发〔2025〕3号``, which shares its
+    words with the text it heads).
 
     A headline may ask or exclaim (``京东为何不直接公布GMV？``, ``定了！……开通！``) and
     so read as a sentence; it does not stop one (``。``) or run on over many clauses.
@@ -328,6 +332,7 @@ def is_title_candidate(sig: Signals, verdict: Verdict | None, text: str, config:
         and (not sig.sentence_like or sig.clauses <= config.title_max_clauses)
         and _PROSE_STOP.search(text) is None
         and _WORD_LIST.match(text) is None
+        and len(_FIELD_COLON.findall(text)) < 2
         and not sig.bullet
         and not sig.numbered
         and not sig.truncated
