@@ -90,6 +90,10 @@ _MIN_ENDED_PARAGRAPHS = 3
 #: short of it) at least this often.
 _MIN_CUT_SHARE = 0.5
 _WRAP_SLACK = 6
+#: A page parts its paragraphs with blank lines when at least this share of its
+#: paragraphs' last lines (at least ``_MIN_PARAGRAPH_ENDS`` of them) have one below.
+_MIN_BLANK_PARTED_SHARE = 0.9
+_MIN_PARAGRAPH_ENDS = 4
 #: ... lines wider than the wrap width: at most this share of the full lines.
 _MAX_OVER_SHARE = 0.25
 #: ... where the next line's first word (or wide character) would not have fitted in
@@ -513,6 +517,9 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
     wrapping = _wrap_width(lines)
     lines = _join_source_breaks(lines, wrapping)
     wrap = wrapping.width
+    # where a blank line ends every paragraph, a line filled to the width that ends a
+    # sentence goes on below unless a blank line follows (the sentence ended at the edge)
+    parted = wrap >= _MIN_WRAP and _blank_parted(lines, wrapping)
     blocks: list[TextBlock] = []
     join_next = False  # the previous line ended with a separator
     wrapped = False  # the previous line was one cell filled up to the wrap width
@@ -566,7 +573,7 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
             wrapped
             and not shared
             and abs(column - blocks[-1].column) <= _INDENT
-            and blocks[-1].text[-1] not in _SENTENCE_END
+            and (blocks[-1].text[-1] not in _SENTENCE_END or (parted and room <= 1))
             and not _BULLETED.match(first)
             and not _next_item(blocks[-1].text, first)
             and _did_not_fit(blocks[-1].text, first, wrapping, room)
@@ -590,6 +597,19 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0
     return [piece for block in blocks for piece in _image_files(block)]
+
+
+def _blank_parted(lines: list[str], wrapping: _Wrapping) -> bool:
+    """A blank line follows (nearly) every paragraph's last line of a wrapped page: its
+    lines that end a sentence short of the width (``_MIN_PARAGRAPH_ENDS`` of them at
+    least)."""
+    ends = followed = 0
+    for k, line in enumerate(lines):
+        stripped = line.rstrip(_STRIP)
+        if stripped.strip(_STRIP) and stripped[-1] in "。！？" and wrapping.measure(stripped) < wrapping.width - _WRAP_SLACK:
+            ends += 1
+            followed += k + 1 == len(lines) or not lines[k + 1].strip(_STRIP)
+    return ends >= _MIN_PARAGRAPH_ENDS and followed >= _MIN_BLANK_PARTED_SHARE * ends
 
 
 def _one_flow(stripped: str) -> bool:

@@ -1010,3 +1010,43 @@ def test_a_calendar_beside_a_column_of_text_does_not_swallow_the_column():
              " " * 27 + days + " " * 4 + "青溪客 发表于 2005-9-15 11:46:00"]
     texts = [b.text for b in split_text_blocks("\n".join(lines))]
     assert "青溪客 发表于 2005-9-15 11:46:00" in texts
+
+
+def test_a_sentence_that_ends_at_the_edge_goes_on_below_where_blank_lines_part_paragraphs():
+    # lynx cuts Chinese at the width; a blank line follows every paragraph
+    lead = "交通局長陳志遠表示，青溪路口每日上下學尖峰約有兩千名學童及家長通過，過去三年共發生十七起碰撞事故，其中九起是右轉車未禮讓行人，路口改善刻不容緩"
+    width = len(lead) + 1
+    paragraphs = [lead + "。「路口的問題不只是駕駛不守規矩，而是號誌設計本來就讓人跟車同時搶同一塊空間。」",
+                  *[f"第{n}段：根據交通局規劃，改制後每個號誌週期將預留二十八秒給行人專用時相，尖峰時段週期由原本的一百四十秒延長為一百六十秒。"
+                    "交通局坦言，汽機車停等時間會略為增加，但經過車流模擬，整體路口平均延滯增加不到十秒，影響有限。" for n in "一二三四"]]
+
+    def wrapped(paragraph: str) -> str:
+        return "\n".join("   " + paragraph[k:k + width] for k in range(0, len(paragraph), width))
+
+    text = "\n\n".join(map(wrapped, paragraphs))
+    assert text.split("\n")[0].endswith("。")
+    assert clean_capture(text, kind="text").text.split("\n") == paragraphs
+
+
+def test_a_bracketed_photo_credit_is_caption_noise():
+    result = clean_capture("\n\n".join([_STREET[0], "（圖／記者王小明攝）", _STREET[1]]), kind="text")
+    assert result.text.split("\n") == _STREET
+
+
+def test_a_sentence_closed_by_an_emoji_is_a_sentence():
+    from clean.classify.signals import compute_signals
+    assert compute_signals("明年有機會的話，大家也一起來溪口走走吧🙏").ends_sentence
+    assert compute_signals("好吃！😋😋").ends_sentence and not compute_signals("小獅子🦁").ends_sentence
+
+
+def test_opening_hours_inside_a_post_are_the_posts_own():
+    hours = ["🕐 開放時間", "平日：05:30～21:00", "元宵遶境當天：05:30～24:00", "香客大樓服務台：08:00-17:00"]
+    closing = "整體來說，溪口天后宮的元宵遶境規模不算大，但人情味很濃，很適合帶小朋友來感受傳統廟會的熱鬧。明年一起來走走吧🙏"
+    text = "\n\n".join([*_STREET, "\n".join(hours), closing, "文章標籤", "溪口天后宮", "元宵節"])
+    assert clean_capture(text, kind="text").text.split("\n") == [*_STREET, *hours, closing]
+
+
+@pytest.mark.parametrize("caption,kept", [("▲平安餅", False), ("▲起駕前，各家陣頭在廟埕集合，鑼鼓聲一響，圍觀的人馬上擠滿整個廣場。", True)])
+def test_a_caption_under_its_mark_is_the_texts_only_when_it_is_a_sentence(caption, kept):
+    result = clean_capture("\n\n".join([_STREET[0], "[圖片]", caption, _STREET[1]]), kind="text")
+    assert (caption in result.text.split("\n")) == kept

@@ -57,9 +57,12 @@ def surnamed(folded: str) -> bool:
     return load_lexicon("surnames").match_prefix(folded) is not None
 
 
-#: A photo's credit alone on its line, in the matching form (Simplified, no white space):
-#: ``图／记者林佳蓉摄``, ``摄影：李四``. (One in brackets, ``（资料图片）``, is not told from a
-#: short note of the text's, and weighs as the text around it.)
+#: The marks Taiwanese and Hong Kong pages put before a photo's caption, pointing at it.
+_CAPTION_MARKS = "▲△"
+#: A photo's credit alone on its line, in the matching form (Simplified, no white space),
+#: bracketed or not: ``图／记者林佳蓉摄``, ``（圖／記者王小明攝）``, ``摄影：李四``. (One without
+#: the label, ``（消防局提供）``, is not told from a short note of the text's, and weighs
+#: as the text around it.)
 _PHOTO_CREDIT = re.compile(r"(?:图|图片|照片|摄影)[／/:：｜|][^，。！？、；]{1,16}")
 #: A line that ends with a document's file name: an attachment's download link
 #: (``附件：1.……办法（全文）.pdf``, ``下载：报名表.docx``); a sentence ends with its stop.
@@ -254,6 +257,11 @@ class MetadataLabels:
 _QUOTED = re.compile(r"《[^《》]*》|“[^“”]*”|「[^「」]*」|\"[^\"]*\"")
 
 
+def _bracketed_off(text: str) -> str:
+    """``text`` without the brackets around it: （圖／記者王小明攝） is a credit as 圖／… is."""
+    return text[1:-1] if text[:1] in "(（" and text[-1:] in ")）" else text
+
+
 def _quoted_chars(text: str) -> int:
     """Characters inside quoted titles (《…》, “…”, 「…」): a header that names a post is still short."""
     if "《" not in text and "“" not in text and "「" not in text and '"' not in text:
@@ -359,7 +367,10 @@ def local_verdict(
                 entry = lexicons[name].match(folded)
                 if entry:
                     return Verdict(label, f"{label}: lexicon '{name}' matched '{entry}'", neutral=label == CAPTION)
-    if _PHOTO_CREDIT.fullmatch(folded.strip()):
+    if text.lstrip()[:1] in _CAPTION_MARKS and not sig.ends_sentence and short:
+        # ▲ points up at the photo: a caption in words is the text's, a name or a few words not
+        return Verdict(CAPTION, "caption: a photo's label under its mark (▲)", neutral=True)
+    if _PHOTO_CREDIT.fullmatch(_bracketed_off(folded.strip())):
         return Verdict(CAPTION, "caption: a photo's credit on a line of its own (图／某某摄)", neutral=True)
     if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()) or _ALT_TEXT.fullmatch(text.strip()):
         return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name] or [alt text])", neutral=True)

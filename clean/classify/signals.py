@@ -156,7 +156,29 @@ def _cjk_count(text: str, start: int = 0, end: int = sys.maxsize) -> int:
     return sum(map(len, _CJK_RUN.findall(text, start, end)))
 
 
+#: Opening hours or a schedule's slot (05:30～21:00, 9:00-17:00): a field's value, not
+#: the stamp that dates a listing's item.
+_HOURS = re.compile(r"\d{1,2}:\d{2}\s*[～~\-–—至到]\s*\d{1,2}:\d{2}")
+
+
+def _hours_off(text: str) -> str:
+    """``text`` without the opening hours in it (``_HOURS``)."""
+    return _HOURS.sub("", text) if ":" in text else text
+
+
+def _emoji(ch: str) -> bool:
+    """An emoji, or the joiner or variation selector that builds one."""
+    return ch >= "\U0001F000" or "\u2600" <= ch <= "\u27BF" or ch in "\uFE0F\u200D"
+
+
 def _ends_sentence(text: str) -> bool:
+    # emoji may close a blog's or a social post's sentence, after its stop or in its
+    # place (……一起來走走吧🙏, 好吃！😋); a name with one (小獅子🦁) is no sentence
+    if len(text) > 1 and _emoji(text[-1]):
+        while len(text) > 1 and _emoji(text[-1]):
+            text = text[:-1].rstrip()
+        if "，" in text:
+            return True
     core = text.rstrip(_CLOSERS + " ")
     if core and core[-1] in _FINAL and not _truncated(text):
         return True
@@ -287,7 +309,7 @@ def compute_signals(text: str) -> Signals:
         numbered=_NUMBERED.match(text) is not None,
         dated=dated,
         dated_prose=dated_prose,
-        stamped=(dated and not dated_prose) or (digits and (_STAMP.search(text) or AGO.search(text)) is not None),
+        stamped=(dated and not dated_prose) or (digits and (_STAMP.search(_hours_off(text)) or AGO.search(text)) is not None),
         counter=digits and _COUNTER.search(text.rstrip()) is not None,
         link_share=_link_share(text, chars),
         date_only=digits and (dated or TIME.search(text) is not None) and _date_only(text),
