@@ -1050,3 +1050,10 @@ def test_opening_hours_inside_a_post_are_the_posts_own():
 def test_a_caption_under_its_mark_is_the_texts_only_when_it_is_a_sentence(caption, kept):
     result = clean_capture("\n\n".join([_STREET[0], "[圖片]", caption, _STREET[1]]), kind="text")
     assert (caption in result.text.split("\n")) == kept
+
+
+def test_a_blog_posts_footer_signs_it_beyond_its_tags():
+    tags = ["文章標籤", "溪口天后宮", "元宵節", "遶境", "廟會", "南嶺景點", "南嶺美食", "米糕", "全站分類：休閒旅遊", "個人分類：廟會節慶"]
+    text = "\n\n".join([*_STREET, "\n".join(tags), "阿凱 發表在 溪窩部落 留言(4) 人氣(3,127)", "留言列表 (4)", "1樓", "小芳", "好想去！"])
+    result = clean_capture(text, kind="text")
+    assert result.metadata.get("author") == "阿凱" and result.text.split("\n") == _STREET

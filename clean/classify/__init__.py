@@ -274,7 +274,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             # a post's own date may follow it (发表于 2004年12月27日 12:40): the first
             # unlabelled date line counts in the tail when none came before the text
             stated = verdict.labelled or (verdict.field == "date" and not dated)
-            in_tail = region.start <= i < tail_limit and stated and related_header is None
+            # ... and a blog post's footer signs it however long its tags and categories
+            # run before (张三 发表在 …), up to the comments
+            near = i < tail_limit or (verdict.ends_post and verdict.field == "author")
+            in_tail = region.start <= i and near and stated and related_header is None
             if in_head or in_tail:
                 _set(block, METADATA, verdict.reason, verdict.field)
                 dated = dated or sigs[i].dated

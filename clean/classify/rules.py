@@ -107,6 +107,8 @@ _POST_COUNT = re.compile(
 #: ... or who posted it when, as forums sign a post under it, with a full stop or none
 #: (本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.).
 POSTED_BY = re.compile(r"由\s*([^\s\d]{1,20}?)\s*[于於]\s*\d{2,4}\s*[-/.年]")
+#: ... or where, as a blog host signs a post under it: 阿凱 發表在 溪窩部落 留言(4) 人氣(3,127).
+_POSTED_IN = re.compile(r"\s*[^\s\d]{1,20}\s+(?:发表在|發表在|发表于|發表於)\s+\S")
 
 #: A stamp that dates an item of a listing: a day with its time (``08-26 17:50``), a full
 #: date (``2006-12-19``, ``2006年12月19日``) or a relative time (``6小时前``); an agenda's
@@ -342,6 +344,9 @@ def local_verdict(
                 # a post's "edited at" stamp (已于 2025-02-11 16:05 修改): not when it was published
                 return Verdict(METADATA, "metadata: date line of an edit", "updated")
             return Verdict(METADATA, "metadata: date line", "date", neutral=_FIELD_LABEL.match(text) is not None)
+        if _POSTED_IN.match(text) and not sig.ends_sentence:
+            return Verdict(METADATA, "metadata: a post's footer naming its author (某某 发表在 …)", "author",
+                           labelled=True, ends_post=True)
         if _REPORTER_LINE.fullmatch(text.strip()):
             return Verdict(METADATA, "metadata: reporter line", "author", labelled=True)
         named = _BRACKETED_NAMES.fullmatch(text.strip()) and not text.rstrip("）) \u3000").endswith(NOT_PERSON_ENDINGS)
