@@ -591,7 +591,7 @@ def test_a_related_label_with_its_link_is_one_line_not_a_section_header():
     blocks = classify(P1, P2, P3, link, "(責編：麥嘉欣、唐志遠)", "推薦閱讀", "• 社區藥房延長開放時間")
     assert labels_reason(blocks, link) == "related: lexicon 'related' matched '^此前报道：'"
     assert labels_of(blocks, "(責編：麥嘉欣、唐志遠)") == METADATA
-    assert extract_metadata(blocks)["editor"] == "麥嘉欣、唐志遠"
+    assert extract_metadata(blocks)["editor"] == "麥嘉欣 唐志遠"
 
 
 def test_the_link_of_a_control_broken_onto_the_next_line_goes_with_it():
