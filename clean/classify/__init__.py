@@ -248,10 +248,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             related_header = related_header or block.text
         if region.start <= i < region.end:
             opens_box = verdict is not None and verdict.starts_section and verdict.label == RELATED
-            # the box runs over its headlines, one that asks or exclaims too (……？……！),
-            # and ends at the next paragraph
-            headline = is_title_candidate(sigs[i], verdict, block.text, config)
-            box_header = block.text if opens_box else None if sigs[i].sentence_like and not headline else box_header
+            if opens_box:
+                box_header = block.text
+            elif box_header is not None and sigs[i].sentence_like and not is_title_candidate(sigs[i], verdict, block.text, config):
+                box_header = None  # the box runs over its headlines (……？……！ too) to the next paragraph
         if i in titles:
             field = "title" if i == titles[0] else "subtitle"
             _set(block, TITLE, f"title: line above the main text ({field})", field)
