@@ -32,6 +32,10 @@ _CLOCK_LEAD = re.compile(
     # a time zone's name: 2025-04-03 HKT 18:05, 2025-04-03 北京时间 18:05
     r"(?:(?:HKT|CST|GMT|UTC|北京时间|北京時間|香港时间|香港時間)(?:\s*[+-]\s*\d{1,2}(?::?00)?)?[\s\u3000]*)?"
 )
+#: The half of the day a 12-hour clock names before its time (``下午6:12``): the
+#: afternoon's and the evening's hours come after noon.
+_HALF_DAY = re.compile(r"(上午|早上|凌晨|中午|下午|晚上|傍晚|夜间|夜間)\s*")
+_AFTER_NOON = ("中午", "下午", "晚上", "傍晚", "夜间", "夜間")
 #: A clock time right before a date, nothing but white space or a comma between.
 _CLOCK_BEFORE = re.compile(TIME.pattern + r"[\s,，]*$")
 #: English month names by number (their first three letters).
@@ -69,6 +73,12 @@ _ROLE = re.compile(
     r"|^\S*(?:作者|评论员|評論員|撰稿人|专栏作家|專欄作家)\s+"
     r"|^\S*(?:专栏作者|專欄作者|特约作者|特約作者|评论员|評論員|撰稿人|专栏作家|專欄作家)(?=[\u4e00-\u9fff]{2,4}$)"
 )
+#: The office a credit names before the person (``圖/文：秘書室公共事務組　李佳穎``,
+#: ``文：校团委宣传部 张三``): four characters or more, ending in a unit's word (a name
+#: like 王建科 is shorter).
+_UNIT_BEFORE_NAME = re.compile(
+    r"^\S{3,14}?(?:组|組|室|处|處|科|部|中心|局|院|系|所|馆|館|队|隊|委)[\s\u3000]+(?=[\u4e00-\u9fff]{2,4}(?:\s|$))"
+)
 _MAX_VALUE_CHARS = 40
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_NAMES = 5
@@ -103,6 +113,8 @@ def normalise_date(text: str) -> str | None:
         '2005-09-10 10:56'
         >>> normalise_date("15:31 2018/09/16")
         '2018-09-16 15:31'
+        >>> normalise_date("2025年4月3日 星期四 下午6:12")
+        '2025-04-03 18:12'
     """
     found = DATE.search(text)
     if not found:
@@ -122,10 +134,14 @@ def normalise_date(text: str) -> str | None:
         return None
     date = f"{year}-{int(month):02d}-{int(day):02d}"
     # the clock after the date, or right before it (Taiwanese sites: 15:31 2018/09/16)
-    clock = TIME.match(_CLOCK_LEAD.sub("", text[found.end() :], count=1)) or _CLOCK_BEFORE.search(text, 0, found.start())
+    after = _CLOCK_LEAD.sub("", text[found.end() :], count=1)
+    half = _HALF_DAY.match(after)
+    clock = TIME.match(after, half.end() if half else 0) or _CLOCK_BEFORE.search(text, 0, found.start())
     if clock:
         hour = int(clock.group("h"))
         ampm = (clock.group("ampm") or "").lower()
+        if half and half.group(1) in _AFTER_NOON:
+            ampm = "pm" if hour < 12 and not (half.group(1) == "中午" and hour >= 11) else ampm
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:
@@ -147,8 +163,8 @@ def _clean_value(value: str) -> str:
 def _unopened_close(value: str) -> str:
     """``value`` up to a closing bracket it never opened: the bracket closed the byline
     the label opened (``（編輯：林郁文）1140306`` gives ``林郁文``; what follows is the
-    wire's filing code)."""
-    for opening, closing in ("()", "（）"):
+    wire's filing code; ``【编辑:刘欢】 返回首页`` gives ``刘欢``)."""
+    for opening, closing in ("()", "（）", "【】", "[]"):
         end = value.find(closing)
         if end > 0 and opening not in value[:end]:
             return value[:end]
@@ -240,7 +256,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
                 if words:
                     meta.setdefault("keywords", words)
             else:
-                value = _clean_value(raw)
+                value = _clean_value(_UNIT_BEFORE_NAME.sub("", raw.strip(_TRIM)) if field == "author" else raw)
                 value = names(_ROLE.sub("", value)) if field == "author" else value
                 if field in _PEOPLE_FIELDS:
                     value = " ".join(_NAME_LIST.split(value)).strip()  # 王五、赵六: 王五 赵六, as authors

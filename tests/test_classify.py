@@ -1111,6 +1111,22 @@ def test_a_name_alone_under_the_headline_is_the_author(head, author):
 
 
 @pytest.mark.parametrize(
+    ("credit", "author"),
+    [
+        ("文/图 苏小满", "苏小满"),
+        ("圖/文：秘書室公共事務組　李佳穎", "李佳穎"),
+        ("文：校团委宣传部 张三", "张三"),
+        ("作者：王建科 李明", "王建科 李明"),
+    ],
+)
+def test_a_credit_for_words_and_pictures_names_the_author_after_the_office(credit, author):
+    """Features credit one person for words and photos (文/图); school and government
+    sites name the office before the person."""
+    blocks = classify("首页 | 校园", "河湖治理工作会议召开", "2025-04-18 10:06", credit, P1, P2, P3)
+    assert extract_metadata(blocks)["author"] == author
+
+
+@pytest.mark.parametrize(
     ("closing", "author"),
     [("（袁源）", "袁源"), ("( 张伟  李娜 )", "张伟 李娜"), ("（待续）", None), ("（李明摄）", None), ("（完）", None)],
 )
@@ -1131,6 +1147,13 @@ def test_a_wire_datelines_reporters_are_the_author_and_the_editor_line_ends_at_i
     metadata = extract_metadata(blocks)
     assert (metadata["author"], metadata["editor"]) == (author, "林郁文")
     assert labels_of(blocks, dateline + P2) == BODY
+
+
+@pytest.mark.parametrize("editor_line", ["【编辑:周敏】 返回首页，查看更多", "[责任编辑：周敏] 返回频道"])
+def test_an_editor_line_in_square_brackets_ends_at_its_bracket(editor_line):
+    """A portal closes the editor's bracket and prints its own links after it."""
+    blocks = classify("首页 | 社会", "河湖治理工作会议召开", P1, P2, P3, editor_line, "版权所有：青溪日报社")
+    assert extract_metadata(blocks)["editor"] == "周敏"
 
 
 def test_a_forum_posts_signature_is_its_footer_with_its_author_and_date():
