@@ -234,6 +234,9 @@ def extract_metadata(blocks: list[Block]) -> dict:
                 title, unlabelled_date = header[0], unlabelled_date or normalise_date(header[1])
             if block.field == "subtitle":
                 title = _SUBTITLE_DASH.sub("", title)  # ——写在……之际: the dash only marks it
+            if block.field == "title" and index and blocks[index - 1].label == TITLE and "title" in meta:
+                meta["title"] += title  # the headline's line wrapped at the page's width
+                continue
             # a portal numbers a long article's later pages after the headline: ……挑夫(2)
             meta.setdefault(block.field, _PAGE_NUMBER.sub("", title))
             continue

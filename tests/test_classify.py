@@ -1355,3 +1355,24 @@ def test_a_pager_is_chrome_wherever_it_stands(pager):
     """Page numbers with a next-page link, above the text too, where it is no headline."""
     blocks = classify("首页 | 论坛", pager, "作者：阿德　2025-03-02 21:15", P1, P2, P3)
     assert next(b for b in blocks if b.text == pager).reason == "chrome: a pager (1 2 3 下一页)"
+
+
+@pytest.mark.parametrize(
+    ("page_title", "upper", "lower", "title"),
+    [
+        # a browser's print header names the headline the page wraps
+        ("2025/4/8 10:32 区委河湖治理工作会议召开_青溪区人民政府", "区委河湖治理工作会", "议召开", "区委河湖治理工作会议召开"),
+        # an official document's title ends on a short line of its own
+        ("青溪区人民政府", "关于切实做好2025年河湖治理巡河护河工", "作的通知", "关于切实做好2025年河湖治理巡河护河工作的通知"),
+    ],
+)
+def test_a_headline_wrapped_at_the_page_width_is_one_title(page_title, upper, lower, title):
+    blocks = classify(page_title, "首页 | 政务公开", upper, lower, "发布时间：2025-04-07 16:20", P1, P2, P3)
+    metadata = extract_metadata(blocks)
+    assert (metadata["title"], metadata.get("subtitle")) == (title, None)
+
+
+def test_a_subtitle_under_its_headline_is_not_a_wrap():
+    headline, subtitle = "区委河湖治理工作会议召开", "各街道介绍河道整治做法"
+    blocks = classify("青溪区人民政府", "首页 | 政务公开", headline, subtitle, "发布时间：2025-04-07 16:20", P1, P2, P3)
+    assert extract_metadata(blocks)["title"] == headline

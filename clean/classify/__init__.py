@@ -63,6 +63,7 @@ from clean.classify.sections import (
     up_to_editor_line,
     window_end,
     window_start,
+    wrapped_headline,
 )
 from clean.classify.signals import Signals, clock_time, compute_signals
 from clean.classify.wiki import edit_headings, wiki_article
@@ -243,6 +244,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     box_header: str | None = None  # a related-reading box's header inside the text
     dated = False
     headlines = {texts[i] for i in titles}
+    wrapped = wrapped_headline(titles, region, texts, folded, untemplated, config)
     for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
         if i >= region.end and verdict is not None and verdict.starts_section:
             related_header = related_header or block.text
@@ -252,7 +254,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
                 box_header = block.text
             elif box_header is not None and sigs[i].sentence_like and not is_title_candidate(sigs[i], verdict, block.text, config):
                 box_header = None  # the box runs over its headlines (……？……！ too) to the next paragraph
-        if i in titles:
+        if i == wrapped:
+            _set(block, TITLE, "title: the end of a headline wrapped at the page's width", "title")
+        elif i in titles:
             field = "title" if i == titles[0] else "subtitle"
             _set(block, TITLE, f"title: line above the main text ({field})", field)
         elif i in notes:

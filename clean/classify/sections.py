@@ -494,6 +494,35 @@ def over_subtitle(
     return titles
 
 
+#: How an official document's title ends (……工作的通知, ……实施办法).
+_DOCUMENT_TITLE_END = re.compile(r"(?:通知|公告|通告|通报|意见|办法|决定|方案|规定|细则|批复|报告|函|决议|条例)$")
+#: What ends a headline's line when the headline ends there (a question, a quote).
+_HEADLINE_END = "。！？!?”」』）)》…"
+
+
+def wrapped_headline(
+    titles: Sequence[int], region: Region, texts: Sequence[str], folded: Sequence[str],
+    verdicts: Sequence[Verdict | None], config: ClassifyConfig,
+) -> int | None:
+    """The line that ends a headline wrapped at the page's width (``……春季森林防灭火工``
+    / ``作的通知``), not a subtitle: the line right under the title, above the text, when
+    the page's title line printed first (a browser's print header) names the two joined,
+    or when it is a document's short ending (……的通知). None if there is none."""
+    if not titles or len(titles) > 2:
+        return None
+    lower = titles[0] + 1
+    if lower >= region.start or (len(titles) == 1 and verdicts[lower] is not None) or titles[-1] not in (titles[0], lower):
+        return None
+    upper = folded[titles[0]]
+    if not upper or upper.endswith(tuple(_HEADLINE_END)) or _SUBTITLE_DASH.match(texts[lower]):
+        return None
+    joined = upper + folded[lower]
+    if any(joined in line for line in folded[: titles[0]]):
+        return lower
+    tail = folded[lower]
+    return lower if len(tail) <= config.wrapped_title_tail_chars and _DOCUMENT_TITLE_END.search(tail) else None
+
+
 def find_titles(
     region: Region,
     sigs: Sequence[Signals],
