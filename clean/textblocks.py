@@ -171,6 +171,9 @@ _MAX_FLUSH_SHARE = 0.5
 #: share of the rows start, or end (numbers set flush right); the table needs two such
 #: columns, and each row two cells starting or ending at one of them.
 _MIN_COLUMN_SHARE = 0.6
+#: ... and a table whose head or total row does not line up has this many cells a row.
+_MIN_HEADED_ROW_CELLS = 3
+_CLAUSE_MARK = re.compile("[，。；！？]")
 
 
 @dataclass(slots=True)
@@ -180,10 +183,12 @@ class TextBlock(Block):
     Attributes:
         column: display column (full-width characters count two) the block starts at.
         shared_line: the block's line held other cells too (a multi-column layout).
+        cells: a borderless table's row: how many cells it held (0 for other blocks).
     """
 
     column: int = 0
     shared_line: bool = False
+    cells: int = 0
 
 
 def _width(text: str) -> int:
@@ -405,9 +410,9 @@ def _row_cells(line: str, measure: Callable[[str], int] = _width) -> list[tuple[
     return cells if len(cells) > 1 else None
 
 
-def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
-    """The rows of the borderless table starting at ``lines[start]`` (cells separated by
-    a space) and the line after it, or ``[]``.
+def _aligned_run(lines: list[str], start: int) -> tuple[list[list[tuple[int, str]]], int]:
+    """The rows of the borderless table starting at ``lines[start]`` (their cells, as
+    (column, text)) and the line after it, or ``[]``.
 
     A run of consecutive lines of short cells is a table when its cells' columns line
     up (``_MIN_COLUMN_SHARE``); a run of link grids in a page's margins lines up too, and
@@ -434,15 +439,35 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[str], int]:
             row_lines.append(line)
     if len(rows) < _MIN_TABLE_ROWS:
         return [], start
-    if _lined_up(rows, _width):
-        return [" ".join(text for _, text in cells) for cells in rows], end
+    if _body_lined_up(rows, _width):
+        return rows, end
     # (counted in characters, a table's rows hold as many cells each: a calendar's rows
     # beside a column of text would line up too)
     counted = [_row_cells(line, len) or [] for line in row_lines]
     same_cells = len({len(cells) for cells in counted}) == 1
     if same_cells and any(_WIDE.search(line) for line in row_lines) and _lined_up(counted, len):
-        return [" ".join(text for _, text in cells) for cells in counted], end
+        return counted, end
     return [], start
+
+
+def _body_lined_up(rows: list[list[tuple[int, str]]], measure: Callable[[str], int]) -> bool:
+    """The rows line up as a table's (``_lined_up``), but for a head row centred over
+    its columns and a total row (合计) across two of them: the rows between line up,
+    and they are a data table's: three short cells each at least, none a clause (a
+    menu's cells beside a column of text line up too)."""
+    if _lined_up(rows, measure):
+        return True
+    for head, foot in ((1, 0), (0, 1), (1, 1)):
+        body = rows[head : len(rows) - foot]
+        if len(body) >= _MIN_TABLE_ROWS and all(map(_data_cells, body)) and _lined_up(body, measure):
+            return True
+    return False
+
+
+def _data_cells(cells: list[tuple[int, str]]) -> bool:
+    """A data table's row: enough cells, each short and no clause of a sentence."""
+    short = all(_width(text) <= _MAX_CELL_WIDTH and not _CLAUSE_MARK.search(text) for _, text in cells)
+    return short and len(cells) >= _MIN_HEADED_ROW_CELLS
 
 
 def _lined_up(rows: list[list[tuple[int, str]]], measure: Callable[[str], int]) -> bool:
@@ -541,8 +566,8 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
             continue
         rows, end = _aligned_run(lines, i - 1)
         if rows:
-            column = _width(line) - _width(line.lstrip(_STRIP))
-            blocks.extend(TextBlock(text=row, column=column) for row in rows)
+            column = min(row[0][0] for row in rows)  # the table's left edge (its head may be centred)
+            blocks.extend(TextBlock(text=" ".join(text for _, text in row), column=column, cells=len(row)) for row in rows)
             i, join_next, wrapped = end, False, False
             continue
         if blocks and _CLOSING_ONLY.fullmatch(stripped) and lines[i - 2].strip(_STRIP):

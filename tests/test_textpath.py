@@ -1062,3 +1062,35 @@ def test_a_blog_posts_footer_signs_it_beyond_its_tags():
     text = "\n\n".join([*_STREET, "\n".join(tags), "阿凱 發表在 溪窩部落 留言(4) 人氣(3,127)", "留言列表 (4)", "1樓", "小芳", "好想去！"])
     result = clean_capture(text, kind="text")
     assert result.metadata.get("author") == "阿凱" and result.text.split("\n") == _STREET
+
+
+def test_a_table_of_dated_records_between_paragraphs_is_the_texts():
+    """A notice's table (its head centred over the columns, a total across two of them,
+    rows opened by their dates) and the contact line that closes the notice are its
+    text; the rows' dates are not the page's dateline."""
+    lead = "根据村务公开有关规定，经村务监督委员会审核，现将本村2025年第一季度村级财务支出情况予以公开，接受全体村民监督。"
+    after = "以上各项支出均已履行村级财务审批程序，相关票据由镇代理服务中心统一记账保管，村民可在工作日到村委会财务室申请查阅。"
+    rows = [("2025-01-08", "办公用品采购", "1,260.00 李国华"), ("2025-01-20", "春节走访慰问困难群众", "8,000.00 王春燕"),
+            ("2025-02-15", "村道路灯维修更换", "3,450.00 张永强"), ("2025-03-10", "排灌渠清淤", "12,800.00 张永强")]
+    table = ["            日期                 项目             金额（元）     经办人"]
+    table += [f"       {day}      {what}{' ' * (31 - 2 * len(what))}{' ' * (16 - len(amount))}{amount}" for day, what, amount in rows]
+    table.append("                         合计                        25,510.00")
+    page = "\n".join([
+        "首页 | 村务公开 | 党建工作", "当前位置：网站首页 > 村务公开", "", "   溪口村2025年第一季度村级财务支出公开", "",
+        f"   {lead}", "", *table, "", f"   {after}", "", "   监督电话：0799-6321458（镇纪委）", "",
+        "   公开日期：2025年4月3日", "", "上一篇：溪口村2024年第四季度村级财务支出公开", "【打印此页】 【关闭窗口】",
+    ])
+    result = clean_capture(page, kind="text")
+    assert result.text.splitlines() == [
+        lead, "日期 项目 金额（元） 经办人", *(" ".join(row) for row in rows), "合计 25,510.00", after, "监督电话：0799-6321458（镇纪委）",
+    ]
+    assert result.metadata["date"] == "2025-04-03"
+
+
+def test_a_sites_contact_line_after_its_controls_is_not_the_texts():
+    """Only a contact line right under the text closes it; the site's own comes after
+    the page's controls."""
+    text = "根据村务公开有关规定，经村务监督委员会审核，现将本村2025年第一季度村级财务支出情况予以公开，接受全体村民监督。"
+    page = "\n\n".join(["首页 | 村务公开 | 党建工作", "溪口村财务支出公开", "公开日期：2025年4月3日", text, text[::-1],
+                        "【打印此页】 【关闭窗口】", "联系电话：0799-6321001", "版权所有：白沙镇人民政府"])
+    assert clean_capture(page, kind="text").text.splitlines() == [text, text[::-1]]

@@ -40,6 +40,7 @@ from clean.classify.extents import (
     front_end_region,
     listing_region,
     with_annexes,
+    with_contact_lines,
     with_dated_entries,
     with_document_number,
     with_lead_in,
@@ -93,6 +94,15 @@ def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
 _VERBATIM = Verdict(CHROME, "chrome: preformatted text outside the main text", only_outside=True)
 _CODE = Verdict(CHROME, "chrome: program code outside the main text", only_outside=True)
 _LINE_NUMBERS = Verdict(CHROME, "chrome: a code listing's line numbers (1, 2, 3 … a line each)", neutral=True)
+#: A table's row of this many cells (a date, what, how much) is a record, not a teaser's
+#: headline beside its date nor a menu's row ...
+_MIN_DATA_ROW_CELLS = 3
+#: ... when it holds a figure: an amount, a count of three digits or more, a year (a
+#: calendar's rows count 1 to 31).
+_FIGURE = re.compile(r"\d[\d,]*\.\d+|\d{3,}")
+_LABEL_OR_CLAUSE = re.compile(r"[：，。；！？]|[:,;](?!\d)")
+#: A clock time stamps a post or a teaser (…澳坛真的累了 2005-06-13 15:00:14), not a record.
+_CLOCK = re.compile(r"\d:\d\d")
 #: A code listing has this many lines at least (one line of code is a formula, a path).
 _MIN_LISTING_LINES = 3
 
@@ -124,6 +134,8 @@ def _verdict(
     if link is not None and sig.chars > config.metadata_max_chars:
         return link  # too long for a byline: the local rules need not run
     local = local_verdict(text, folded, sig, lexicons, labels, config)
+    if local is not None and local.field in ("date", "updated") and not local.labelled and _data_row(block):
+        return None  # a table's row opened by its date (2025-01-08 采购 1,260.00 李国华): the row's day, not the page's
     if link is None or (local is not None and local.label == METADATA):
         return local
     return link
@@ -177,6 +189,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
+    for i, block in enumerate(blocks):
+        if verdicts[i] is None and _data_row(block):
+            values[i] = max(values[i], 0.0)  # a data table's rows neither make nor break the text around them
     off_column = _off_column(blocks, sigs, config)
     repeats = _repeats(texts, sigs, config)
     # blocks of another layout column and second copies neither make nor break the text
@@ -210,6 +225,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             off_column[i] = False  # the sections' tables lay their cells side by side
             if verdicts[i] is not None and verdicts[i].label == METADATA:
                 verdicts[i] = None  # a table's 发行日期：… cell, not the page's byline
+    region = with_contact_lines(region, folded, verdicts)
     signed = signature_date(region, texts, sigs, verdicts, config)
     if signed is not None:
         end = after_signature(signed, texts, sigs, verdicts)
@@ -464,6 +480,15 @@ def _neutral_list_items(
 
 #: A table cell that is a number (12, 104400, 3.5%, 1,480): navigation is never numbers.
 _NUMBER = re.compile(r"[+\-]?\d[\d,.]*%?")
+
+
+def _data_row(block: Block) -> bool:
+    """A text dump's block that is a row of a borderless data table (see ``_FIGURE``):
+    no clause in it (a sidebar's cells beside a column of text line up too), no label
+    (an info box's row: 发文机关： … 成文日期： …) and no clock (``_CLOCK``)."""
+    if getattr(block, "cells", 0) < _MIN_DATA_ROW_CELLS or _LABEL_OR_CLAUSE.search(block.text) or _CLOCK.search(block.text):
+        return False
+    return _FIGURE.search(block.text) is not None
 
 
 def _neutral_table_cells(
