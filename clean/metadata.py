@@ -199,6 +199,12 @@ def _fields_of_line(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _before_labels(text: str) -> str:
+    """What a byline holds before its first label."""
+    first = metadata_labels().lenient.search(to_simplified(text))
+    return text[: first.start()] if first else text
+
+
 def _roc_date(text: str) -> str | None:
     """A Republic-of-China calendar date (Taiwan: 民國114年3月5日, 114-03-05) in ISO form."""
     found = _ROC_DATE.search(to_simplified(text))
@@ -252,8 +258,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
         for field, raw in pairs:
             if field in DATE_FIELDS:
                 date = normalise_date(raw) or _roc_date(raw)
-                if date:
-                    meta.setdefault(field, date)
+                if date and (field not in meta or date.startswith(meta[field])):
+                    meta[field] = date  # the first date, or the same day's with its time
             elif field == "keywords":
                 words = [w for w in _KEYWORD_SPLIT.split(raw.strip(_TRIM)) if w]
                 if words:
@@ -277,6 +283,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
             meta.setdefault("updated", edited)  # an unlabelled "edited at" stamp
         elif "updated" not in (field for field, _ in pairs):
             unlabelled_date = unlabelled_date or normalise_date(text)
+        else:  # 2025/04/12 22:41　最後更新：2025/04/12 23:05: the date before the labels is the page's
+            unlabelled_date = unlabelled_date or normalise_date(_before_labels(text))
     if written := meta.get("written"):
         meta.setdefault("date", written)  # a labelled date, if not the publication's
     if unlabelled_date:

@@ -1376,3 +1376,18 @@ def test_a_subtitle_under_its_headline_is_not_a_wrap():
     headline, subtitle = "区委河湖治理工作会议召开", "各街道介绍河道整治做法"
     blocks = classify("青溪区人民政府", "首页 | 政务公开", headline, subtitle, "发布时间：2025-04-07 16:20", P1, P2, P3)
     assert extract_metadata(blocks)["title"] == headline
+
+
+def test_the_same_days_date_with_its_time_wins_over_the_bare_day():
+    """An info box gives the day (发布日期： 2025-04-22), the byline under the headline
+    the day and the time: the page's date is the more precise one."""
+    blocks = classify("首页 | 政务公开", "发布日期： 2025-04-22", "青溪县河湖治理工作会议召开", "发布时间：2025-04-22 09:40", P1, P2, P3)
+    assert extract_metadata(blocks)["date"] == "2025-04-22 09:40"
+
+
+def test_a_bylines_date_before_its_labels_is_the_pages():
+    """A wire page's byline opens with the story's date, unlabelled, before its
+    "last updated" stamp and its source."""
+    byline = "2025/04/12 22:41　最後更新：2025/04/12 23:05　來源：瀛海社"
+    metadata = extract_metadata(classify("首頁 | 政治", "溪南縣立委補選結果揭曉", byline, P1, P2, P3))
+    assert (metadata["date"], metadata["updated"], metadata["source"]) == ("2025-04-12 22:41", "2025-04-12 23:05", "瀛海社")
