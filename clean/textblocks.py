@@ -125,7 +125,7 @@ _PARAGRAPH_INDENT = re.compile("(?:^|  )\u3000\u3000+[^\\s\u3000]")
 #: paragraphs stop inside a clause, short of any wrap width
 _MIN_RAGGED_LINES = 2
 #: A short note in brackets after a link (``(北京)``), not a list item's number (``（一）``, ``(3)``).
-_INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s]{1,8}[)）]")
+_INLINE_NOTE = re.compile(r"[(（](?![一二三四五六七八九十\d]+[)）])[^()（）\s：:]{1,8}[)）]")
 #: An image printed as its file or address in brackets, as lynx prints an image without alt
 #: text: an image file's name, inline data, or an address with an HTML-escaped query
 #: (``[logo.png]``, ``[gif;base64,R0lG…]``, ``[u=25562,26892&amp;fm=173]``, its ``&amp;``

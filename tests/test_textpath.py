@@ -1094,3 +1094,15 @@ def test_a_sites_contact_line_after_its_controls_is_not_the_texts():
     page = "\n\n".join(["首页 | 村务公开 | 党建工作", "溪口村财务支出公开", "公开日期：2025年4月3日", text, text[::-1],
                         "【打印此页】 【关闭窗口】", "联系电话：0799-6321001", "版权所有：白沙镇人民政府"])
     assert clean_capture(page, kind="text").text.splitlines() == [text, text[::-1]]
+
+
+def test_the_editors_line_after_a_related_box_names_the_editor():
+    """A portal prints the editor's line (in brackets, on a line of its own) under its
+    related-news list: neither glued to the last teaser's date nor taken for a teaser."""
+    text = "根据村务公开有关规定，经村务监督委员会审核，现将本村2025年第一季度村级财务支出情况予以公开，接受全体村民监督。"
+    page = "\n".join(["首页 | 新闻中心", "", "乡村夜校办到田间地头", "2025-06-18 07:42 来源：溪南日报", "", text, "", text[::-1], "",
+                      "相关新闻", "我省出台指导意见推进乡村夜校建设", "2025-02-21", "白沙县溪口镇：闲置仓库变身直播间", "2025-03-27",
+                      "(责任编辑：石雨桐)", "分享到：", "微信"])
+    result = clean_capture(page, kind="text")
+    assert result.text.splitlines() == [text, text[::-1]]
+    assert result.metadata["editor"] == "石雨桐"

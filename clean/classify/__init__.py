@@ -297,7 +297,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             # ... and a blog post's footer signs it however long its tags and categories
             # run before (张三 发表在 …), up to the comments
             near = i < tail_limit or (verdict.ends_post and verdict.field == "author")
-            in_tail = region.start <= i and near and stated and related_header is None
+            # (the editor's line may come after a related box: the page's, not a teaser's)
+            in_tail = region.start <= i and near and stated and (related_header is None or verdict.ends_article)
             if in_head or in_tail:
                 _set(block, METADATA, verdict.reason, verdict.field)
                 dated = dated or sigs[i].dated
