@@ -73,6 +73,8 @@ _ROLE = re.compile(
     r"|^\S*(?:作者|评论员|評論員|撰稿人|专栏作家|專欄作家)\s+"
     r"|^\S*(?:专栏作者|專欄作者|特约作者|特約作者|评论员|評論員|撰稿人|专栏作家|專欄作家)(?=[\u4e00-\u9fff]{2,4}$)"
 )
+#: The roles a news credit line names people in (记者, 通讯员, 实习生).
+_CREDIT_ROLE = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生")
 #: The office a credit names before the person (``圖/文：秘書室公共事務組　李佳穎``,
 #: ``文：校团委宣传部 张三``): four characters or more, ending in a unit's word (a name
 #: like 王建科 is shorter).
@@ -199,6 +201,16 @@ def _fields_of_line(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _credited_names(text: str) -> str | None:
+    """The names after each role of a credit line with two roles or more (``本报记者　刘晓峰
+    孙琳　通讯员　杜明``: 刘晓峰 孙琳 杜明), or None."""
+    parts = _CREDIT_ROLE.split(text)
+    if len(parts) < 3:
+        return None
+    found = [names(part.replace("\u3000", " ").strip(_TRIM)) for part in parts[1:]]
+    return " ".join(name for name in found if name) or None
+
+
 def _before_labels(text: str) -> str:
     """What a byline holds before its first label."""
     first = metadata_labels().lenient.search(to_simplified(text))
@@ -255,6 +267,9 @@ def extract_metadata(blocks: list[Block]) -> dict:
             text = f"{text} {time}"  # 2025年5月6日（星期二） / 香港時間16時30分
         pairs = _fields_of_line(text) or ([(dangling, text)] if value_below else [])
         dangling = pairs[-1][0] if pairs and not pairs[-1][1].strip(_TRIM) else None
+        # a credit line naming several roles' people (本报记者　刘晓峰　孙琳　通讯员　杜明)
+        if block.field == "author" and "author" not in meta and (credited := _credited_names(block.text)):
+            meta["author"] = credited
         for field, raw in pairs:
             if field in DATE_FIELDS:
                 date = normalise_date(raw) or _roc_date(raw)

@@ -78,6 +78,9 @@ def labels_of(blocks: list[Block], text: str) -> str:
         ("1 2 下一页 余下全文", CHROME),
         ("点击进入专题：", CHROME),
         ("您的浏览器暂时无法播放此视频.", CHROME),  # a video player's message reads as prose
+        ("1/6 上一张下一张查看原图", CAPTION),  # a gallery's pager
+        ("本文僅供參考，不能取代醫師診斷。如有身體不適，請儘速就醫。", DISCLAIMER),
+        ("回复内容：", WIDGET),  # a mailbox page's field label
     ],
 )
 def test_tail_phenomena_are_removed(line, label):
@@ -1391,3 +1394,12 @@ def test_a_bylines_date_before_its_labels_is_the_pages():
     byline = "2025/04/12 22:41　最後更新：2025/04/12 23:05　來源：瀛海社"
     metadata = extract_metadata(classify("首頁 | 政治", "溪南縣立委補選結果揭曉", byline, P1, P2, P3))
     assert (metadata["date"], metadata["updated"], metadata["source"]) == ("2025-04-12 22:41", "2025-04-12 23:05", "瀛海社")
+
+
+@pytest.mark.parametrize(
+    ("credit", "author"),
+    [("本报记者　刘晓峰　孙琳　通讯员　杜明", "刘晓峰 孙琳 杜明"), ("記者 王小明 實習生 林佳蓉", "王小明 林佳蓉")],
+)
+def test_a_credit_line_with_several_roles_names_them_all(credit, author):
+    blocks = classify("首页 | 新闻", "河湖治理工作会议召开", "2025-06-20 19:12", credit, P1, P2, P3)
+    assert extract_metadata(blocks)["author"] == author
