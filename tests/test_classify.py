@@ -1403,3 +1403,22 @@ def test_a_bylines_date_before_its_labels_is_the_pages():
 def test_a_credit_line_with_several_roles_names_them_all(credit, author):
     blocks = classify("首页 | 新闻", "河湖治理工作会议召开", "2025-06-20 19:12", credit, P1, P2, P3)
     assert extract_metadata(blocks)["author"] == author
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["溪山观察", "关注", "粉丝 12.6万 · 获赞 86.3万", "2025-07-02 08:15·发布于浙江"],
+        ["南岭老周", "2025-04-06 10:12·河南", "+关注"],
+        ["林知远", "城市观察领域创作者", "发布时间：2025-03-12 18:47", "关注"],
+    ],
+)
+def test_a_self_media_accounts_name_above_its_follow_button_is_the_author(head):
+    blocks = classify("首页 | 推荐 | 热点", "河湖治理工作会议召开", *head, P1, P2, P3)
+    assert extract_metadata(blocks)["author"] == head[0]
+    assert labels_of(blocks, head[0]) == METADATA
+
+
+def test_a_menus_follow_item_names_no_author():
+    blocks = classify("首页", "要闻", "关注", "财经", "科技", "当前位置：首页 > 要闻", "河湖治理工作会议召开", "2025-06-20 19:12", P1, P2, P3)
+    assert "author" not in extract_metadata(blocks)

@@ -50,6 +50,7 @@ from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
 from clean.classify.rules import MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
     Region,
+    account_name,
     after_signature,
     block_value,
     discount_after_header,
@@ -253,6 +254,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     notes = cited_notes(region, texts, verdicts)
     # (a columnist's name is on each of the columnist's pages in a batch)
     bylines = name_lines(titles, region, texts, folded, untemplated, sigs, head_limit, config)
+    account = account_name(titles, region, texts, folded, sigs, untemplated)
     # a page header's clock (2025年10月11日 星期六) above the headline, when a dated byline is under it
     under_title = range(titles[-1] + 1, region.start) if titles else range(0)
     clocked = any(verdicts[j] is not None and verdicts[j].label == METADATA and sigs[j].dated for j in under_title)
@@ -279,6 +281,8 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             _set(block, BODY, "")
         elif i in bylines:
             _set(block, METADATA, "metadata: a name alone under the title", "author")
+        elif i == account:
+            _set(block, METADATA, "metadata: the account's name above its follow button (关注)", "author")
         elif i and blocks[i - 1].label == METADATA and blocks[i - 1].field == "date" and clock_time(block.text):
             _set(block, METADATA, "metadata: the time of the date line above", "date")
         elif clocked and i < titles[0] and verdict is not None and verdict.field == "date" and not verdict.labelled:

@@ -468,6 +468,37 @@ def name_lines(
     return found
 
 
+#: A self-media platform's follow button, printed after the account's name.
+_FOLLOW_BUTTONS = frozenset({"关注", "关注ta", "关注他", "关注她", "关注作者", "已关注"})
+#: An account's name: a short run of words, no spaces, no punctuation (南岭老周, 溪山观察).
+_ACCOUNT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z_·][\u4e00-\u9fffA-Za-z0-9_·]{1,11}")
+#: An account's counters (粉丝 12.6万, 获赞, 微博认证).
+_PROFILE_COUNTER = re.compile(r"粉丝|获赞|认证")
+#: The name is this many lines above the button at most (a bio, a dateline, counters between).
+_ACCOUNT_LINES_ABOVE = 3
+
+
+def account_name(
+    titles: Sequence[int], region: Region, texts: Sequence[str], folded: Sequence[str], sigs: Sequence[Signals],
+    verdicts: Sequence[Verdict | None],
+) -> int | None:
+    """The line that names the account which posted a self-media article: the first
+    line shaped like a name among the few above the follow button (关注) over the text,
+    where the platform prints the author (``南岭老周`` / ``2025-04-06 10:12·河南`` / ``关注``).
+    The account's box shows the post's date or the account's counters around the button;
+    a menu's 关注 item stands among other items."""
+    button = next((i for i in range(region.start - 1, -1, -1) if folded[i].lstrip("+") in _FOLLOW_BUTTONS), None)
+    if button is None:
+        return None
+    around = range(max(button - _ACCOUNT_LINES_ABOVE, 0), min(button + _ACCOUNT_LINES_ABOVE + 1, len(texts)))
+    if not any(sigs[i].dated or _PROFILE_COUNTER.search(folded[i]) for i in around):
+        return None
+    for i in range(max(button - _ACCOUNT_LINES_ABOVE, 0), button):
+        if verdicts[i] is None and i not in titles and _ACCOUNT_NAME.fullmatch(texts[i].strip()):
+            return i
+    return None
+
+
 #: A subtitle opens with a dash: ``——写在青溪建县一千年之际``.
 _SUBTITLE_DASH = re.compile(r"\s*(?:——|—|--|－－)")
 
