@@ -144,6 +144,8 @@ class ClassifyConfig:
     #: Title length bounds (characters).
     title_min_chars: int = 4
     title_max_chars: int = 80
+    #: A label of at most this many characters under a picture names the picture (a caption).
+    picture_label_max_chars: int = 12
     #: A headline wrapped at the page's width ends on a line of at most this many characters (……作的通知).
     wrapped_title_tail_chars: int = 10
     #: A headline that reads as a sentence (it asks or exclaims) has at most this many clause marks.

@@ -184,11 +184,14 @@ class TextBlock(Block):
         column: display column (full-width characters count two) the block starts at.
         shared_line: the block's line held other cells too (a multi-column layout).
         cells: a borderless table's row: how many cells it held (0 for other blocks).
+        blank_above: a blank line (or the capture's start) stands right above the block:
+            a caption hangs under its picture without one.
     """
 
     column: int = 0
     shared_line: bool = False
     cells: int = 0
+    blank_above: bool = False
 
 
 def _width(text: str) -> int:
@@ -550,6 +553,7 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
     wrapped = False  # the previous line was one cell filled up to the wrap width
     room = 0  # ... with this many columns left on it (0: wrapped in a narrower column)
     column_width = 0  # ... and this wide (0: it was not)
+    blank_above: dict[int, bool] = {}  # the next block's index: whether its line has a blank line above
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -558,6 +562,7 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
         if not stripped or stripped.isspace():  # em spaces and the like are white space too
             wrapped, column_width = False, 0
             continue
+        blank_above[len(blocks)] = i == 1 or not lines[i - 2].strip(_STRIP) or lines[i - 2].isspace()
         table_end = _table_run(lines, i - 1)
         if table_end > i - 1:
             column = _width(line) - _width(line.lstrip(_STRIP))
@@ -621,6 +626,8 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
         column_width = 0 if shared or full else _column_wrapped(stripped, lines, i, column_width)
         wrapped = not shared and (full or column_width > 0)
         room = wrap - width if full else 0
+    for k, block in enumerate(blocks):
+        block.blank_above = blank_above.get(k, False)
     return [piece for block in blocks for piece in _image_files(block)]
 
 
@@ -662,7 +669,9 @@ def _image_files(block: TextBlock) -> list[TextBlock]:
     pieces = [piece.strip(_STRIP) for piece in pieces]
     if len(pieces) == 1:
         return [block]
-    return [TextBlock(text=piece, column=block.column, shared_line=block.shared_line) for piece in pieces if piece]
+    cut = [TextBlock(text=piece, column=block.column, shared_line=block.shared_line) for piece in pieces if piece]
+    cut[0].blank_above = block.blank_above
+    return cut
 
 
 def _copies(column: int, text: str) -> list[tuple[int, str]]:

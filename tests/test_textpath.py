@@ -1106,3 +1106,23 @@ def test_the_editors_line_after_a_related_box_names_the_editor():
     result = clean_capture(page, kind="text")
     assert result.text.splitlines() == [text, text[::-1]]
     assert result.metadata["editor"] == "石雨桐"
+
+
+def test_a_short_label_hanging_under_a_picture_is_its_caption():
+    """A blog's short label right under its picture (no blank line between) names the
+    picture; a caption that is a sentence is the text's, and a heading stands apart."""
+    text = "今年的遶境下午五點起駕，神轎從天后宮出發，繞行溪口街、溪濱路和中正路，晚上九點左右回到廟口，全程大約四個小時。"
+    sentence = "煙火從廟頂後方升起的時候，整個廟埕的人都在歡呼。"
+    page = "\n".join(["首頁 | 旅遊 | 美食", "", "溪口天后宮元宵遶境", "2025-02-13 21:40", "", text, "", "[圖片]", "神轎起駕", "",
+                      text[::-1], "", "[圖片]", sentence, "", "[圖片]", "", "交通方式", "開車的話可以停在溪口國小旁邊的停車場，走路五分鐘就到廟口。",
+                      "", "文章標籤", "溪口 元宵"])
+    assert clean_capture(page, kind="text").text.splitlines() == [
+        text, text[::-1], sentence, "交通方式", "開車的話可以停在溪口國小旁邊的停車場，走路五分鐘就到廟口。",
+    ]
+
+
+def test_a_short_label_under_a_numbered_figure_mark_is_its_caption():
+    text = "6月20日，全市优化营商环境大会在市行政中心召开，会议总结去年以来全市营商环境建设成效，表彰一批优秀民营企业。"
+    page = "\n\n".join(["首页 | 新闻", "全市优化营商环境大会召开", "发布时间：2025-06-20 19:12", text, "图2", "会议现场", "图3",
+                        "受表彰的企业代表上台领奖。", text[::-1], "【打印】【关闭】"])
+    assert clean_capture(page, kind="text").text.splitlines() == [text, "受表彰的企业代表上台领奖。", text[::-1]]

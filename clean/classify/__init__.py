@@ -31,7 +31,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from clean.blocks import BODY, CHROME, DISCLAIMER, METADATA, RELATED, TITLE, Block
+from clean.blocks import BODY, CAPTION, CHROME, DISCLAIMER, METADATA, RELATED, TITLE, Block
 from clean.classify.extents import (
     after_dateline,
     cited_notes,
@@ -104,6 +104,10 @@ _FIGURE = re.compile(r"\d[\d,]*\.\d+|\d{3,}")
 _LABEL_OR_CLAUSE = re.compile(r"[：，。；！？]|[:,;](?!\d)")
 #: A clock time stamps a post or a teaser (…澳坛真的累了 2005-06-13 15:00:14), not a record.
 _CLOCK = re.compile(r"\d:\d\d")
+#: A picture's placeholder as a text dump prints it ([圖片], [IMG], 【图片】, 图2) ...
+_PICTURE = re.compile(r"[\[【(（]?\s*(?:图片|圖片|图|圖|img|image|照片)\s*\d{0,2}\s*[\]】)）]?", re.IGNORECASE)
+#: ... and a numbered figure's mark.
+_FIGURE_MARK = re.compile(r"[图圖]\s*\d{1,2}")
 #: A code listing has this many lines at least (one line of code is a formula, a path).
 _MIN_LISTING_LINES = 3
 
@@ -178,6 +182,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     local = [_verdict(b, t, f, s, lexicons, labels, config) for b, t, f, s in zip(blocks, texts, folded, sigs)]
     _label_values(local, texts, folded, sigs, lexicons, config)
     _notice_lead_ins(local, texts, sigs, config)
+    _picture_labels(blocks, local, texts, sigs, config)
     _byline_values_below(local, folded, sigs, labels, config)
     # a template line with no verdict of its own (a rule's reason is more specific: a
     # source's name under its label is the byline's value on every page that prints it)
@@ -390,6 +395,25 @@ def _notice_lead_ins(verdicts: list[Verdict | None], texts: list[str], sigs: lis
             continue
         if texts[i - 1].rstrip()[-1:] in ("：", ":") and sigs[i - 1].chars <= config.header_max_chars:
             verdicts[i - 1] = Verdict(DISCLAIMER, f"disclaimer: introduces the notice below ('{texts[i].strip()[:20]}')")
+
+
+def _picture_labels(
+    blocks: list[Block], verdicts: list[Verdict | None], texts: list[str], sigs: list[Signals], config: ClassifyConfig
+) -> None:
+    """A short label under a picture's placeholder names the picture (``[圖片]`` /
+    ``神轎起駕``): hanging right under it, with no blank line between and one after, or
+    under a numbered figure's mark (``图2``) however spaced. A sentence there is a caption
+    the text keeps; a heading stands apart from the picture."""
+    for i in range(1, len(blocks)):
+        above, sig = verdicts[i - 1], sigs[i]
+        if verdicts[i] is not None or above is None or above.label != CAPTION or not _PICTURE.fullmatch(texts[i - 1].strip()):
+            continue
+        if sig.chars > config.picture_label_max_chars or sig.clauses or sig.ends_sentence:
+            continue
+        last = i + 1 == len(blocks)
+        hanging = not getattr(blocks[i], "blank_above", True) and (last or getattr(blocks[i + 1], "blank_above", True))
+        if hanging or _FIGURE_MARK.fullmatch(texts[i - 1].strip()):
+            verdicts[i] = Verdict(CAPTION, "caption: a short label under its picture", neutral=True)
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:
