@@ -73,6 +73,8 @@ _ROLE = re.compile(
     r"|^\S*(?:作者|评论员|評論員|撰稿人|专栏作家|專欄作家)\s+"
     r"|^\S*(?:专栏作者|專欄作者|特约作者|特約作者|评论员|評論員|撰稿人|专栏作家|專欄作家)(?=[\u4e00-\u9fff]{2,4}$)"
 )
+#: A form's label before a title in its cell, without a colon (``来信标题 关于……的反映``).
+_TITLE_LABEL = re.compile(r"^\S{0,4}(?:标题|標題)\s+(?=\S)")
 #: The roles a news credit line names people in (记者, 通讯员, 实习生).
 _CREDIT_ROLE = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生")
 #: The office a credit names before the person (``圖/文：秘書室公共事務組　李佳穎``,
@@ -246,7 +248,7 @@ def extract_metadata(blocks: list[Block]) -> dict:
         if block.label == TITLE and block.field:
             # markdown renderers (html2text, pandoc) mark headings with '#'; a headline's
             # gaps (two spaces, an ideographic space) are one space, as in the HTML path's
-            title = " ".join(block.text.strip().lstrip("#").split())
+            title = _TITLE_LABEL.sub("", " ".join(block.text.strip().lstrip("#").split()))
             # a blog post's header holds its title and its time
             if (header := split_trailing_date(title)) is not None:
                 title, unlabelled_date = header[0], unlabelled_date or normalise_date(header[1])

@@ -1422,3 +1422,10 @@ def test_a_self_media_accounts_name_above_its_follow_button_is_the_author(head):
 def test_a_menus_follow_item_names_no_author():
     blocks = classify("首页", "要闻", "关注", "财经", "科技", "当前位置：首页 > 要闻", "河湖治理工作会议召开", "2025-06-20 19:12", P1, P2, P3)
     assert "author" not in extract_metadata(blocks)
+
+
+def test_a_title_under_its_forms_label_without_a_colon_is_the_title():
+    """A letter page's field table prints its title after the cell's label (来信标题)."""
+    blocks = classify("首页 | 互动交流", "信件编号 QX2025031400187", "来信标题 关于溪北路白沙小区门口雨天积水问题的反映",
+                      "来信时间 2025-03-14 09:21", "关于溪北路白沙小区门口雨天积水的问题，" + P1, P2, P3)
+    assert extract_metadata(blocks)["title"] == "关于溪北路白沙小区门口雨天积水问题的反映"
