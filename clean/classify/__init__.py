@@ -95,19 +95,6 @@ def metadata_labels(directory: Path = LEXICON_DIR) -> MetadataLabels:
 _VERBATIM = Verdict(CHROME, "chrome: preformatted text outside the main text", only_outside=True)
 _CODE = Verdict(CHROME, "chrome: program code outside the main text", only_outside=True)
 _LINE_NUMBERS = Verdict(CHROME, "chrome: a code listing's line numbers (1, 2, 3 … a line each)", neutral=True)
-#: A table's row of this many cells (a date, what, how much) is a record, not a teaser's
-#: headline beside its date nor a menu's row ...
-_MIN_DATA_ROW_CELLS = 3
-#: ... when it holds a figure: an amount, a count of three digits or more, a year (a
-#: calendar's rows count 1 to 31).
-_FIGURE = re.compile(r"\d[\d,]*\.\d+|\d{3,}")
-_LABEL_OR_CLAUSE = re.compile(r"[：，。；！？]|[:,;](?!\d)")
-#: A clock time stamps a post or a teaser (…澳坛真的累了 2005-06-13 15:00:14), not a record.
-_CLOCK = re.compile(r"\d:\d\d")
-#: A picture's placeholder as a text dump prints it ([圖片], [IMG], 【图片】, 图2) ...
-_PICTURE = re.compile(r"[\[【(（]?\s*(?:图片|圖片|图|圖|img|image|照片)\s*\d{0,2}\s*[\]】)）]?", re.IGNORECASE)
-#: ... and a numbered figure's mark.
-_FIGURE_MARK = re.compile(r"[图圖]\s*\d{1,2}")
 #: A code listing has this many lines at least (one line of code is a formula, a path).
 _MIN_LISTING_LINES = 3
 
@@ -397,6 +384,12 @@ def _notice_lead_ins(verdicts: list[Verdict | None], texts: list[str], sigs: lis
             verdicts[i - 1] = Verdict(DISCLAIMER, f"disclaimer: introduces the notice below ('{texts[i].strip()[:20]}')")
 
 
+#: A picture's placeholder as a text dump prints it ([圖片], [IMG], 【图片】, 图2) ...
+_PICTURE = re.compile(r"[\[【(（]?\s*(?:图片|圖片|图|圖|img|image|照片)\s*\d{0,2}\s*[\]】)）]?", re.IGNORECASE)
+#: ... and a numbered figure's mark.
+_FIGURE_MARK = re.compile(r"[图圖]\s*\d{1,2}")
+
+
 def _picture_labels(
     blocks: list[Block], verdicts: list[Verdict | None], texts: list[str], sigs: list[Signals], config: ClassifyConfig
 ) -> None:
@@ -509,6 +502,18 @@ def _neutral_list_items(
 
 #: A table cell that is a number (12, 104400, 3.5%, 1,480): navigation is never numbers.
 _NUMBER = re.compile(r"[+\-]?\d[\d,.]*%?")
+
+
+#: A table's row of this many cells (a date, what, how much) is a record, not a teaser's
+#: headline beside its date nor a menu's row ...
+_MIN_DATA_ROW_CELLS = 3
+#: ... when it holds a figure: an amount, a count of three digits or more, a year (a
+#: calendar's rows count 1 to 31).
+_FIGURE = re.compile(r"\d[\d,]*\.\d+|\d{3,}")
+#: A label's colon or a clause's mark (not the separators inside a number: 1,260.00, 15:00).
+_LABEL_OR_CLAUSE = re.compile(r"[：，。；！？]|[:,;](?!\d)")
+#: A clock time stamps a post or a teaser (…澳坛真的累了 2005-06-13 15:00:14), not a record.
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 def _data_row(block: Block) -> bool:
