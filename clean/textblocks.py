@@ -173,6 +173,7 @@ _MAX_FLUSH_SHARE = 0.5
 _MIN_COLUMN_SHARE = 0.6
 #: ... and a table whose head or total row does not line up has this many cells a row.
 _MIN_HEADED_ROW_CELLS = 3
+#: (full-width marks only: a figure's ASCII comma, 1,260.00, is no clause)
 _CLAUSE_MARK = re.compile("[，。；！？]")
 
 

@@ -490,10 +490,11 @@ def account_name(
     button = next((i for i in range(region.start - 1, -1, -1) if folded[i].lstrip("+") in _FOLLOW_BUTTONS), None)
     if button is None:
         return None
-    around = range(max(button - _ACCOUNT_LINES_ABOVE, 0), min(button + _ACCOUNT_LINES_ABOVE + 1, len(texts)))
+    top = max(button - _ACCOUNT_LINES_ABOVE, 0)
+    around = range(top, min(button + _ACCOUNT_LINES_ABOVE + 1, len(texts)))
     if not any(sigs[i].dated or _PROFILE_COUNTER.search(folded[i]) for i in around):
         return None
-    for i in range(max(button - _ACCOUNT_LINES_ABOVE, 0), button):
+    for i in range(top, button):
         if verdicts[i] is None and i not in titles and _ACCOUNT_NAME.fullmatch(texts[i].strip()):
             return i
     return None
@@ -528,7 +529,7 @@ def over_subtitle(
 #: How an official document's title ends (……工作的通知, ……实施办法).
 _DOCUMENT_TITLE_END = re.compile(r"(?:通知|公告|通告|通报|意见|办法|决定|方案|规定|细则|批复|报告|函|决议|条例)$")
 #: What ends a headline's line when the headline ends there (a question, a quote).
-_HEADLINE_END = "。！？!?”」』）)》…"
+_HEADLINE_END = tuple("。！？!?”」』）)》…")
 
 
 def wrapped_headline(
@@ -545,7 +546,7 @@ def wrapped_headline(
     if lower >= region.start or (len(titles) == 1 and verdicts[lower] is not None) or titles[-1] not in (titles[0], lower):
         return None
     upper = folded[titles[0]]
-    if not upper or upper.endswith(tuple(_HEADLINE_END)) or _SUBTITLE_DASH.match(texts[lower]):
+    if not upper or upper.endswith(_HEADLINE_END) or _SUBTITLE_DASH.match(texts[lower]):
         return None
     joined = upper + folded[lower]
     if any(joined in line for line in folded[: titles[0]]):
