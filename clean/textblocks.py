@@ -359,6 +359,9 @@ def _cells(line: str) -> list[tuple[int, str]]:
 def _split_at(line: str, gap: re.Pattern[str], measure: Callable[[str], int] = _width) -> list[tuple[int, str]]:
     """``line`` cut at the gaps ``gap`` matches: its pieces with words, stripped, each
     with the column it starts at (display columns, or as ``measure`` counts them)."""
+    if gap.search(line) is None:  # most lines are one cell: measure only their indent
+        text = line.strip(_STRIP)
+        return [(measure(line[: len(line) - len(line.lstrip(_STRIP))]), text)] if text else []
     cells = []
     pos = 0
     for piece in gap.split(line):
@@ -600,6 +603,9 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
             # an image's file name too long for the line, cut where the line was full
             blocks[-1].text += first
             cells = cells[1:]
+        elif blocks and not shared and not blocks[-1].shared_line and _broken_in_brackets(blocks[-1].text, first, lines[i - 2]):
+            blocks[-1].text = f"{blocks[-1].text} {first}"
+            cells = cells[1:]
         elif (
             wrapped
             and not shared
@@ -696,6 +702,20 @@ def _latin_seam(text: str, lines: list[str], i: int) -> bool:
     one and goes on."""
     below = lines[i].strip(_STRIP) if i < len(lines) else ""
     return (text[-1].isascii() and text[-1].isalnum()) or _LATIN_WORD.match(below) is not None
+
+
+#: A Latin term in brackets left open at a line's end (``人口老化（ageing``) ...
+_OPEN_LATIN = re.compile(r"[（(][A-Za-z][^()（）\u3000-\u9fff]*[A-Za-z0-9]$")
+#: ... and closed on the next line (``population）係一個現實``).
+_CLOSING_LATIN = re.compile(r"[A-Za-z][^()（）]*[)）]")
+
+
+def _broken_in_brackets(above: str, line: str, line_above: str) -> bool:
+    """``line`` goes on with the Latin term in brackets the ``line_above`` (printed as the
+    block ``above``) left open: a renderer that breaks at spaces only (links) breaks a
+    Chinese paragraph at the first space past its width, which may be the only one, inside
+    ``（Traffic Impact Assessment）``. A bracket is not left open across a paragraph's end."""
+    return bool(line_above.strip(_STRIP)) and _OPEN_LATIN.search(above) is not None and _CLOSING_LATIN.match(line) is not None
 
 
 def _did_not_fit(above: str, line: str, wrapping: _Wrapping, room: int) -> bool:

@@ -1429,3 +1429,12 @@ def test_a_title_under_its_forms_label_without_a_colon_is_the_title():
     blocks = classify("首页 | 互动交流", "信件编号 QX2025031400187", "来信标题 关于溪北路白沙小区门口雨天积水问题的反映",
                       "来信时间 2025-03-14 09:21", "关于溪北路白沙小区门口雨天积水的问题，" + P1, P2, P3)
     assert extract_metadata(blocks)["title"] == "关于溪北路白沙小区门口雨天积水问题的反映"
+
+
+@pytest.mark.parametrize("salutation", ["主席：", "各位代表：", "尊敬的张先生：", "親愛的同學們："])
+def test_a_speechs_salutation_opens_its_text(salutation):
+    blocks = classify("首页 | 议会发言", "青溪天桥加建升降机不能再拖", salutation, P1, P2)
+    assert labels_of(blocks, salutation) == BODY
+    # a short line ending with a colon that addresses no one is no salutation
+    blocks = classify("首页 | 议会发言", "青溪天桥加建升降机不能再拖", "全文如下：", P1, P2)
+    assert labels_of(blocks, "全文如下：") != BODY

@@ -1126,3 +1126,20 @@ def test_a_short_label_under_a_numbered_figure_mark_is_its_caption():
     page = "\n\n".join(["首页 | 新闻", "全市优化营商环境大会召开", "发布时间：2025-06-20 19:12", text, "图2", "会议现场", "图3",
                         "受表彰的企业代表上台领奖。", text[::-1], "【打印】【关闭】"])
     assert clean_capture(page, kind="text").text.splitlines() == [text, "受表彰的企业代表上台领奖。", text[::-1]]
+
+
+def test_a_latin_term_broken_inside_its_brackets_is_one_paragraph():
+    """links breaks a line at spaces only: a Chinese paragraph runs past the width to the
+    first space, which may be inside a bracketed English term, and goes on below."""
+    dump = (
+        "   部门之前回覆话，加建升降机涉及地下公用设施（underground\n"
+        "   utilities）改道，技术上有困难，所以暂时未有时间表。\n\n"
+        "   另一段（Traffic Impact\n   Assessment，TIA）仍在进行，预计年底完成。\n\n"
+        "   青溪（Kai\n\n   Wan）\n"
+    )
+    assert [b.text for b in split_text_blocks(dump)] == [
+        "部门之前回覆话，加建升降机涉及地下公用设施（underground utilities）改道，技术上有困难，所以暂时未有时间表。",
+        "另一段（Traffic Impact Assessment，TIA）仍在进行，预计年底完成。",
+        "青溪（Kai",  # a blank line ends a paragraph, bracket or not
+        "Wan）",
+    ]

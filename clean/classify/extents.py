@@ -103,6 +103,14 @@ _SECTION_NUMBER = re.compile(
 )
 #: A line cut off after a clause (，、) leads into the next one when it has this many ideographs.
 _LEAD_IN_MIN_CJK = 6
+#: A speech's or a letter's salutation (主席：, 各位代表：, 尊敬的张先生：, 親愛的同學們：):
+#: a short line ending with a colon that names whom the text addresses ...
+_SALUTATION = re.compile(
+    "主席|各位|同志|先生|女士|代表|委员|委員|朋友|同学|同學|老师|老師|领导|領導|亲爱的|親愛的|尊敬的|"
+    "大家|嘉宾|嘉賓|议员|議員|乡亲|鄉親|市民|读者|讀者|网友|網友|家长|家長"
+)
+#: ... this long at most.
+_SALUTATION_MAX_CHARS = 20
 
 
 def _numbering(text: str) -> str | None:
@@ -121,7 +129,7 @@ def with_lead_in(
     ``Signals.dated_prose``, not a title's or a byline's shape); and the text's first
     numbered section heading (一、… right above the first paragraph of an excerpt or a
     chapter page), which counts only when a heading numbered the same way (二、…)
-    follows inside the text.
+    follows inside the text; and a speech's or a letter's salutation (主席：).
     """
     start = region.start
     if start == region.end:
@@ -133,7 +141,8 @@ def with_lead_in(
         )
         kind = _numbering(text)
         heading = kind is not None and any(_numbering(texts[i]) == kind for i in range(start, region.end))
-        if not (cut_off or heading):
+        salutation = text[-1:] in ("：", ":") and sig.chars <= _SALUTATION_MAX_CHARS and _SALUTATION.search(text) is not None
+        if not (cut_off or heading or salutation):
             break
         start -= 1
     return Region(start, region.end)
