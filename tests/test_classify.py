@@ -1438,3 +1438,16 @@ def test_a_speechs_salutation_opens_its_text(salutation):
     # a short line ending with a colon that addresses no one is no salutation
     blocks = classify("首页 | 议会发言", "青溪天桥加建升降机不能再拖", "全文如下：", P1, P2)
     assert labels_of(blocks, "全文如下：") != BODY
+
+
+def test_a_line_hanging_under_the_box_above_the_headline_is_no_kicker():
+    """A dump prints a button under the doctor's profile box (no blank line between) and
+    a blank line before the headline: the two lines are no title and subtitle, though
+    the button names the text's words. A headline and subtitle printed together are."""
+    button, headline = "预约河湖治理门诊", "区委河湖治理工作会议召开"
+    page = ["首页 | 健康", "", "门诊时间：星期一上午", button, "", headline, "发布时间：2025-04-07 16:20", "", P1, "", P2]
+    metadata = extract_metadata(classify_blocks(split_text_blocks("\n".join(page)), ClassifyConfig()))
+    assert (metadata["title"], metadata.get("subtitle")) == (headline, None)
+    page[3:5] = ["", button]
+    metadata = extract_metadata(classify_blocks(split_text_blocks("\n".join(page)), ClassifyConfig()))
+    assert (metadata["title"], metadata.get("subtitle")) == (button, headline)

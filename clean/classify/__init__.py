@@ -232,7 +232,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     titles = [i for i, b in enumerate(blocks) if b.headline][-1:]
     if titles and region.start <= titles[0]:
         region = Region(titles[0] + 1, max(region.end, titles[0] + 1))
-    titles = titles or find_titles(region, sigs, untemplated, [b.tag for b in blocks], texts, folded, config)
+    titles = titles or find_titles(
+        region, sigs, untemplated, [b.tag for b in blocks], texts, folded, [getattr(b, "blank_above", True) for b in blocks], config
+    )
     titles = over_subtitle(titles, region, texts, sigs, untemplated, config)
     if blocks[0].tag:
         region, standfirst = front_end_region(region, titles, texts, verdicts, sigs, off_column, repeats, config)

@@ -562,6 +562,7 @@ def find_titles(
     tags: Sequence[str],
     texts: Sequence[str],
     folded: Sequence[str],
+    blank_above: Sequence[bool],
     config: ClassifyConfig,
 ) -> list[int]:
     """Indexes of the title (and subtitle) blocks above the article, in page order.
@@ -571,7 +572,9 @@ def find_titles(
     with the article's opening text (and at least ``title_min_overlap`` of its own), or
     the one the page's title line names (``标题_站名``); a qualifying line directly above
     or below it makes the pair title + subtitle (the upper one is the title, unless a
-    separator cuts it and not the lower: a column's tag, 会客厅 | 第47期). No line
+    separator cuts it and not the lower: a column's tag, 会客厅 | 第47期; a dump's upper
+    line with no blank line above it and one below hangs under the box above it, a
+    button under a doctor's profile, and pairs with nothing). No line
     qualifies: the line above the dateline, if it shares two words with the text (one,
     if the page's title line printed first names it), or the one below it (a blog
     post's header: date, then headline) if it shares two; else the line right above the
@@ -641,7 +644,8 @@ def find_titles(
         best = max(headline, key=lambda i: len(texts[i]))
     # the same line twice (a page's headline over its share box's copy) is no subtitle
     for upper, lower in ((best - 1, best), (best, best + 1)):
-        if upper in qualified and lower in qualified and texts[upper].strip() != texts[lower].strip():
+        hanging = not blank_above[upper] and blank_above[lower]
+        if upper in qualified and lower in qualified and texts[upper].strip() != texts[lower].strip() and not hanging:
             # a column's tag over the headline (访谈 | 第47期) is cut by a separator
             return [lower] if sigs[upper].separators > sigs[lower].separators == 0 else [upper, lower]
     return [best]
