@@ -22,7 +22,7 @@ from clean.classify.signals import DATE, NOT_PERSON_ENDINGS, TIME, clock_time, s
 #: document's own (成文日期), which stands in for the publication date when none is given.
 DATE_FIELDS = ("date", "updated", "written")
 #: Characters trimmed from both ends of a value.
-_TRIM = " \t\u3000[]【】()（）|｜:：,，;；/、-—_·"
+_TRIM = " \t\u3000\u00a0\u2002\u2003\u2009\u200b[]【】()（）|｜:：,，;；/、-—_·"
 _MARKUP = re.compile(r"[=<>{}]")
 #: What may stand between a date and its clock: white space, a dash or a T
 #: (``2022-09-30T16:04``), "at" (``…, 2005 at 10:56 am``), a weekday (2025年5月6日（星期二）

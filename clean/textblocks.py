@@ -80,6 +80,8 @@ _LIST_ITEM = re.compile(r"[•·▪▸▶►○◎☆□*+\-–]|\d{1,2}[.、)]"
 _BULLETED = re.compile(r"[•·▪▸▶►○◎☆□■●◆◇*+\-]\s")
 #: ... and so does the next item of a numbered list (``2.`` under a block opening ``1.``).
 _NUMBERED = re.compile(r"(\d{1,3})[.、)．]")
+#: A row of controls in brackets (【打印本页】 【关闭窗口】) is never the rest of a wrapped line either.
+_CONTROL_ROW = re.compile(r"(?:[【\[][^】\]\s]{1,8}[】\]]\s*)+")
 _MIN_FULL_LINES = 5
 #: ... or, on a page too short for that many (a brief printed by lynx, a Chinese character
 #: one column, has few), this many distinct lines cut at the width that a paragraph's
@@ -612,6 +614,7 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
             and abs(column - blocks[-1].column) <= _INDENT
             and (blocks[-1].text[-1] not in _SENTENCE_END or (parted and room <= 1))
             and not _BULLETED.match(first)
+            and not _CONTROL_ROW.fullmatch(first)
             and not _next_item(blocks[-1].text, first)
             and _did_not_fit(blocks[-1].text, first, wrapping, room)
         ):

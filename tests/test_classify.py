@@ -1451,3 +1451,53 @@ def test_a_line_hanging_under_the_box_above_the_headline_is_no_kicker():
     page[3:5] = ["", button]
     metadata = extract_metadata(classify_blocks(split_text_blocks("\n".join(page)), ClassifyConfig()))
     assert (metadata["title"], metadata.get("subtitle")) == (button, headline)
+
+
+def test_a_notice_of_numbered_fields_is_text_from_its_first_section_to_its_last():
+    """A procurement result's first sections hold labelled fields only (一、项目编号：…) and
+    its last one the contacts (九、… / 1.采购人信息 / 名　称：…): the text runs from its
+    first section heading through the items of its last."""
+    fields = ["一、项目编号：XBZC2025-045", "二、项目名称：青溪县第二中学家具采购项目", "三、中标信息", "供应商名称：南岭华美家具有限公司"]
+    contacts = ["九、凡对本次公告内容提出询问，请按以下方式联系。", "1.采购人信息", "名　称：青溪县第二中学", "联系人：汪老师", "联系方式：0799-5238811"]
+    blocks = classify("首页 | 政府采购", "【字体：大 中 小】", *fields, "四、评审情况", P1, "五、其他补充事宜", P2, *contacts,
+                      "打印 关闭", "二维码", "扫一扫在手机上查看当前页面")
+    assert [b.text for b in blocks if b.label == BODY] == [*fields, "四、评审情况", P1, "五、其他补充事宜", P2, *contacts]
+
+
+def test_who_attended_closes_a_meetings_report():
+    attended = ["出席：王建军、陈晓燕、李国华", "列席：市政府副秘书长刘海涛，市发展改革委主要负责同志"]
+    blocks = classify("首页 | 政务要闻", "市政府召开第48次常务会议", P1, P2, P3, *attended, "【打印本页】", "上一篇：市长调研重大项目")
+    assert [labels_of(blocks, line) for line in attended] == [BODY, BODY]
+
+
+def test_a_one_sentence_disclaimer_heads_no_section():
+    """A short disclaimer that is a sentence of its own goes alone: the byline under it
+    still gives the date and the source."""
+    blocks = classify("首页 | 政策问答", "问：失业保险金怎么领？", P1, P2, "以上问答仅供参考，具体以政策文件为准。",
+                      "发布日期：2025-04-09 16:20", "来源：失业保险处", "相关问答")
+    assert labels_of(blocks, "以上问答仅供参考，具体以政策文件为准。") == DISCLAIMER
+    assert extract_metadata(blocks)["source"] == "失业保险处"
+
+
+def test_a_blogs_category_line_is_no_title():
+    blocks = classify("小鱼的海线日记", "首页 | 关于小鱼 | 海线旅游", "個人分類：燈塔步道", "白沙湾灯塔步道一日游", "發表於 2025-06-21",
+                      "白沙湾灯塔步道全长大约1.2公里，一路都是木栈道跟石阶，坡度不大，很适合一日游。", P2)
+    assert extract_metadata(blocks)["title"] == "白沙湾灯塔步道一日游"
+
+
+def test_a_galleys_counters_and_controls_are_caption_noise():
+    controls = ["大图模式", "列表模式", "1/3", "3/3", "上一图", "下一图"]
+    blocks = classify("首页 | 图片", "渡口的最后一个夏天", "2025-07-12 10:30 来源：溪风网", P1, *controls[:3], P2, "2/3", P3, *controls[3:])
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
+    assert {labels_of(blocks, line) for line in controls} == {CAPTION}
+
+
+def test_a_values_em_space_separator_is_trimmed():
+    blocks = classify("首页 | 新闻", "青溪老街完成修缮", "来源：白沙日报\u2003作者：陈雨桐\u2003时间：2025-07-14 08:30", P1, P2)
+    assert extract_metadata(blocks)["source"] == "白沙日报"
+
+
+def test_a_correction_is_titled_by_its_kind():
+    blocks = classify("首页 | 本报声明", "热点新闻", "更正", "2025-07-11 09:05 来源：南岭晨报",
+                      "本报7月10日A03版《溪北新区今年新建12所中小学》一文中，“12所”应为“10所”。", "特此更正，并向读者致歉。")
+    assert extract_metadata(blocks)["title"] == "更正"

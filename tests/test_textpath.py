@@ -1143,3 +1143,16 @@ def test_a_latin_term_broken_inside_its_brackets_is_one_paragraph():
         "青溪（Kai",  # a blank line ends a paragraph, bracket or not
         "Wan）",
     ]
+
+
+def test_a_row_of_bracketed_controls_does_not_go_on_a_wrapped_line():
+    """lynx prints a page's controls on the line under its last paragraph: a row of
+    them in brackets is no rest of the paragraph, though they would not have fitted on
+    its last line."""
+    text = "会议研究了2025年的其他事项。会议强调，各级各部门要以钉钉子精神抓好议定事项的落实，市政府督查室要加强跟踪督办。" * 12
+    lines = _lynx_wrapped(text)[:-1]
+    # the last line ends a few columns short of the width, inside a clause
+    last = "   列席会议的有市政府副秘书长刘海涛和市发展改革委、市财政局、市住房城乡建设局、市应急管理局主要负责同志和各镇街负责人员以及市直单位的同志"
+    assert len(last) == 3 + 67
+    blocks = split_text_blocks("\n".join([*lines, last, "   【打印本页】 【关闭窗口】"]))
+    assert blocks[-1].text == "【打印本页】 【关闭窗口】"

@@ -80,15 +80,17 @@ def after_dateline(
 
 
 #: A day of the year in figures (10-08, 3月5日): a dateline names one, a schedule's time line does not.
-#: A notice's closing line that says whom to call (咨询电话：…, 联系人：…, 监督电话：…).
-_CONTACT = re.compile(r"^(?:联系|咨询|监督|举报|投诉|服务)(?:电话|热线|人|方式)[:：].*\d")
+#: A notice's closing line that says whom to call (咨询电话：…, 联系人：…, 监督电话：…), or a
+#: meeting's report's that says who attended (出席：…, 列席：…).
+_CONTACT = re.compile(r"^(?:(?:联系|咨询|监督|举报|投诉|服务)(?:电话|热线|人|方式)[:：].*\d|(?:出席|列席|参加|参会|陪同)(?:人员|领导|单位)?[:：].)")
 _MAX_CONTACT_LINES = 3
 
 
 def with_contact_lines(region: Region, folded: Sequence[str], verdicts: Sequence[Verdict | None]) -> Region:
     """The text run on over the contact lines right after it (``监督电话：0799-6321458
     （镇纪委）``): a notice tells its readers whom to ask, and nothing stands between;
-    a site's footer follows its links and its copyright line."""
+    a site's footer follows its links and its copyright line. A meeting's report closes
+    with who attended (``出席：…``), in the same way."""
     end = region.end
     while end < min(len(folded), region.end + _MAX_CONTACT_LINES) and verdicts[end] is None and _CONTACT.match(folded[end]):
         end += 1
@@ -145,7 +147,27 @@ def with_lead_in(
         if not (cut_off or heading or salutation):
             break
         start -= 1
-    return Region(start, region.end)
+    return Region(_first_section(start, region, texts, verdicts), region.end)
+
+
+#: How far above its first run of prose a text's first section (一、) may open.
+_MAX_SECTION_HEAD_LINES = 8
+
+
+def _first_section(start: int, region: Region, texts: Sequence[str], verdicts: Sequence[Verdict | None]) -> int:
+    """Where the text's first section heading (一、) stands above ``start``, past lines with
+    nothing against them, when the text's own sections are numbered on from it; else
+    ``start``. A notice's first sections may hold labelled fields only, no prose
+    (一、项目编号：… 二、项目名称：… 三、中标信息 / 供应商名称：…)."""
+    inside = [n for i in range(start, region.end) if (n := _section_number(texts[i])) is not None]
+    if not inside or min(inside) == 1:
+        return start
+    for i in range(start - 1, max(-1, start - 1 - _MAX_SECTION_HEAD_LINES), -1):
+        if verdicts[i] is not None:
+            break
+        if _section_number(texts[i]) == 1:
+            return i
+    return start
 
 
 #: How far above its first paragraph a document's number may stand (its parties, its
@@ -195,7 +217,8 @@ def with_next_section(
     region: Region, texts: Sequence[str], sigs: Sequence[Signals], verdicts: Sequence[Verdict | None],
     config: ClassifyConfig,
 ) -> tuple[Region, list[int]]:
-    """Run a text whose sections are numbered 一、二、三、 on through its next section.
+    """Run a text whose sections are numbered 一、二、三、 on through its next section, or
+    through its last section when the heading of that one ends the run.
 
     A notice's last section often holds no prose: a list of short items, a phone number
     to call, the issuing office (四、公示要求 / 1. 公示期为… / 监督电话：… / 青溪县农业农村局),
@@ -209,11 +232,13 @@ def with_next_section(
     numbers = [n for i in range(region.start, region.end) if (n := _section_number(texts[i])) is not None]
     if len(numbers) < 2:
         return region, []
-    after = region.end
-    while after < len(texts) and verdicts[after] is not None and verdicts[after].neutral:
-        after += 1
-    if after == len(texts) or verdicts[after] is not None or _section_number(texts[after]) != max(numbers) + 1:
-        return region, []
+    after = region.end - 1
+    if _section_number(texts[after]) != max(numbers):  # else the last section's heading ends the run: its items follow
+        after = region.end
+        while after < len(texts) and verdicts[after] is not None and verdicts[after].neutral:
+            after += 1
+        if after == len(texts) or verdicts[after] is not None or _section_number(texts[after]) != max(numbers) + 1:
+            return region, []
     end, items = after + 1, []
     while end < len(texts):
         verdict = verdicts[end]

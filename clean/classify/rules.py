@@ -75,6 +75,8 @@ _DOWNLOAD = re.compile(
 #: (附件 alone needs its colon: a document printed below a notice opens with 附件 too.)
 _DOWNLOADS_HEADER = re.compile(r"[【\[]?(?:相关附件|附件下载|下载附件|附件列表)[】\]]?\s*[：:]?|附件\s*[：:]")
 
+#: A gallery's counter, the picture shown and how many there are (3/8), alone on its line.
+_GALLERY_COUNTER = re.compile(r"\d{1,3}/\d{1,3}")
 #: A reader view's or a blog's estimate of the reading time, alone on its line (6–8 分钟,
 #: 阅读时长约5分钟, 预计阅读时间：3分钟, 5 min read); matched on the folded line.
 _READING_TIME = re.compile(
@@ -311,8 +313,8 @@ def local_verdict(
     if "disclaimer" in lexicons:
         entry = lexicons["disclaimer"].match(folded)
         if entry and sig.chars <= config.disclaimer_max_chars:
-            # a short one is the header of a notice whose clauses follow
-            header = sig.chars <= config.header_max_chars
+            # a short one is the header of a notice whose clauses follow (a sentence is a notice of its own)
+            header = sig.chars <= config.header_max_chars and not sig.ends_sentence
             return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
     if sig.chars <= config.metadata_max_chars:
         field = labels.leading_field(folded)
@@ -386,6 +388,8 @@ def local_verdict(
         return Verdict(CHROME, "chrome: the header of the files to download (相关附件：)", neutral=True)
     if _PAGE_LINK.search(folded) and _PAGER.fullmatch(folded.strip()):
         return Verdict(CHROME, "chrome: a pager (1 2 3 下一页)", neutral=True)
+    if _GALLERY_COUNTER.fullmatch(folded.strip()):
+        return Verdict(CAPTION, "caption: a gallery's counter (3/8)", neutral=True)
     if _READING_TIME.fullmatch(folded.strip()):
         return Verdict(CHROME, "chrome: an estimate of the reading time (6–8 分钟)", neutral=True)
     if not sig.sentence_like and _HASHTAGS.fullmatch(text.strip()):

@@ -53,7 +53,7 @@ _WORD_LIST = re.compile(r"^\s*[\u4e00-\u9fff]{1,6}(?:[ \u3000]+[\u4e00-\u9fff]{1
 _FIELD_COLON = re.compile(r"：|:(?!\d)")
 #: A notice titled by its kind alone (讣告, 公告, 紧急通知): too short to share words
 #: with its text, it is the title where a headline stands, above the dateline.
-_GENRE_TITLE = re.compile(r"(?:紧急|重要)?(?:讣告|通知|公告|通告|启事|声明|公示|通报|倡议书|告知书|感谢信|致歉信)")
+_GENRE_TITLE = re.compile(r"(?:紧急|重要)?(?:讣告|通知|公告|通告|启事|声明|公示|通报|倡议书|告知书|感谢信|致歉信|更正|勘误|致歉|更正启事|更正声明)")
 
 #: A block with words in it (a letter, an ideograph or a digit), not a lone bullet or rule.
 _WORDY = re.compile(r"[^\W_]")
