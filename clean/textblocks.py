@@ -718,6 +718,8 @@ def _broken_in_brackets(above: str, line: str, line_above: str) -> bool:
     block ``above``) left open: a renderer that breaks at spaces only (links) breaks a
     Chinese paragraph at the first space past its width, which may be the only one, inside
     ``（Traffic Impact Assessment）``. A bracket is not left open across a paragraph's end."""
+    if not (above[-1].isascii() and line[0].isascii()):  # cheap test first: this runs on every line
+        return False
     return bool(line_above.strip(_STRIP)) and _OPEN_LATIN.search(above) is not None and _CLOSING_LATIN.match(line) is not None
 
 

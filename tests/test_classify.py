@@ -1501,3 +1501,24 @@ def test_a_correction_is_titled_by_its_kind():
     blocks = classify("首页 | 本报声明", "热点新闻", "更正", "2025-07-11 09:05 来源：南岭晨报",
                       "本报7月10日A03版《溪北新区今年新建12所中小学》一文中，“12所”应为“10所”。", "特此更正，并向读者致歉。")
     assert extract_metadata(blocks)["title"] == "更正"
+
+
+def test_a_table_of_contents_over_the_text_is_chrome():
+    """A column lists its section headings above its first paragraph; the headings come
+    back inside the text, where they are the text's."""
+    heads = ["一、新市场为什么冷清", "二、老市场回来了"]
+    blocks = classify("首页 | 专栏", "县城的老菜市场为什么又回来了", "编辑于 2025-02-11 15:30", "目录", *heads, P1, heads[0], P2, heads[1], P3)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, heads[0], P2, heads[1], P3]
+    assert blocks[4].reason == "chrome: the text's table of contents (its headings, listed above it)"
+    # headings that do not come back below are the text's own
+    blocks = classify("首页 | 专栏", "县城的老菜市场为什么又回来了", "编辑于 2025-02-11 15:30", *heads, P1, P2, P3)
+    assert not any("table of contents" in b.reason for b in blocks)
+
+
+def test_a_pictures_alt_text_over_its_caption_is_caption_noise():
+    caption = "卷好的面剂子要盖上保鲜膜，不然表面会干裂。"
+    page = "\n".join(["首页 | 美食", "手撕葱油饼", "发布于 2025年4月3日", "", P1, "", "做油酥步骤图", "", P2, "", "卷好的面剂子", caption, "", P3])
+    assert clean_capture(page, kind="text").text.splitlines() == [P1, P2, caption, P3]
+    # a heading over its paragraph, a blank line between, stays
+    page = page.replace("卷好的面剂子\n", "卷好的面剂子\n\n")
+    assert "卷好的面剂子" in clean_capture(page, kind="text").text.splitlines()

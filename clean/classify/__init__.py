@@ -38,6 +38,7 @@ from clean.classify.extents import (
     dump_standfirst,
     opening_heading,
     front_end_region,
+    table_of_contents,
     listing_region,
     with_annexes,
     with_contact_lines,
@@ -242,6 +243,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
         standfirst = dump_standfirst(titles, region, texts, sigs, verdicts, config)
         columns = [getattr(block, "column", None) for block in blocks]
         region = opening_heading(titles, region, texts, sigs, verdicts, columns, config)
+    contents = table_of_contents(region, texts, sigs)
+    for i in contents:
+        verdicts[i] = Verdict(CHROME, "chrome: the text's table of contents (its headings, listed above it)")
+    region = Region(region.start + len(contents), region.end)
     head_limit = window_start(texts, verdicts, titles[0] if titles else region.start, config.metadata_window)
     tail_limit = window_end(texts, verdicts, region.end, config.metadata_window)
 
@@ -398,7 +403,8 @@ def _picture_labels(
     """A short label under a picture's placeholder names the picture (``[圖片]`` /
     ``神轎起駕``): hanging right under it, with no blank line between and one after, or
     under a numbered figure's mark (``图2``) however spaced. A sentence there is a caption
-    the text keeps; a heading stands apart from the picture."""
+    the text keeps; a heading stands apart from the picture. So is the alt text a page
+    prints over its caption, when the caption opens with it."""
     for i in range(1, len(blocks)):
         above, sig = verdicts[i - 1], sigs[i]
         if verdicts[i] is not None or above is None or above.label != CAPTION or not _PICTURE.fullmatch(texts[i - 1].strip()):
@@ -409,6 +415,15 @@ def _picture_labels(
         hanging = not getattr(blocks[i], "blank_above", True) and (last or getattr(blocks[i + 1], "blank_above", True))
         if hanging or _FIGURE_MARK.fullmatch(texts[i - 1].strip()):
             verdicts[i] = Verdict(CAPTION, "caption: a short label under its picture", neutral=True)
+    for i in range(len(blocks) - 1):
+        # a picture's alt text printed right over its caption, which opens with the same
+        # words (卷好的面剂子 / 卷好的面剂子要盖上保鲜膜，……。); a heading stands apart
+        label, caption = texts[i].strip(), texts[i + 1].strip()
+        if getattr(blocks[i + 1], "blank_above", True) or verdicts[i] is not None:
+            continue
+        if sigs[i].chars <= config.picture_label_max_chars and not (sigs[i].clauses or sigs[i].ends_sentence):
+            if len(caption) > len(label) and caption.startswith(label) and sigs[i + 1].ends_sentence:
+                verdicts[i] = Verdict(CAPTION, "caption: a picture's alt text over its caption", neutral=True)
 
 
 def _off_column(blocks: list[Block], sigs: list[Signals], config: ClassifyConfig) -> list[bool]:

@@ -367,6 +367,23 @@ def opening_heading(
     return Region(above, region.end) if headings else region
 
 
+#: A table of contents lists this many of the text's headings at least.
+_MIN_CONTENTS_ENTRIES = 2
+
+
+def table_of_contents(region: Region, texts: Sequence[str], sigs: Sequence[Signals]) -> list[int]:
+    """The text's table of contents at its head: the lines before its first sentence that
+    each come back as a heading below it (目录 / 一、新市场为什么冷清 / 二、…, then the
+    text with the same headings). ``_MIN_CONTENTS_ENTRIES`` of them at least; the
+    caller starts the text below them."""
+    first = next((i for i in range(region.start, region.end) if sigs[i].sentence_like), region.end)
+    below = {texts[i].strip() for i in range(first, region.end)}
+    entries = list(range(region.start, first))
+    if len(entries) < _MIN_CONTENTS_ENTRIES or any(texts[i].strip() not in below for i in entries):
+        return []
+    return entries
+
+
 #: A heading in brackets (``【基本案情】``, ``[案例一]``): the opening bracket is its form.
 _BRACKETED_HEADING = re.compile(r"([【\[［〔])[^【】\[\]［］〔〕]+[】\]］〕]")
 

@@ -310,9 +310,9 @@ def local_verdict(
         items = len(_DATED_STAMP.findall(text))
         if items >= _MIN_RUN_ITEMS and sig.chars <= items * config.run_together_item_max_chars:
             return Verdict(CHROME, f"chrome: a list run together on one line ({items} dated items)")
-    if "disclaimer" in lexicons:
+    if "disclaimer" in lexicons and sig.chars <= config.disclaimer_max_chars:
         entry = lexicons["disclaimer"].match(folded)
-        if entry and sig.chars <= config.disclaimer_max_chars:
+        if entry:
             # a short one is the header of a notice whose clauses follow (a sentence is a notice of its own)
             header = sig.chars <= config.header_max_chars and not sig.ends_sentence
             return Verdict(DISCLAIMER, f"disclaimer: lexicon 'disclaimer' matched '{entry}'", starts_section=header)
