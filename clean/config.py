@@ -146,6 +146,12 @@ class ClassifyConfig:
     title_max_chars: int = 80
     #: A label of at most this many characters under a picture names the picture (a caption).
     picture_label_max_chars: int = 12
+    #: A picture's alt text printed over its caption names it in a phrase of at least this
+    #: many characters (a term heading its paragraph is often shorter: 阻力 / 阻力是……) ...
+    alt_text_min_chars: int = 4
+    #: ... and the caption is this long at most: a paragraph under a heading with the same
+    #: opening words runs longer.
+    alt_caption_max_chars: int = 60
     #: A headline wrapped at the page's width ends on a line of at most this many characters (……作的通知).
     wrapped_title_tail_chars: int = 10
     #: A headline that reads as a sentence (it asks or exclaims) has at most this many clause marks.

@@ -421,8 +421,9 @@ def _picture_labels(
         label, caption = texts[i].strip(), texts[i + 1].strip()
         if getattr(blocks[i + 1], "blank_above", True) or verdicts[i] is not None:
             continue
-        if sigs[i].chars <= config.picture_label_max_chars and not (sigs[i].clauses or sigs[i].ends_sentence):
-            if len(caption) > len(label) and caption.startswith(label) and sigs[i + 1].ends_sentence:
+        if config.alt_text_min_chars <= sigs[i].chars <= config.picture_label_max_chars and not (sigs[i].clauses or sigs[i].ends_sentence):
+            short = sigs[i + 1].chars <= config.alt_caption_max_chars
+            if short and len(caption) > len(label) and caption.startswith(label) and sigs[i + 1].ends_sentence:
                 verdicts[i] = Verdict(CAPTION, "caption: a picture's alt text over its caption", neutral=True)
 
 
