@@ -1525,3 +1525,13 @@ def test_a_pictures_alt_text_over_its_caption_is_caption_noise():
     # a term heading the paragraph that opens with it, right over it, stays too
     page = "\n".join(["首页 | 百科", "飞行的原理", "", P1, "", "阻力", "阻力是阻止飞机沿飞行方向运动的力。", "", P2, "", "升力的来源", P3])
     assert clean_capture(page, kind="text").text.splitlines()[1] == "阻力"
+
+
+def test_a_forums_edit_stamp_is_the_updated_date_not_a_posts_header():
+    """Discuz prints who last edited a post and when over its text (本帖最后由 某某 于 …
+    编辑): the page's updated date, not a blog post's header with its title before the date."""
+    stamp = "本帖最后由 溪北老街坊 于 2025-1-8 11:05 编辑"
+    blocks = classify("首页 | 论坛", "楼主", "发表于 2025-1-8 10:22 | 只看该作者", stamp, P1, P2)
+    assert labels_of(blocks, stamp) == METADATA
+    metadata = extract_metadata(blocks)
+    assert (metadata.get("title"), metadata["date"], metadata["updated"]) == (None, "2025-01-08 10:22", "2025-01-08 11:05")

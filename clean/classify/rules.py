@@ -161,7 +161,7 @@ class Verdict:
 
 #: A date line that says the page was edited then (``已于 … 修改``, ``… 更新``), and one
 #: that says it was published (``发布于 … 最后修改 …`` dates the page).
-_MODIFIED = re.compile(r"修改|更新|修订")
+_MODIFIED = re.compile(r"修改|更新|修订|最后由.{1,30}编辑")
 _PUBLISHED = re.compile(r"发布|发表|刊登|首发")
 #: A field's label opening a line (开标时间：), a few words before a colon.
 _FIELD_LABEL = re.compile(r"\s*[^\s\d：:，。,.]{2,10}[：:]")
@@ -338,13 +338,14 @@ def local_verdict(
         if sig.dated and not sig.dated_prose and (posted or not sig.ends_sentence) and dateline:
             # a post's footer (由张三张贴 @ 2005-03-21 01:20 共 3 篇评论, posted @ … 阅读(12)
             # 评论(3)) closes the post: on a blog's front page the next post follows it
+            if _MODIFIED.search(folded) and not _PUBLISHED.search(folded):
+                # a post's "edited at" stamp (已于 2025-02-11 16:05 修改, 本帖最后由 某某 于 …
+                # 编辑): not when it was published
+                return Verdict(METADATA, "metadata: date line of an edit", "updated")
             if posted or _POST_COUNT.search(folded):
                 return Verdict(METADATA, "metadata: date line of a post's footer", "date", ends_post=True)
             # under a label of its own (开标时间：…, 报名时间：…) the date may be the text's:
             # a field of a notice, no evidence against the text around it
-            if _MODIFIED.search(folded) and not _PUBLISHED.search(folded):
-                # a post's "edited at" stamp (已于 2025-02-11 16:05 修改): not when it was published
-                return Verdict(METADATA, "metadata: date line of an edit", "updated")
             return Verdict(METADATA, "metadata: date line", "date", neutral=_FIELD_LABEL.match(text) is not None)
         if _POSTED_IN.match(text) and not sig.ends_sentence:
             return Verdict(METADATA, "metadata: a post's footer naming its author (某某 发表在 …)", "author",

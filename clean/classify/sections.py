@@ -387,7 +387,8 @@ def _title_above_byline(
         i -= 1
     if i < 0 or verdicts[i] is None or verdicts[i].label != METADATA:
         return []
-    header = split_trailing_date(texts[i]) if not verdicts[i].labelled else None
+    # (an edit's stamp, 本帖最后由 某某 于 … 编辑, is no post's header)
+    header = split_trailing_date(texts[i]) if not verdicts[i].labelled and verdicts[i].field == "date" else None
     if header is not None and is_title_candidate(compute_signals(header[0]), None, header[0], config):
         return [i]
     i = _above_byline(i, sigs, verdicts, lowest)
