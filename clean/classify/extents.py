@@ -377,11 +377,11 @@ def table_of_contents(region: Region, texts: Sequence[str], sigs: Sequence[Signa
     text with the same headings). ``_MIN_CONTENTS_ENTRIES`` of them at least; the
     caller starts the text below them."""
     first = next((i for i in range(region.start, region.end) if sigs[i].sentence_like), region.end)
-    below = {texts[i].strip() for i in range(first, region.end)}
     entries = list(range(region.start, first))
-    if len(entries) < _MIN_CONTENTS_ENTRIES or any(texts[i].strip() not in below for i in entries):
+    if len(entries) < _MIN_CONTENTS_ENTRIES:  # (most texts open with a sentence: no set to build)
         return []
-    return entries
+    below = {texts[i].strip() for i in range(first, region.end)}
+    return [] if any(texts[i].strip() not in below for i in entries) else entries
 
 
 #: A heading in brackets (``【基本案情】``, ``[案例一]``): the opening bracket is its form.
