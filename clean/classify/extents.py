@@ -79,11 +79,10 @@ def after_dateline(
     return region
 
 
-#: A day of the year in figures (10-08, 3月5日): a dateline names one, a schedule's time line does not.
 #: A notice's closing line that says whom to call (咨询电话：…, 联系人：…, 监督电话：…), or a
 #: meeting's report's that says who attended (出席：…, 列席：…).
-_CONTACT = re.compile(r"^(?:(?:联系|咨询|监督|举报|投诉|服务)(?:电话|热线|人|方式)[:：].*\d|(?:出席|列席|参加|参会|陪同)(?:人员|领导|单位)?[:：].)")
-_MAX_CONTACT_LINES = 3
+_CLOSING_LINE = re.compile(r"^(?:(?:联系|咨询|监督|举报|投诉|服务)(?:电话|热线|人|方式)[:：].*\d|(?:出席|列席|参加|参会|陪同)(?:人员|领导|单位)?[:：].)")
+_MAX_CLOSING_LINES = 3
 
 
 def with_contact_lines(region: Region, folded: Sequence[str], verdicts: Sequence[Verdict | None]) -> Region:
@@ -91,12 +90,13 @@ def with_contact_lines(region: Region, folded: Sequence[str], verdicts: Sequence
     （镇纪委）``): a notice tells its readers whom to ask, and nothing stands between;
     a site's footer follows its links and its copyright line. A meeting's report closes
     with who attended (``出席：…``), in the same way."""
-    end = region.end
-    while end < min(len(folded), region.end + _MAX_CONTACT_LINES) and verdicts[end] is None and _CONTACT.match(folded[end]):
+    end, last = region.end, min(len(folded), region.end + _MAX_CLOSING_LINES)
+    while end < last and verdicts[end] is None and _CLOSING_LINE.match(folded[end]):
         end += 1
     return Region(region.start, end)
 
 
+#: A day of the year in figures (10-08, 3月5日): a dateline names one, a schedule's time line does not.
 _MONTH_DAY = re.compile(r"\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 #: The numbering of a section heading, by kind: 一、 / （一） / 1、 or 1. (not its number).

@@ -336,12 +336,12 @@ def local_verdict(
         dateline = sig.date_only or sig.chars <= config.dateline_max_chars
         posted = POSTED_BY.search(text) is not None
         if sig.dated and not sig.dated_prose and (posted or not sig.ends_sentence) and dateline:
-            # a post's footer (由张三张贴 @ 2005-03-21 01:20 共 3 篇评论, posted @ … 阅读(12)
-            # 评论(3)) closes the post: on a blog's front page the next post follows it
             if _MODIFIED.search(folded) and not _PUBLISHED.search(folded):
                 # a post's "edited at" stamp (已于 2025-02-11 16:05 修改, 本帖最后由 某某 于 …
                 # 编辑): not when it was published
                 return Verdict(METADATA, "metadata: date line of an edit", "updated")
+            # a post's footer (由张三张贴 @ 2005-03-21 01:20 共 3 篇评论, posted @ … 阅读(12)
+            # 评论(3)) closes the post: on a blog's front page the next post follows it
             if posted or _POST_COUNT.search(folded):
                 return Verdict(METADATA, "metadata: date line of a post's footer", "date", ends_post=True)
             # under a label of its own (开标时间：…, 报名时间：…) the date may be the text's:
