@@ -147,7 +147,7 @@ class ClassifyConfig:
     #: A label of at most this many characters under a picture names the picture (a caption).
     picture_label_max_chars: int = 12
     #: A picture's alt text printed over its caption names it in a phrase of at least this
-    #: many characters (a term heading its paragraph is often shorter: 阻力 / 阻力是……) ...
+    #: many characters (a term heading its paragraph is often shorter: 水闸 / 水闸是……) ...
     alt_text_min_chars: int = 4
     #: ... and the caption is this long at most: a paragraph under a heading with the same
     #: opening words runs longer.
