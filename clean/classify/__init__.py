@@ -171,6 +171,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     _label_values(local, texts, folded, sigs, lexicons, config)
     _notice_lead_ins(local, texts, sigs, config)
     _picture_labels(blocks, local, texts, sigs, config)
+    _alt_texts(blocks, local, texts, sigs, config)
     _byline_values_below(local, folded, sigs, labels, config)
     # a template line with no verdict of its own (a rule's reason is more specific: a
     # source's name under its label is the byline's value on every page that prints it)
@@ -403,8 +404,7 @@ def _picture_labels(
     """A short label under a picture's placeholder names the picture (``[圖片]`` /
     ``神轎起駕``): hanging right under it, with no blank line between and one after, or
     under a numbered figure's mark (``图2``) however spaced. A sentence there is a caption
-    the text keeps; a heading stands apart from the picture. So is the alt text a page
-    prints over its caption, when the caption opens with it."""
+    the text keeps; a heading stands apart from the picture."""
     for i in range(1, len(blocks)):
         above, sig = verdicts[i - 1], sigs[i]
         if verdicts[i] is not None or above is None or above.label != CAPTION or not _PICTURE.fullmatch(texts[i - 1].strip()):
@@ -415,9 +415,15 @@ def _picture_labels(
         hanging = not getattr(blocks[i], "blank_above", True) and (last or getattr(blocks[i + 1], "blank_above", True))
         if hanging or _FIGURE_MARK.fullmatch(texts[i - 1].strip()):
             verdicts[i] = Verdict(CAPTION, "caption: a short label under its picture", neutral=True)
+
+
+def _alt_texts(
+    blocks: list[Block], verdicts: list[Verdict | None], texts: list[str], sigs: list[Signals], config: ClassifyConfig
+) -> None:
+    """A picture's alt text printed right over its caption, which opens with the same
+    words (``卷好的面剂子`` / ``卷好的面剂子要盖上保鲜膜，……。``), names the picture; a
+    heading stands apart, or is a shorter term over a longer paragraph."""
     for i in range(len(blocks) - 1):
-        # a picture's alt text printed right over its caption, which opens with the same
-        # words (卷好的面剂子 / 卷好的面剂子要盖上保鲜膜，……。); a heading stands apart
         label, caption = texts[i].strip(), texts[i + 1].strip()
         if getattr(blocks[i + 1], "blank_above", True) or verdicts[i] is not None:
             continue
