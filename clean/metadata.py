@@ -119,6 +119,8 @@ def normalise_date(text: str) -> str | None:
         '2018-09-16 15:31'
         >>> normalise_date("2025年4月3日 星期四 下午6:12")
         '2025-04-03 18:12'
+        >>> normalise_date("Tue May  6 21:14:03 2025")
+        '2025-05-06 21:14'
     """
     found = DATE.search(text)
     if not found:
@@ -140,7 +142,8 @@ def normalise_date(text: str) -> str | None:
     # the clock after the date, or right before it (Taiwanese sites: 15:31 2018/09/16)
     after = _CLOCK_LEAD.sub("", text[found.end() :], count=1)
     half = _HALF_DAY.match(after)
-    clock = TIME.match(after, half.end() if half else 0) or _CLOCK_BEFORE.search(text, 0, found.start())
+    clock = (TIME.match(found.group("e_t") or "") or TIME.match(after, half.end() if half else 0)
+             or _CLOCK_BEFORE.search(text, 0, found.start()))
     if clock:
         hour = int(clock.group("h"))
         ampm = (clock.group("ampm") or "").lower()

@@ -1,6 +1,7 @@
 """clean_capture: one capture in, clean body text and metadata out.
 
 capture -> decode -> blocks (text or HTML front end) -> repair -> classify -> metadata.
+A BBS post's text dump is labelled by its fixed structure instead (``clean.bbs``).
 Pure: no file system, no globals; the batch engine in ``pagewash.batch`` does the I/O.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from clean.bbs import post_metadata, split_bbs_post
 from clean.blocks import BODY, CHROME, REMOVED_LABELS, Block
 from clean.capture import HTML, KINDS, TEXT, sniff_kind
 from clean.classify import classify_blocks
@@ -96,9 +98,12 @@ def clean_capture(
     html_metadata: dict = {}
     fallback: dict = {}
     furniture: list[Block] = []
+    post = None  # a BBS post's blocks, labelled by its structure
     if kind == HTML:
         extraction = extract_html_blocks(text, config.html)
         blocks, html_metadata, fallback = extraction.blocks, extraction.metadata, extraction.fallback
+    elif (post := split_bbs_post(text)) is not None:
+        blocks = post
     else:
         blocks, furniture = _text_blocks(text)
         mark_templates(blocks, templates or {})
@@ -107,8 +112,11 @@ def clean_capture(
         blocks, block_repairs, residual_damage = _repair_blocks(blocks, config)
         repairs.extend(block_repairs)
 
-    blocks = classify_blocks(blocks, config.classify) + furniture
-    metadata = {**fallback, **extract_metadata(blocks), **html_metadata}
+    if post is not None:
+        metadata = post_metadata(blocks)
+    else:
+        blocks = classify_blocks(blocks, config.classify) + furniture
+        metadata = {**fallback, **extract_metadata(blocks), **html_metadata}
     body = "\n".join(block.text for block in blocks if block.label == BODY and block.text)
     removed = tuple(
         Removal(i, b.label, b.reason, b.text[:AUDIT_TEXT_CHARS], len(b.text))

@@ -84,7 +84,9 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<n_y>(?:19|20)\d{2})"
     rf"|(?<![A-Za-z])(?:{_WEEKDAY})?"
-    rf"(?:(?P<e_m>{_MONTH})\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?|(?P<e_d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<e_m2>{_MONTH}))"
+    # (C's ctime() puts the clock between the day and the year: ``Tue May 13 21:05:33 2025``)
+    rf"(?:(?P<e_m>{_MONTH})\s+(?P<e_d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<e_t>\d{{1,2}}:\d{{2}}(?::\d{{2}})?))?"
+    rf"|(?P<e_d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<e_m2>{_MONTH}))"
     rf",?\s+(?:{_WEEKDAY_SHORT}\s+)?(?P<e_y>(?:19|20)\d{{2}})\b)"
 )
 TIME = re.compile(r"(?P<h>\d{1,2})\s*[:：时]\s*(?P<min>\d{2})(?:\s*[:：分]\s*\d{2}秒?)?(?:\s*(?P<ampm>[AaPp][Mm]))?")
