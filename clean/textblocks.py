@@ -94,7 +94,7 @@ _MIN_CUT_SHARE = 0.5
 _WRAP_SLACK = 6
 #: A page parts its paragraphs with blank lines when at least this share of its
 #: paragraphs' last lines (at least ``_MIN_PARAGRAPH_ENDS`` of them) have one below.
-_MIN_BLANK_PARTED_SHARE = 0.9
+_MIN_BLANK_PARTED_SHARE = 0.85
 _MIN_PARAGRAPH_ENDS = 4
 #: ... lines wider than the wrap width: at most this share of the full lines.
 _MAX_OVER_SHARE = 0.25

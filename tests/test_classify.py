@@ -1470,6 +1470,12 @@ def test_who_attended_closes_a_meetings_report():
     assert [labels_of(blocks, line) for line in attended] == [BODY, BODY]
 
 
+def test_a_court_report_closes_with_its_case_number():
+    blocks = classify("首頁 > 港聞 > 法庭", "前會計盜取公司款項 判監兩年", P1, P2, P3, "案件編號：DCCC 412/2025",
+                      "標籤： 區域法院 盜竊", "相關新聞")
+    assert labels_of(blocks, "案件編號：DCCC 412/2025") == BODY
+
+
 def test_a_one_sentence_disclaimer_heads_no_section():
     """A short disclaimer that is a sentence of its own goes alone: the byline under it
     still gives the date and the source."""
@@ -1535,3 +1541,11 @@ def test_a_forums_edit_stamp_is_the_updated_date_not_a_posts_header():
     assert labels_of(blocks, stamp) == METADATA
     metadata = extract_metadata(blocks)
     assert (metadata.get("title"), metadata["date"], metadata["updated"]) == (None, "2025-01-08 10:22", "2025-01-08 11:05")
+
+
+def test_a_novel_sites_slogan_over_the_chapter_is_a_promotion():
+    slogan = "天才一秒记住【溪南书屋】地址：www.xinan-books.example，最快更新！无广告！"
+    blocks = classify("溪南书屋 | 首页 | 排行榜", "南岭旧事", "作者：沈墨舟", "第三章 旧信", "上一章 ← 目录 → 下一章",
+                      slogan, P1, P2, P3, "上一章 ← 目录 → 下一章")
+    assert labels_of(blocks, slogan) == CHROME
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]

@@ -1156,3 +1156,23 @@ def test_a_row_of_bracketed_controls_does_not_go_on_a_wrapped_line():
     assert len(last) == 3 + 67
     blocks = split_text_blocks("\n".join([*lines, last, "   【打印本页】 【关闭窗口】"]))
     assert blocks[-1].text == "【打印本页】 【关闭窗口】"
+
+
+def test_a_sentence_ending_at_the_edge_goes_on_below_though_comments_follow_their_lines():
+    """A novel's chapter indents its paragraphs and parts them with blank lines; a
+    sentence that ends right at the width goes on below. Its readers' comments, each
+    over its like counter, do not make the page one that does not part its paragraphs."""
+    def wrapped(paragraph: str) -> list[str]:
+        text = "\u3000\u3000" + paragraph
+        return [text[k:k + 39] for k in range(0, len(text), 39)]
+
+    edge = "小船在黑暗中左拐右拐，几次擦着水底的石头过去，船底传来一阵阵刺耳的刮擦声。"
+    assert len(edge) == 37
+    paragraphs = [f"第{n}段写的是渡口的夜色，雨一直下个不停，河面上只有他们这一条小船在慢慢往前走，谁也没有说话。" for n in "一二三四五六"]
+    paragraphs.insert(3, edge + "林晚舟死死抓着船帮，大气都不敢出，只听见阿九的呼吸声。")
+    lines = ["青柠小说网 | 首页 | 排行榜", "", "第十二章 雨夜渡口", ""]
+    for paragraph in paragraphs:
+        lines += [*wrapped(paragraph), ""]
+    lines += ["网友评论", "", "    阿九太帅了，这一段看得我手心冒汗。", "    赞(86) 回复(5)"]
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert texts[2:2 + len(paragraphs)] == paragraphs

@@ -81,7 +81,10 @@ def after_dateline(
 
 #: A notice's closing line that says whom to call (咨询电话：…, 联系人：…, 监督电话：…), or a
 #: meeting's report's that says who attended (出席：…, 列席：…).
-_CLOSING_LINE = re.compile(r"^(?:(?:联系|咨询|监督|举报|投诉|服务)(?:电话|热线|人|方式)[:：].*\d|(?:出席|列席|参加|参会|陪同)(?:人员|领导|单位)?[:：].)")
+_CLOSING_LINE = re.compile(
+    r"^(?:(?:联系|咨询|监督|举报|投诉|服务)(?:电话|热线|人|方式)[:：].*\d|(?:出席|列席|参加|参会|陪同)(?:人员|领导|单位)?[:：]."
+    r"|(?:案件|案)(?:编号|号)[:：].*\d)"
+)
 _MAX_CLOSING_LINES = 3
 
 
@@ -89,7 +92,8 @@ def with_contact_lines(region: Region, folded: Sequence[str], verdicts: Sequence
     """The text run on over the contact lines right after it (``监督电话：0799-6321458
     （镇纪委）``): a notice tells its readers whom to ask, and nothing stands between;
     a site's footer follows its links and its copyright line. A meeting's report closes
-    with who attended (``出席：…``), in the same way."""
+    with who attended (``出席：…``), a court report with the case's number (``案件編號：
+    DCCC 318/2025``), in the same way."""
     end, last = region.end, min(len(folded), region.end + _MAX_CLOSING_LINES)
     while end < last and verdicts[end] is None and _CLOSING_LINE.match(folded[end]):
         end += 1
