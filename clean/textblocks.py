@@ -94,7 +94,7 @@ _MIN_CUT_SHARE = 0.5
 _WRAP_SLACK = 6
 #: A page parts its paragraphs with blank lines when at least this share of its
 #: paragraphs' last lines (at least ``_MIN_PARAGRAPH_ENDS`` of them) have one below.
-_MIN_BLANK_PARTED_SHARE = 0.85
+_MIN_BLANK_PARTED_SHARE = 0.9
 _MIN_PARAGRAPH_ENDS = 4
 #: ... lines wider than the wrap width: at most this share of the full lines.
 _MAX_OVER_SHARE = 0.25
@@ -644,13 +644,17 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
 def _blank_parted(lines: list[str], wrapping: _Wrapping) -> bool:
     """A blank line follows (nearly) every paragraph's last line of a wrapped page: its
     lines that end a sentence short of the width (``_MIN_PARAGRAPH_ENDS`` of them at
-    least)."""
+    least). A line right under such a line that is neither blank nor prose (a comment's
+    like counter, a teaser's date) tells nothing: a paragraph has no counter."""
     ends = followed = 0
     for k, line in enumerate(lines):
         stripped = line.rstrip(_STRIP)
         if stripped.strip(_STRIP) and stripped[-1] in "。！？" and wrapping.measure(stripped) < wrapping.width - _WRAP_SLACK:
+            below = lines[k + 1].strip(_STRIP) if k + 1 < len(lines) else ""
+            if below and below[-1] not in "。！？!?”」』" and wrapping.measure(below) < wrapping.width // 2:
+                continue
             ends += 1
-            followed += k + 1 == len(lines) or not lines[k + 1].strip(_STRIP)
+            followed += not below
     return ends >= _MIN_PARAGRAPH_ENDS and followed >= _MIN_BLANK_PARTED_SHARE * ends
 
 
