@@ -63,9 +63,10 @@ _SIGNATURE_MAX_LINES = 12
 _PUSH = re.compile(r"^(?:推|噓|嘘|→)\s*[\w.-]+\s*[:：]")
 #: The quoted post a reply opens with: its header line and its lines marked ``: ``.
 _QUOTE = re.compile(r"^(?:※\s*(?:引述|引用)|【\s*在.*的大作中提到\s*[:：]?\s*】|[:：>]\s)")
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 #: A list item keeps its own line (``1. …``, ``(2) …``, ``- …``, ``一、…``).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[-*•●◆■□▲]\s|[一二三四五六七八九十]{1,3}、)")
+#: A link the poster gives (to a source, a photo) is part of the text, on a line of its own.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 #: A line ending so introduces what comes under it on lines of their own.
 _INTRODUCES = ("：", ":")
 #: A terminal's width in columns: a line wider than it was not broken by hand, it is a
@@ -78,7 +79,6 @@ _LABEL_ALONE = "chrome: a label of the post's header (its value is on the next l
 _SIGNATURE = "chrome: the poster's signature (under the text's closing --)"
 _FOOTER_REASON = "chrome: the board's footer under the post (※ 發信站, the post's address, edit stamps)"
 _QUOTED = "chrome: the post this one replies to, quoted"
-_LINK = "chrome: a link alone on a line of the post"
 _RULE = "chrome: a rule inside the post (no text, only symbols)"
 _PUSHED = "widget: a reader's push comment under the post (推/噓/→)"
 _BELOW = "chrome: the page below the post's comments"
@@ -187,7 +187,7 @@ def _header_blocks(lines: list[str], header: _Header) -> list[Block]:
 
 def _text_blocks(lines: list[str]) -> list[Block]:
     """The post's text, a paragraph a block: the lines between two blank lines joined,
-    but a list's items and what a colon introduces keep lines of their own."""
+    but a list's items, a link and what a colon introduces keep lines of their own."""
     blocks: list[Block] = []
     paragraph: list[str] = []
 
@@ -199,10 +199,9 @@ def _text_blocks(lines: list[str]) -> list[Block]:
     for line in lines:
         if not line:
             flush()
-        elif _QUOTE.match(line) or _URL_ONLY.match(line) or not any(ch.isalnum() for ch in line):
+        elif _QUOTE.match(line) or not any(ch.isalnum() for ch in line):
             flush()
-            reason = _QUOTED if _QUOTE.match(line) else _LINK if _URL_ONLY.match(line) else _RULE
-            blocks.append(Block(line, label=CHROME, reason=reason))
+            blocks.append(Block(line, label=CHROME, reason=_QUOTED if _QUOTE.match(line) else _RULE))
         else:
             if paragraph and not _continues(paragraph[-1], line):
                 flush()
@@ -215,7 +214,7 @@ def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` goes on with the paragraph whose last line is ``previous``."""
     return not (
         previous.endswith(_INTRODUCES) or _LIST_ITEM.match(previous) or _LIST_ITEM.match(line)
-        or _columns(previous) > _TERMINAL_COLUMNS
+        or _ADDRESS.fullmatch(previous) or _ADDRESS.fullmatch(line) or _columns(previous) > _TERMINAL_COLUMNS
     )
 
 

@@ -98,21 +98,20 @@ def clean_capture(
     html_metadata: dict = {}
     fallback: dict = {}
     furniture: list[Block] = []
-    post = None  # a BBS post's blocks, labelled by its structure
+    post = False  # a BBS post's blocks come labelled by its structure
     if kind == HTML:
         extraction = extract_html_blocks(text, config.html)
         blocks, html_metadata, fallback = extraction.blocks, extraction.metadata, extraction.fallback
-    elif (post := split_bbs_post(text)) is not None:
-        blocks = post
     else:
-        blocks, furniture = _text_blocks(text)
+        blocks, furniture, post = _text_blocks(text)
         mark_templates(blocks, templates or {})
     residual_damage = 0.0
     if config.repair.enabled:
         blocks, block_repairs, residual_damage = _repair_blocks(blocks, config)
         repairs.extend(block_repairs)
 
-    if post is not None:
+    if post:
+        blocks += furniture
         metadata = post_metadata(blocks)
     else:
         blocks = classify_blocks(blocks, config.classify) + furniture
@@ -166,21 +165,26 @@ LINK_LIST_REASON = "chrome: the text browser's list of the links it numbered (Re
 SOURCE_CODE_REASON = "chrome: script or style code (a page source with its tags stripped)"
 
 
-def _text_blocks(text: str) -> tuple[list[Block], list[Block]]:
-    """A text or Markdown capture's blocks, and the blocks removed before classification
-    (a text browser's list of link addresses, a stripped source's code; already labelled)."""
+def _text_blocks(text: str) -> tuple[list[Block], list[Block], bool]:
+    """A text or Markdown capture's blocks, the blocks removed before classification
+    (a text browser's list of link addresses, a stripped source's code; already
+    labelled), and whether the blocks are a BBS post's, labelled by its structure."""
     if looks_like_markdown(text):
-        return split_markdown_blocks(text), []
+        return split_markdown_blocks(text), [], False
     source = split_source_code(text)
     text, code = source or (text, [])
     text, listed = split_link_list(text)
+    furniture = [Block(line, label=CHROME, reason=SOURCE_CODE_REASON) for line in code] + [
+        Block(line, label=CHROME, reason=LINK_LIST_REASON) for line in listed]
+    post = split_bbs_post(unpadded(text))
+    if post is not None:
+        return post, furniture, True
     blocks = split_text_blocks(text, flow=source is not None)
     if listed:
         for block in blocks:
             block.text = unpadded(block.text).strip()
         blocks = [block for block in blocks if block.text]  # a line of link numbers alone
-    return blocks, [Block(line, label=CHROME, reason=SOURCE_CODE_REASON) for line in code] + [
-        Block(line, label=CHROME, reason=LINK_LIST_REASON) for line in listed]
+    return blocks, furniture, False
 
 
 def _repair_blocks(blocks: list[Block], config: CleanConfig) -> tuple[list[Block], tuple[Repair, ...], float]:

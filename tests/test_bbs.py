@@ -130,3 +130,15 @@ def test_an_article_with_byline_labels_is_left_to_the_classifier():
     article = "標題：青溪步道啟用\n作者：王小明\n時間：2025-04-12 19:42\n\n青溪步道今天正式啟用，市長到場剪綵。\n"
     assert split_bbs_post(article) is None
     assert split_bbs_post(article + "--\n相關新聞\n") is None
+
+
+def test_a_lynx_dump_of_a_post_loses_its_link_numbers_and_keeps_the_links_the_poster_gave():
+    dump = "\n".join([
+        "   [1]溪踢踢實業坊 › [2]看板 RiverTrail", "",
+        "   作者hillwalker (山行者)", "   看板RiverTrail", "   標題[情報] 北坡步道封閉公告", "   時間Sat Apr 12 19:42:10 2025", "",
+        "   管理處公告北坡步道下週封閉", "   原文在這裡", "   [3]https://trail.example/notice/0412", "",
+        "   --", "   ※ 發信站: 溪踢踢實業坊(xtt.example)", "", "References", "",
+        "   1. https://xtt.example/", "   2. https://xtt.example/bbs/RiverTrail/", "   3. https://trail.example/notice/0412",
+    ])
+    result = clean_capture(dump, kind="text")
+    assert result.text.split("\n") == ["管理處公告北坡步道下週封閉原文在這裡", "https://trail.example/notice/0412"]
