@@ -452,11 +452,28 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[list[tuple[int, str
         return rows, end
     # (counted in characters, a table's rows hold as many cells each: a calendar's rows
     # beside a column of text would line up too)
-    counted = [_row_cells(line, len) or [] for line in row_lines]
+    counted = _split_at_columns([_row_cells(line, len) or [] for line in row_lines])
     same_cells = len({len(cells) for cells in counted}) == 1
     if same_cells and any(_WIDE.search(line) for line in row_lines) and _lined_up(counted, len):
         return counted, end
     return [], start
+
+
+def _split_at_columns(rows: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """The rows with each cell that runs over a column most rows share cut at the single
+    space before it: a cell as wide as its column leaves one space to the next (a head
+    row of dates ``5月1日 5月2日``, a long first cell ``中医科、康复医学科 休息``)."""
+    starts = Counter(col for cells in rows for col, _ in cells)
+    columns = {col for col, n in starts.items() if n >= _MIN_COLUMN_SHARE * len(rows)}
+    split = []
+    for cells in rows:
+        out = []
+        for col, text in cells:
+            cuts = [k for k, ch in enumerate(text) if ch == " " and col + k + 1 in columns]
+            for left, right in zip([-1, *cuts], [*cuts, len(text)]):
+                out.append((col + left + 1, text[left + 1:right]))
+        split.append(out)
+    return split
 
 
 def _body_lined_up(rows: list[list[tuple[int, str]]], measure: Callable[[str], int]) -> bool:

@@ -999,6 +999,18 @@ def test_a_table_padded_to_its_columns_length_in_characters_is_one_row_a_line():
     assert [b.text for b in split_text_blocks("\n".join(lines))] == [" ".join(row) for row in rows]
 
 
+def test_a_cell_as_wide_as_its_column_is_parted_from_the_next_by_one_space():
+    # lynx pads in characters too; a cell that fills its column leaves one space to the
+    # next: the head row's dates, a long department's name
+    rows = [("科室", "4月4日", "4月5日", "4月6日"), ("内科门诊", "上午", "休息", "全天"),
+            ("儿科门诊", "全天", "全天", "全天"), ("中医科、康复医学科", "休息", "上午", "全天"),
+            ("口腔科", "上午", "上午", "休息")]
+    widths = [max(len(row[k]) for row in rows) + 1 for k in range(4)]
+    lines = ["   " + "".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    assert lines[0].endswith("4月4日 4月5日 4月6日") and "学科 休息" in lines[3]
+    assert [b.text for b in split_text_blocks("\n".join(lines))] == [" ".join(row) for row in rows]
+
+
 def test_an_info_box_row_of_labelled_fields_is_no_title():
     title = "青溪县自然资源局2024年政府信息公开工作年度报告"
     text = "\n\n".join(["生成日期： 2025-01-24 主题分类： 年度报告", "文 号： 公开方式： 主动公开", title,
