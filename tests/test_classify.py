@@ -1549,3 +1549,26 @@ def test_a_novel_sites_slogan_over_the_chapter_is_a_promotion():
                       slogan, P1, P2, P3, "上一章 ← 目录 → 下一章")
     assert labels_of(blocks, slogan) == CHROME
     assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
+
+
+def test_a_judgments_signature_block_is_its_text():
+    """A court judgment ends with its judges' and clerk's names, the day in Chinese
+    numerals and the clerk's note; none reads as prose, all are the judgment's."""
+    signature = ["审　判　长 陈　立　新", "人民陪审员 周　国　强", "二〇二五年三月五日", "本件与原本核对无异", "书　记　员", "吴　晓　雨"]
+    closing = "如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，上诉于青溪市中级人民法院。"
+    blocks = classify("首页 | 审务公开 | 裁判文书", "张某与李某民间借贷纠纷一审民事判决书", P1, P2, P3, closing, *signature,
+                      "【打印】【关闭】", "版权所有：青溪市溪东区人民法院")
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3, closing, *signature]
+    # a name alone is a signature's only under an officer's title
+    blocks = classify("首页 | 审务公开", "张某与李某民间借贷纠纷一审民事判决书", P1, P2, P3, closing, "陈立新", "【打印】【关闭】")
+    assert labels_of(blocks, "陈立新") != BODY
+
+
+def test_a_news_apps_share_page_loses_its_banner_and_the_platforms_notice():
+    banner = "打开溪北新闻 查看精彩图片"
+    notice = ("Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of "
+              "Xibei Hao, which is a social media platform and only provides information storage services.")
+    blocks = classify("溪北新闻", banner, "白沙街道开了家长者食堂", P1, banner, P2, P3,
+                      "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。", notice, "0 评论")
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
+    assert labels_of(blocks, notice) == DISCLAIMER

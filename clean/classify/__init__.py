@@ -44,6 +44,7 @@ from clean.classify.extents import (
     with_contact_lines,
     with_dated_entries,
     with_document_number,
+    with_judgment_signature,
     with_lead_in,
     with_next_section,
 )
@@ -221,6 +222,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             if verdicts[i] is not None and verdicts[i].label == METADATA:
                 verdicts[i] = None  # a table's 发行日期：… cell, not the page's byline
     region = with_contact_lines(region, folded, verdicts)
+    judged = with_judgment_signature(region, folded, verdicts)
+    for i in range(region.end, judged.end):
+        off_column[i] = False  # a judgment's signature is set flush right
+    region = judged
     signed = signature_date(region, texts, sigs, verdicts, config)
     if signed is not None:
         end = after_signature(signed, texts, sigs, verdicts)

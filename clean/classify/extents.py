@@ -100,6 +100,35 @@ def with_contact_lines(region: Region, folded: Sequence[str], verdicts: Sequence
     return Region(region.start, end)
 
 
+#: The signature block under a court's judgment (裁判文书): the judges' and the clerk's
+#: titles, each with a name or with the name on the line below (spaced out to one width:
+#: ``审　判　长　　陈　立　新``), the day in Chinese numerals (二〇二五年三月五日), and the
+#: clerk's note that the copy matches the original.
+_COURT_OFFICER = re.compile(r"(?:审判长|代理审判员|审判员|人民陪审员|陪审员|法官助理|书记员|执行员|速录员)([\u4e00-\u9fff·]{2,5})?")
+_HAN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+_TRUE_COPY = re.compile(r"本件与原本核对无异。?")
+_NAME_BELOW = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+_MAX_JUDGMENT_SIGNATURE_LINES = 12
+
+
+def with_judgment_signature(region: Region, folded: Sequence[str], verdicts: Sequence[Verdict | None]) -> Region:
+    """The text run on over a court judgment's signature block right under it: the
+    judges' and the clerk's names, the day and the clerk's note (see ``_COURT_OFFICER``).
+    Only a block that names an officer counts; the lines hold nothing else."""
+    end, last = region.end, min(len(folded), region.end + _MAX_JUDGMENT_SIGNATURE_LINES)
+    officers, title_alone = 0, False
+    while end < last and (verdicts[end] is None or verdicts[end].neutral):
+        line = folded[end]
+        officer = _COURT_OFFICER.fullmatch(line)
+        if officer is None and not (_HAN_DATE.fullmatch(line) or _TRUE_COPY.fullmatch(line)
+                                    or (title_alone and _NAME_BELOW.fullmatch(line))):
+            break
+        officers += officer is not None
+        title_alone = officer is not None and officer.group(1) is None
+        end += 1
+    return Region(region.start, end) if officers else region
+
+
 #: A day of the year in figures (10-08, 3月5日): a dateline names one, a schedule's time line does not.
 _MONTH_DAY = re.compile(r"\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
