@@ -1572,3 +1572,21 @@ def test_a_news_apps_share_page_loses_its_banner_and_the_platforms_notice():
                       "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。", notice, "0 评论")
     assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
     assert labels_of(blocks, notice) == DISCLAIMER
+
+
+def test_a_live_reports_last_entry_keeps_its_text_under_its_time():
+    more = "相关部门已安排人员在沿线值守，请市民关注官方发布的最新消息，不要前往江边观看水情。"
+    entries = [("18:30", "市教育局通知，受洪水影响，沿江中小学明天停课一天，具体复课时间另行通知。" + more),
+               ("16:05", "市气象台发布暴雨橙色预警信号，预计未来六小时沿江地区仍有强降雨。" + more),
+               ("14:02", "南岭水库十四时起加大下泄流量，下游沿线乡镇已提前转移低洼地带群众。" + more),
+               ("06:40", "青溪市防汛抗旱指挥部决定，自今日六时起启动防汛三级应急响应。")]
+    lines = [line for entry in entries for line in entry]
+    blocks = classify("首页 | 直播", "直播｜青溪启动防汛应急响应", P1, *lines, "—— 没有更多了 ——", "责任编辑：陈蔚", "分享到：")
+    assert [b.text for b in blocks if b.label == BODY] == [P1, *lines]
+
+
+def test_an_institutions_credit_line_under_its_news_is_a_byline():
+    credit = "（供稿：化学与材料学院 摄影：周子涵 审核：林国栋）"
+    blocks = classify("首页 | 学院新闻", "我院学子在省化学竞赛中获佳绩", P1, P2, P3, credit, "上一篇：学院召开教学工作会议")
+    assert labels_of(blocks, credit) == METADATA
+    assert extract_metadata(blocks)["source"] == "化学与材料学院"

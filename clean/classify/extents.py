@@ -310,7 +310,8 @@ def with_dated_entries(
     使用``) and many are no sentences, so they read as a teaser list's stamped lines and
     the best run of prose ends among them. When the text holds entries of its own
     (``_MIN_ENTRIES``), the entries and month headings right below it (and above it: a
-    first month's heading) are more of them, up to the first other block. Returns the region and the entries a local rule took
+    first month's heading) are more of them, and the text of an entry whose stamp stands
+    alone on its line, up to the first other block. Returns the region and the entries a local rule took
     for date lines, whose verdicts the caller clears.
     """
     inside = sum(_entry(texts[i]) for i in range(region.start, region.end))
@@ -326,7 +327,9 @@ def with_dated_entries(
             if verdict is not None:
                 dated.append(i)
             return True
-        return verdict is None and _MONTH_HEADING.fullmatch(texts[i]) is not None
+        # the text of an entry whose time stands alone on the line above (``06:40`` / ……)
+        stamped = i > 0 and _ENTRY_LEAD.fullmatch(texts[i - 1]) is not None and not _entry(texts[i])
+        return verdict is None and (stamped or _MONTH_HEADING.fullmatch(texts[i]) is not None)
 
     start, end = region.start, region.end
     while start > 0 and more(start - 1):
