@@ -83,6 +83,8 @@ _CREDIT_ROLE = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習�
 _UNIT_BEFORE_NAME = re.compile(
     r"^\S{3,14}?(?:组|組|室|处|處|科|部|中心|局|院|系|所|馆|館|队|隊|委)[\s\u3000]+(?=[\u4e00-\u9fff]{2,4}(?:\s|$))"
 )
+#: Names only, parted by gaps (full-width spaces, as a page aligns its co-authors).
+_NAME_ROW = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4})+")
 _MAX_VALUE_CHARS = 40
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_NAMES = 5
@@ -285,6 +287,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
                 if words:
                     meta.setdefault("keywords", words)
             else:
+                if field == "author" and _NAME_ROW.fullmatch(raw.strip(_TRIM)):
+                    raw = " ".join(raw.split())  # 周明远　何佳宁: a gap between names parts no fields
                 value = _clean_value(_UNIT_BEFORE_NAME.sub("", raw.strip(_TRIM)) if field == "author" else raw)
                 value = names(_ROLE.sub("", value)) if field == "author" else value
                 if field in _PEOPLE_FIELDS:

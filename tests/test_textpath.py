@@ -1188,3 +1188,11 @@ def test_a_sentence_ending_at_the_edge_goes_on_below_though_comments_follow_thei
     lines += ["网友评论", "", "    阿九太帅了，这一段看得我手心冒汗。", "    赞(86) 回复(5)"]
     texts = [b.text for b in split_text_blocks("\n".join(lines))]
     assert texts[2:2 + len(paragraphs)] == paragraphs
+
+
+def test_co_authors_parted_by_full_width_spaces_are_all_authors():
+    text = "\n".join([*_STREET, "作者：周明远　何佳宁　李若溪"])
+    assert clean_capture(text, kind="text").metadata["author"] == "周明远 何佳宁 李若溪"
+    # ... but a gap before a word that is no name ends the names
+    text = "\n".join([*_STREET, "作者：周明远　阅读量　1024"])
+    assert clean_capture(text, kind="text").metadata["author"] == "周明远"
