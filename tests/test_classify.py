@@ -1590,3 +1590,16 @@ def test_an_institutions_credit_line_under_its_news_is_a_byline():
     blocks = classify("首页 | 学院新闻", "我院学子在省化学竞赛中获佳绩", P1, P2, P3, credit, "上一篇：学院召开教学工作会议")
     assert labels_of(blocks, credit) == METADATA
     assert extract_metadata(blocks)["source"] == "化学与材料学院"
+
+
+def test_a_pictures_file_name_and_the_dish_named_under_it_are_no_text():
+    lines = ["IMG_2846.JPG", "紅燒半筋半肉麵", "", P2, "", "IMG_2855.JPG", "滷味拼盤", "IMG_2857.JPG", "燙青菜", "", P3]
+    blocks = classify_blocks(split_text_blocks("\n".join(["溪北美食日記", "", "阿銓牛肉麵", "", P1, "", *lines])), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3]
+    assert {b.label for b in blocks if b.text in ("IMG_2846.JPG", "紅燒半筋半肉麵", "滷味拼盤", "燙青菜")} == {CAPTION}
+
+
+def test_a_posts_signed_footer_below_its_related_box_names_the_author():
+    blocks = classify("阿彬的美食日記", "阿銓牛肉麵", P1, P2, P3, "延伸閱讀", "【溪北美食】老街口豆花", "【溪北美食】車站前早午餐",
+                      "阿彬 發表在 筆客邦 留言(5) 人氣(1,234)", "分享")
+    assert extract_metadata(blocks)["author"] == "阿彬"

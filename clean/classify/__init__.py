@@ -49,7 +49,7 @@ from clean.classify.extents import (
     with_next_section,
 )
 from clean.classify.lexicon import LEXICON_DIR, Lexicon, fold, load_lexicon
-from clean.classify.rules import MetadataLabels, Verdict, local_verdict
+from clean.classify.rules import BARE_IMAGE_FILE, MetadataLabels, Verdict, local_verdict
 from clean.classify.sections import (
     Region,
     account_name,
@@ -306,8 +306,10 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
             # ... and a blog post's footer signs it however long its tags and categories
             # run before (张三 发表在 …), up to the comments
             near = i < tail_limit or (verdict.ends_post and verdict.field == "author")
-            # (the editor's line may come after a related box: the page's, not a teaser's)
-            in_tail = region.start <= i and near and stated and (related_header is None or verdict.ends_article)
+            # (the editor's line and a post's signed footer may come after a related box:
+            # the page's, not a teaser's)
+            signs = verdict.ends_article or (verdict.ends_post and verdict.field == "author")
+            in_tail = region.start <= i and near and stated and (related_header is None or signs)
             if in_head or in_tail:
                 _set(block, METADATA, verdict.reason, verdict.field)
                 dated = dated or sigs[i].dated
@@ -406,20 +408,28 @@ _FIGURE_MARK = re.compile(r"[图圖]\s*\d{1,2}")
 def _picture_labels(
     blocks: list[Block], verdicts: list[Verdict | None], texts: list[str], sigs: list[Signals], config: ClassifyConfig
 ) -> None:
-    """A short label under a picture's placeholder names the picture (``[圖片]`` /
-    ``神轎起駕``): hanging right under it, with no blank line between and one after, or
-    under a numbered figure's mark (``图2``) however spaced. A sentence there is a caption
-    the text keeps; a heading stands apart from the picture."""
+    """A short label under a picture's placeholder or file name names the picture
+    (``[圖片]`` / ``神轎起駕``, ``IMG_2846.JPG`` / ``紅燒牛肉麵``): hanging right under it,
+    with no blank line between and one (or the next picture) after, or under a numbered
+    figure's mark (``图2``) however spaced. A sentence there is a caption the text keeps;
+    a heading stands apart from the picture."""
+    pictures = [_picture(text) for text in texts]
     for i in range(1, len(blocks)):
         above, sig = verdicts[i - 1], sigs[i]
-        if verdicts[i] is not None or above is None or above.label != CAPTION or not _PICTURE.fullmatch(texts[i - 1].strip()):
+        if verdicts[i] is not None or above is None or above.label != CAPTION or not pictures[i - 1]:
             continue
         if sig.chars > config.picture_label_max_chars or sig.clauses or sig.ends_sentence:
             continue
         last = i + 1 == len(blocks)
-        hanging = not getattr(blocks[i], "blank_above", True) and (last or getattr(blocks[i + 1], "blank_above", True))
-        if hanging or _FIGURE_MARK.fullmatch(texts[i - 1].strip()):
+        apart = last or getattr(blocks[i + 1], "blank_above", True) or pictures[i + 1]
+        if (not getattr(blocks[i], "blank_above", True) and apart) or _FIGURE_MARK.fullmatch(texts[i - 1].strip()):
             verdicts[i] = Verdict(CAPTION, "caption: a short label under its picture", neutral=True)
+
+
+def _picture(text: str) -> bool:
+    """``text`` is a picture's placeholder or its file name."""
+    text = text.strip()
+    return _PICTURE.fullmatch(text) is not None or BARE_IMAGE_FILE.fullmatch(text) is not None
 
 
 def _alt_texts(

@@ -100,6 +100,9 @@ _IMAGE_NAME = re.compile(r"\[(?=[0-9_.\-]*[A-Za-z]|[0-9]{3})[A-Za-z0-9_.\-]{1,40
 #: ... or a few Chinese words in square brackets, alone on a line: an image's alt text
 #: (``[图解]``, ``[二维码]``) or a control's label; the text's own brackets are 【】 and （）
 _ALT_TEXT = re.compile(r"\[[\u3400-\u9fff][^\[\]]{0,11}\]")
+#: ... or an image's file name alone on a line, without brackets: a camera's
+#: (``IMG_2841.JPG``) or an upload's, printed where the picture was (its alt or title).
+BARE_IMAGE_FILE = re.compile(r"[\w.\-]{1,60}\.(?:jpe?g|png|gif|webp|bmp|heic)", re.IGNORECASE)
 
 #: A count of a post's comments or reads, as blog hosts print it under each post: 共 3 篇评论,
 #: 评论(3), 阅读(359), 5 comments (matched in the folded form: Simplified, no spaces).
@@ -380,7 +383,8 @@ def local_verdict(
         return Verdict(CAPTION, "caption: a photo's label under its mark (▲)", neutral=True)
     if _PHOTO_CREDIT.fullmatch(_bracketed_off(folded.strip())):
         return Verdict(CAPTION, "caption: a photo's credit on a line of its own (图／某某摄)", neutral=True)
-    if _IMAGE_NAME.fullmatch(text.strip()) or IMAGE_FILE.fullmatch(text.strip()) or _ALT_TEXT.fullmatch(text.strip()):
+    bare = text.strip()
+    if _IMAGE_NAME.fullmatch(bare) or IMAGE_FILE.fullmatch(bare) or _ALT_TEXT.fullmatch(bare) or BARE_IMAGE_FILE.fullmatch(bare):
         return Verdict(CAPTION, "caption: image placeholder (a renderer's [file name] or [alt text])", neutral=True)
     if sig.chars <= config.chrome_max_chars and _DOWNLOAD.search(text):
         # a notice's attachments sit between its text and its signature: no evidence either way
