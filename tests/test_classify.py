@@ -1603,3 +1603,12 @@ def test_a_posts_signed_footer_below_its_related_box_names_the_author():
     blocks = classify("阿彬的美食日記", "阿銓牛肉麵", P1, P2, P3, "延伸閱讀", "【溪北美食】老街口豆花", "【溪北美食】車站前早午餐",
                       "阿彬 發表在 筆客邦 留言(5) 人氣(1,234)", "分享")
     assert extract_metadata(blocks)["author"] == "阿彬"
+
+
+def test_a_video_players_clock_among_a_live_reports_entries_is_the_players():
+    more = "相关部门已安排人员在沿线值守，请市民关注官方发布的最新消息，不要前往江边观看水情。"
+    player = ["播放", "00:00", "/", "01:36", "全屏"]
+    lines = ["18:30", "市教育局通知，沿江中小学明天停课一天。" + more, "17:12", "溪南镇沿江三个村已完成人员转移。" + more, *player,
+             "16:05", "市气象台发布暴雨橙色预警信号。" + more, "14:02", "南岭水库加大下泄流量。" + more]
+    blocks = classify("首页 | 直播", "直播｜青溪启动防汛应急响应", P1, *lines, "—— 没有更多了 ——", "分享到：")
+    assert [b.text for b in blocks if b.label == BODY] == [P1, *[line for line in lines if line not in player]]

@@ -173,6 +173,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     _notice_lead_ins(local, texts, sigs, config)
     _picture_labels(blocks, local, texts, sigs, config)
     _alt_texts(blocks, local, texts, sigs, config)
+    _player_clocks(local, texts)
     _byline_values_below(local, folded, sigs, labels, config)
     # a template line with no verdict of its own (a rule's reason is more specific: a
     # source's name under its label is the byline's value on every page that prints it)
@@ -424,6 +425,35 @@ def _picture_labels(
         apart = last or getattr(blocks[i + 1], "blank_above", True) or pictures[i + 1]
         if (not getattr(blocks[i], "blank_above", True) and apart) or _FIGURE_MARK.fullmatch(texts[i - 1].strip()):
             verdicts[i] = Verdict(CAPTION, "caption: a short label under its picture", neutral=True)
+
+
+#: A video player's controls, each a line of its own where a text dump prints the player ...
+_PLAYER_CONTROL = re.compile(r"播放|暂停|暫停|全屏|退出全屏|静音|靜音|倍速|重播|画中画|畫中畫")
+#: ... and its clock: where the video is and how long it runs (``00:00`` / ``01:36``).
+_PLAYER_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+#: The clock stands this many lines from a control at most, on both sides.
+_PLAYER_REACH = 3
+
+
+def _player_clocks(verdicts: list[Verdict | None], texts: list[str]) -> None:
+    """A clock between a video player's controls (``播放`` / ``00:00`` / ``/`` /
+    ``01:36`` / ``全屏``) is the player's, not a time the text states: a live report's
+    entries open with their times, and a video may stand among them. The slash
+    between its two times goes with them."""
+    controls = [i for i, text in enumerate(texts) if _PLAYER_CONTROL.fullmatch(text.strip())]
+    if not controls:
+        return
+    clocks = set()
+    for i, text in enumerate(texts):
+        if _PLAYER_CLOCK.fullmatch(text.strip()) and (verdicts[i] is None or verdicts[i].label == METADATA):
+            before = any(i - _PLAYER_REACH <= j < i for j in controls)
+            after = any(i < j <= i + _PLAYER_REACH for j in controls)
+            if before and after:
+                clocks.add(i)
+                verdicts[i] = Verdict(CAPTION, "caption: a video player's clock (between its controls)", neutral=True)
+    for i in clocks:
+        if i + 2 in clocks and texts[i + 1].strip() == "/":
+            verdicts[i + 1] = Verdict(CAPTION, "caption: the slash between a video player's two times", neutral=True)
 
 
 def _picture(text: str) -> bool:
