@@ -83,6 +83,11 @@ _CREDIT_ROLE = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習�
 _UNIT_BEFORE_NAME = re.compile(
     r"^\S{3,14}?(?:组|組|室|处|處|科|部|中心|局|院|系|所|馆|館|队|隊|委)[\s\u3000]+(?=[\u4e00-\u9fff]{2,4}(?:\s|$))"
 )
+#: The issuing office or the paper after a date line's bar, unlabelled (``2025-05-06 16:30 |
+#: 新聞局``): a name that ends as an office's or a medium's does (a section's does not).
+_OFFICE_AFTER_DATE = re.compile(
+    r"\d\s*[|｜]\s*([\u4e00-\u9fff]{1,14}(?:局|署|处|處|办|辦|厅|廳|部|委|会|會|院|中心|办公室|辦公室|政府|报|報|社|台|网|網))\s*$"
+)
 #: Names only, parted by gaps (full-width spaces, as a page aligns its co-authors).
 _NAME_ROW = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s\u3000]+[\u4e00-\u9fff·]{2,4})+")
 _MAX_VALUE_CHARS = 40
@@ -301,6 +306,8 @@ def extract_metadata(blocks: list[Block]) -> dict:
             meta["author"] = names(reporter.group(1)) or None
         if block.field == "date" and "author" not in meta and (posted := POSTED_BY.search(block.text)):
             meta["author"] = names(posted.group(1)) or None  # 本贴由大卫于2005年8月12日…发表
+        if block.field == "date" and not pairs and (office := _OFFICE_AFTER_DATE.search(block.text)):
+            meta.setdefault("source", office.group(1))  # 2025-05-06 16:30 | 新聞局
         if block.field == "author" and not pairs and "author" not in meta:
             meta["author"] = names(block.text.strip(_TRIM)) or None  # a name alone: 张三, （张三）
         if block.field == "updated" and not pairs and (edited := normalise_date(text)):

@@ -152,8 +152,9 @@ _BOX_EDGES = re.compile("[\u2502\u2503\u2551]")
 _BOX_HORIZONTAL = re.compile("[\u2500\u2501\u2550\u2504\u2505\u2508\u2509\u254c\u254d]")
 #: Markdown tables: a row between pipes, and the ``|---|:--:|`` line under the header.
 _PIPE_ROW = re.compile(r"\|.*\|")
-#: pandoc's rule under a borderless table's head: a run of dashes over each column
-_DASHED_RULE = re.compile(r"-{2,}(?: +-{2,})+")
+#: pandoc's rule under a borderless table's head: a run of dashes over each column, or
+#: one across the table (links)
+_DASHED_RULE = re.compile(r"-{2,}(?: +-{2,})+|-{10,}")
 _PIPE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 #: Borderless tables: the gap between two of a row's cells can be as narrow as two
 #: spaces (a renderer pads each column to its widest cell plus one or two); a single

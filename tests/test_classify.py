@@ -1612,3 +1612,25 @@ def test_a_video_players_clock_among_a_live_reports_entries_is_the_players():
              "16:05", "市气象台发布暴雨橙色预警信号。" + more, "14:02", "南岭水库加大下泄流量。" + more]
     blocks = classify("首页 | 直播", "直播｜青溪启动防汛应急响应", P1, *lines, "—— 没有更多了 ——", "分享到：")
     assert [b.text for b in blocks if b.label == BODY] == [P1, *[line for line in lines if line not in player]]
+
+
+def test_a_pull_quote_is_a_sentence_of_the_text_printed_again():
+    quote = "「鐵不會騙人，你偷懶，它就會裂給你看。」"
+    paragraph = f"他開始研究不同鋼材的特性，把打農具的手法改用在刀具上。{quote}他說，淬火的溫度差個幾十度，刀就廢了。"
+    blocks = classify("溪北生活誌", "爐火六十年：老街最後一間打鐵鋪", P1, paragraph, quote, P2, P3)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, paragraph, P2, P3]
+    # the same sentence as a paragraph of its own, far from any that holds it, is text
+    blocks = classify("溪北生活誌", "爐火六十年：老街最後一間打鐵鋪", P1, paragraph, P2, P3, P1 + P2, quote, "相關文章")
+    assert labels_of(blocks, quote) == BODY
+
+
+def test_a_paywalls_notice_ends_the_text():
+    box = ["本文為會員專屬內容，全文約6,800字", "訂閱解鎖全文，閱讀完整故事，以及每月更新的職人專題。", "首月只要新臺幣99元，隨時可以取消。"]
+    cut = "他說，這間店還能開多久，他自己也不知道……"
+    blocks = classify("溪北生活誌", "爐火六十年：老街最後一間打鐵鋪", P1, P2, cut, *box, "立即訂閱", "已是會員？登入")
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, cut]
+
+
+def test_a_taiwanese_credit_line_with_full_width_slashes_names_the_writer():
+    blocks = classify("溪北生活誌", "爐火六十年：老街最後一間打鐵鋪", "文／李佳穎　攝影／陳大同", "2025.05.06", P1, P2, P3)
+    assert extract_metadata(blocks)["author"] == "李佳穎"

@@ -1196,3 +1196,22 @@ def test_co_authors_parted_by_full_width_spaces_are_all_authors():
     # ... but a gap before a word that is no name ends the names
     text = "\n".join([*_STREET, "作者：周明远　阅读量　1024"])
     assert clean_capture(text, kind="text").metadata["author"] == "周明远"
+
+
+def test_a_tables_head_over_a_rule_across_the_table_is_its_first_row():
+    lines = ["   航線               二〇二四年首季（人次）   二〇二五年首季（人次）",
+             "   " + "-" * 66,
+             "   溪灣中心至白沙洲   2,153,000                2,384,000",
+             "   溪灣中心至南嶺島   1,642,000                1,795,000",
+             "   溪角灣至白沙洲     678,000                  743,000"]
+    texts = [b.text for b in split_text_blocks("\n".join(lines))]
+    assert texts == ["航線 二〇二四年首季（人次） 二〇二五年首季（人次）", "溪灣中心至白沙洲 2,153,000 2,384,000",
+                     "溪灣中心至南嶺島 1,642,000 1,795,000", "溪角灣至白沙洲 678,000 743,000"]
+
+
+def test_the_office_after_a_date_lines_bar_is_the_source():
+    text = "\n".join(["首頁 > 新聞", "", "體育局完成溪角游泳池翻新工程", "2025-05-06 16:30 | 新聞局", "", *_STREET[-3:]])
+    assert clean_capture(text, kind="text").metadata["source"] == "新聞局"
+    # a section's name there is no source
+    text = "\n".join(["首頁 > 新聞", "", "體育局完成溪角游泳池翻新工程", "2025-05-06 16:30 | 體育", "", *_STREET[-3:]])
+    assert "source" not in clean_capture(text, kind="text").metadata

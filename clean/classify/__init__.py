@@ -78,8 +78,8 @@ __all__ = ["classify_blocks", "metadata_labels"]
 
 #: Lexicon files that are phrase lexicons (the metadata labels have their own format).
 _PHRASE_LEXICON_NAMES = (
-    "breadcrumb", "caption", "chrome", "comments", "disclaimer", "edit_marker", "navbox", "promo", "related", "share",
-    "widget",
+    "breadcrumb", "caption", "chrome", "comments", "disclaimer", "edit_marker", "navbox", "paywall", "promo", "related",
+    "share", "widget",
 )
 
 
@@ -183,6 +183,9 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     for i, whole in _cut_off_copies(texts).items():
         if verdicts[i] is None:
             verdicts[i] = Verdict(CHROME, f"chrome: a cut-off copy of block {whole} (a ticker's or a teaser's)", neutral=True)
+    for i, whole in _pull_quotes(texts).items():
+        if verdicts[i] is None:
+            verdicts[i] = Verdict(CHROME, f"chrome: a pull quote (a sentence of block {whole} printed again)", neutral=True)
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
     _neutral_list_items(values, texts, sigs, verdicts)
     _neutral_table_cells(values, texts, verdicts, config)
@@ -547,6 +550,35 @@ def _cut_off_copies(texts: list[str]) -> dict[int, int]:
             continue
         whole = next((j for j, other in enumerate(texts) if j != i and tail in other and len(other) > len(tail) + 1
                       and not _ELLIPSIS.search(other)), None)
+        if whole is not None:
+            out[i] = whole
+    return out
+
+
+#: A pull quote is one sentence of a paragraph this near, printed again on its own.
+_PULL_QUOTE_REACH = 3
+_PULL_QUOTE_CHARS = (12, 80)
+#: ... of a paragraph this long at most (a reader's comment may quote a whole paragraph of
+#: the text: then the comment is the copy).
+_PULL_QUOTE_PARAGRAPH_CHARS = 500
+_QUOTE_END = ("。", "！", "？", "」", "”", "』")
+_SENTENCE_STOP = re.compile(r"[。！？!?]+")
+
+
+def _pull_quotes(texts: list[str]) -> dict[int, int]:
+    """Blocks that repeat a sentence of a longer paragraph a few blocks away, and that
+    paragraph: a magazine sets a striking sentence of its text apart in large type (a
+    pull quote, 拉句), and a text dump prints it as a line of its own between paragraphs."""
+    out: dict[int, int] = {}
+    for i, text in enumerate(texts):
+        quote = text.strip()
+        if not (_PULL_QUOTE_CHARS[0] <= len(quote) <= _PULL_QUOTE_CHARS[1] and quote.endswith(_QUOTE_END)):
+            continue
+        if len(_SENTENCE_STOP.findall(quote)) != 1:
+            continue  # one sentence: a paragraph of several is the text's own, or a copy of it
+        near = range(max(0, i - _PULL_QUOTE_REACH), min(len(texts), i + _PULL_QUOTE_REACH + 1))
+        whole = next((j for j in near if j != i and len(text) < len(texts[j]) <= _PULL_QUOTE_PARAGRAPH_CHARS
+                      and quote in texts[j]), None)
         if whole is not None:
             out[i] = whole
     return out

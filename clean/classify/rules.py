@@ -18,7 +18,7 @@ from clean.config import ClassifyConfig
 from clean.textblocks import IMAGE_FILE
 
 #: Lexicons of headers that open a tail section, with the label they give.
-SECTION_LEXICONS: tuple[tuple[str, str], ...] = (("related", RELATED), ("comments", WIDGET))
+SECTION_LEXICONS: tuple[tuple[str, str], ...] = (("related", RELATED), ("comments", WIDGET), ("paywall", CHROME))
 #: Lexicons whose phrases remove short or non-sentence blocks, with the label they give.
 PHRASE_LEXICONS: tuple[tuple[str, str], ...] = (
     ("breadcrumb", CHROME),
@@ -214,9 +214,10 @@ class MetadataLabels:
             # government pages space labels out to align them: 标 题：, 索 引 号：
             return "|".join(r"\s*".join(map(re.escape, name)) for name in names)
 
-        opening = r"(?:^|(?<=[\s\[【(（|｜/]))"
-        # a feature's credits put a slash after the label: 文/张三 图/李四 (not 文/图)
-        slash = r"/(?![图圖]\s)"
+        opening = r"(?:^|(?<=[\s\[【(（|｜/／]))"
+        # a feature's credits put a slash after the label: 文/张三 图/李四 (not 文/图),
+        # full width on Taiwanese pages (文／李佳穎　攝影／陳大同)
+        slash = r"[/／](?![图圖]\s)"
         # WeChat articles write their credits with a bar: 编辑|张三 责编｜李四
         pattern = re.compile(rf"{opening}(?P<label>{alternation(labels)})\s*(?:[:：|｜]|{slash}|[】\]]\s*)", re.I)
         longer = [name for name in labels if len(name) > 1]
