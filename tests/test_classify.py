@@ -1634,3 +1634,12 @@ def test_a_paywalls_notice_ends_the_text():
 def test_a_taiwanese_credit_line_with_full_width_slashes_names_the_writer():
     blocks = classify("溪北生活誌", "爐火六十年：老街最後一間打鐵鋪", "文／李佳穎　攝影／陳大同", "2025.05.06", P1, P2, P3)
     assert extract_metadata(blocks)["author"] == "李佳穎"
+
+
+def test_short_closing_lines_above_the_source_and_the_platforms_notice_are_the_text():
+    closing = ["道路施工会给大家的出行带来不便，", "但短暂的维修换来的是", "日后的更安全、更畅通。", "愿大家都能", "平安出行，安全到家。"]
+    notice = "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“溪易号”用户上传并发布，本平台仅提供信息存储服务。"
+    page = ["溪易号", "城区主干道夜间施工通告", P1, P2, P3, *closing, "来源：青溪交警", notice, "0 评论"]
+    blocks = classify_blocks(split_text_blocks("\n\n".join(page)), CONFIG)
+    assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3, *closing]
+    assert extract_metadata(blocks)["source"] == "青溪交警"

@@ -299,13 +299,21 @@ def up_to_editor_line(
 
     An article written in short lines (a WeChat post's 此外 / 开始搓搓手了！！！) ends
     in lines that weigh against the text one by one, but the editor's line (编辑|张三)
-    closes the article: what stands between it and the text is the text's own. Chrome,
-    a section header or a teaser between them means the text ended before.
+    closes the article: what stands between it and the text is the text's own, and so
+    does a disclaimer that is a sentence of its own (a self-media platform's 特别声明…),
+    byline lines (来源：…) between or not: the text ends above them. Chrome, a section
+    header or a teaser between them means the text ended before.
     """
+    byline = None
     for j in range(region.end, min(region.end + config.closing_max_lines + 1, len(sigs))):
         verdict, sig = verdicts[j], sigs[j]
         if verdict is not None and verdict.ends_article:
-            return Region(region.start, j)
+            return Region(region.start, j) if byline is None else region
+        if verdict is not None and verdict.label == DISCLAIMER and not verdict.starts_section:
+            return Region(region.start, j if byline is None else byline)
+        if verdict is not None and verdict.label == METADATA and verdict.labelled and verdict.field != "date":
+            byline = j if byline is None else byline  # (a bare date may be a signature's: ``signature_date``)
+            continue
         if verdict is not None and not verdict.neutral:
             break
         if sig.truncated or sig.counter or sig.stamped:
