@@ -1643,3 +1643,9 @@ def test_short_closing_lines_above_the_source_and_the_platforms_notice_are_the_t
     blocks = classify_blocks(split_text_blocks("\n\n".join(page)), CONFIG)
     assert [b.text for b in blocks if b.label == BODY] == [P1, P2, P3, *closing]
     assert extract_metadata(blocks)["source"] == "青溪交警"
+
+
+def test_a_headline_in_the_pages_now_reading_line_is_no_pull_quote():
+    headline = "儿歌一分钱被改成一元钱 原作者女儿：改成这样不觉得拗口吗？"
+    blocks = classify("首页 | 育儿", f"正在阅读：{headline}", "一键登录", headline, "2019-09-07", P1, P2, P3)
+    assert "pull quote" not in next(b.reason for b in blocks if b.text == headline)

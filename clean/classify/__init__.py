@@ -183,7 +183,7 @@ def classify_blocks(blocks: list[Block], config: ClassifyConfig) -> list[Block]:
     for i, whole in _cut_off_copies(texts).items():
         if verdicts[i] is None:
             verdicts[i] = Verdict(CHROME, f"chrome: a cut-off copy of block {whole} (a ticker's or a teaser's)", neutral=True)
-    for i, whole in _pull_quotes(texts).items():
+    for i, whole in _pull_quotes(texts, verdicts).items():
         if verdicts[i] is None:
             verdicts[i] = Verdict(CHROME, f"chrome: a pull quote (a sentence of block {whole} printed again)", neutral=True)
     values = discount_after_header([_value(s, v, t, config) for s, v, t in zip(sigs, verdicts, templated)], verdicts, config)
@@ -565,10 +565,12 @@ _QUOTE_END = ("。", "！", "？", "」", "”", "』")
 _SENTENCE_STOP = re.compile(r"[。！？!?]+")
 
 
-def _pull_quotes(texts: list[str]) -> dict[int, int]:
+def _pull_quotes(texts: list[str], verdicts: list[Verdict | None]) -> dict[int, int]:
     """Blocks that repeat a sentence of a longer paragraph a few blocks away, and that
     paragraph: a magazine sets a striking sentence of its text apart in large type (a
-    pull quote, 拉句), and a text dump prints it as a line of its own between paragraphs."""
+    pull quote, 拉句), and a text dump prints it as a line of its own between paragraphs.
+    The paragraph holds more sentences than that one, and no rule removed it (a headline
+    is in the page's ``正在阅读：…`` line too)."""
     out: dict[int, int] = {}
     for i, text in enumerate(texts):
         quote = text.strip()
@@ -577,8 +579,8 @@ def _pull_quotes(texts: list[str]) -> dict[int, int]:
         if len(_SENTENCE_STOP.findall(quote)) != 1:
             continue  # one sentence: a paragraph of several is the text's own, or a copy of it
         near = range(max(0, i - _PULL_QUOTE_REACH), min(len(texts), i + _PULL_QUOTE_REACH + 1))
-        whole = next((j for j in near if j != i and len(text) < len(texts[j]) <= _PULL_QUOTE_PARAGRAPH_CHARS
-                      and quote in texts[j]), None)
+        whole = next((j for j in near if j != i and verdicts[j] is None and len(text) < len(texts[j]) <= _PULL_QUOTE_PARAGRAPH_CHARS
+                      and quote in texts[j] and len(_SENTENCE_STOP.findall(texts[j])) > 1), None)
         if whole is not None:
             out[i] = whole
     return out
