@@ -493,6 +493,18 @@ def test_a_wiki_article_runs_through_its_edited_sections():
     assert "tail" in blocks[-3].reason  # the navigation box after the view/talk/edit links
 
 
+def test_an_infobox_photos_file_name_does_not_end_a_wiki_articles_head():
+    """Above the lead, the infobox's cells belong to the article up to the page's
+    navigation; its photo's file name is removed, but is no end of it."""
+    infobox = ["青溪镇", "所属", "南岭市", "Qingxi_town_hall_2014.jpg", "驻地", "青溪街", "面积", "128平方公里"]
+    lines = ["跳到导航 跳到搜索", *infobox, P1]
+    for heading, body in (("历史", [P2]), ("地理", [P3]), ("经济", [P2[::-1]])):
+        lines += [f"{heading} [ 编辑 ]", *body]
+    blocks = classify(*lines, "* 查", "* 论", "* 编", "隐私政策")
+    assert labels_of(blocks, "Qingxi_town_hall_2014.jpg") == CAPTION
+    assert [labels_of(blocks, line) for line in infobox[:3]] == [BODY] * 3
+
+
 def test_two_edit_links_do_not_make_a_wiki():
     comment = "说得很好，我们单位也要认真学习贯彻会议精神，把各项工作落到实处。"
     blocks = classify(P1, P2, "网友评论", comment, "个人资料 [编辑]", "我的相册 [编辑]", "* 阳台 (12)")

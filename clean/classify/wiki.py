@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from clean.blocks import METADATA
+from clean.blocks import CAPTION, METADATA
 from clean.classify.lexicon import Lexicon
 from clean.classify.rules import Verdict
 from clean.classify.sections import Region
@@ -70,8 +70,11 @@ def wiki_article(
 
 def _in_section(verdict: Verdict | None, sig: Signals, repeat: int | None) -> bool:
     """A block that can continue an encyclopedia's section: list items, table cells and
-    their 发行日期：… labels are fine; removals, copies and teaser or link signals are not."""
-    return ((verdict is None or verdict.label == METADATA) and repeat is None
+    their 发行日期：… labels are fine, and so is a picture's placeholder or file name (an
+    infobox's photo, removed but no end of it); other removals, copies and teaser or link
+    signals are not."""
+    placeholder = verdict is not None and verdict.label == CAPTION and verdict.neutral
+    return ((verdict is None or verdict.label == METADATA or placeholder) and repeat is None
             and not (sig.truncated or sig.counter or sig.link_share))
 
 
