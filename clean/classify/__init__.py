@@ -579,8 +579,9 @@ def _pull_quotes(texts: list[str], verdicts: list[Verdict | None]) -> dict[int, 
         if len(_SENTENCE_STOP.findall(quote)) != 1:
             continue  # one sentence: a paragraph of several is the text's own, or a copy of it
         near = range(max(0, i - _PULL_QUOTE_REACH), min(len(texts), i + _PULL_QUOTE_REACH + 1))
-        whole = next((j for j in near if j != i and verdicts[j] is None and len(text) < len(texts[j]) <= _PULL_QUOTE_PARAGRAPH_CHARS
-                      and quote in texts[j] and len(_SENTENCE_STOP.findall(texts[j])) > 1), None)
+        whole = next((j for j in near if j != i and verdicts[j] is None and quote in texts[j]
+                      and len(text) < len(texts[j]) <= _PULL_QUOTE_PARAGRAPH_CHARS
+                      and len(_SENTENCE_STOP.findall(texts[j])) > 1), None)
         if whole is not None:
             out[i] = whole
     return out

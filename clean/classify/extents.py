@@ -79,8 +79,9 @@ def after_dateline(
     return region
 
 
-#: A notice's closing line that says whom to call (咨询电话：…, 联系人：…, 监督电话：…), or a
-#: meeting's report's that says who attended (出席：…, 列席：…).
+#: A notice's closing line that says whom to call (咨询电话：…, 联系人：…, 监督电话：…), a
+#: meeting's report's that says who attended (出席：…, 列席：…), or a court report's case
+#: number (案件编号：…).
 _CLOSING_LINE = re.compile(
     r"^(?:(?:联系|咨询|监督|举报|投诉|服务)(?:电话|热线|人|方式)[:：].*\d|(?:出席|列席|参加|参会|陪同)(?:人员|领导|单位)?[:：]."
     r"|(?:案件|案)(?:编号|号)[:：].*\d)"
@@ -311,8 +312,8 @@ def with_dated_entries(
     the best run of prose ends among them. When the text holds entries of its own
     (``_MIN_ENTRIES``), the entries and month headings right below it (and above it: a
     first month's heading) are more of them, and the text of an entry whose stamp stands
-    alone on its line, up to the first other block. Returns the region and the entries a local rule took
-    for date lines, whose verdicts the caller clears.
+    alone on its line, up to the first other block. Returns the region and the entries a
+    local rule took for date lines, whose verdicts the caller clears.
     """
     inside = sum(_entry(texts[i]) for i in range(region.start, region.end))
     if inside < _MIN_ENTRIES:
