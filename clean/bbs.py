@@ -21,11 +21,11 @@ footer); anything else goes to the classifier.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from clean.blocks import CHROME, METADATA, TITLE, WIDGET, Block
 from clean.metadata import normalise_date
+from clean.textblocks import display_width
 
 #: A header line: its label (spaces inside it as 水木社区 pads ``标  题``), then the
 #: value, glued to it, after a colon or after spaces.
@@ -214,7 +214,7 @@ def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` goes on with the paragraph whose last line is ``previous``."""
     return not (
         previous.endswith(_INTRODUCES) or _LIST_ITEM.match(previous) or _LIST_ITEM.match(line)
-        or _ADDRESS.fullmatch(previous) or _ADDRESS.fullmatch(line) or _columns(previous) > _TERMINAL_COLUMNS
+        or _ADDRESS.fullmatch(previous) or _ADDRESS.fullmatch(line) or display_width(previous) > _TERMINAL_COLUMNS
     )
 
 
@@ -226,11 +226,6 @@ def _joined(lines: list[str]) -> str:
         latin = text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum()
         text += (" " if latin else "") + line
     return text
-
-
-def _columns(line: str) -> int:
-    """The line's width on a terminal: wide (CJK) characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def _tail_blocks(lines: list[str]) -> list[Block]:

@@ -198,7 +198,7 @@ class TextBlock(Block):
     blank_above: bool = False
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Display width: wide characters take two columns."""
     return len(text) + sum(map(len, _WIDE_RUN.findall(text)))
 
@@ -206,7 +206,7 @@ def _width(text: str) -> int:
 #: Characters GBK encodes in two bytes that a UTF-8 terminal shows in one column (the
 #: common ones: Latin-1 signs and pinyin letters, Greek, Cyrillic, quotes, dashes and
 #: ellipses, units, arrows, maths, circled numbers, box rules): without one on a page,
-#: a Chinese terminal measures it as ``_width`` does.
+#: a Chinese terminal measures it as ``display_width`` does.
 _TWO_BYTE_NARROW = re.compile("[\u00a4-\u01dc\u02c7-\u02d9\u0391-\u0451\u2010-\u203b\u2103-\u2199\u2208-\u2312\u2460-\u24ff\u2500-\u2642]")
 
 
@@ -242,7 +242,7 @@ class _Wrapping:
         return self.word is _SPACED_WORD
 
 
-_UNWRAPPED = _Wrapping(0, _width, _FIRST_WORD)
+_UNWRAPPED = _Wrapping(0, display_width, _FIRST_WORD)
 
 
 def _wrap_width(lines: list[str]) -> _Wrapping:
@@ -258,7 +258,7 @@ def _wrap_width(lines: list[str]) -> _Wrapping:
     the plateau is the renderer's.
     """
     kept = [line for line in map(str.rstrip, lines) if line.strip(_STRIP)]
-    measures = (_width, _gbk_columns, len) if any(map(_TWO_BYTE_NARROW.search, kept)) else (_width, len)
+    measures = (display_width, _gbk_columns, len) if any(map(_TWO_BYTE_NARROW.search, kept)) else (display_width, len)
     found = [(plateau, measure) for measure in measures if (plateau := _plateau(kept, measure))[0]]
     if not found:
         return _UNWRAPPED
@@ -354,12 +354,12 @@ def _cells(line: str) -> list[tuple[int, str]]:
         # leaked page source (a template in a <textarea>): the text between its tags is
         # the source's, not a layout cell, and goes with the tags as one piece of debris
         start, end = tags[0][0], tags[-1][1]
-        inner = (_width(line[:start]), line[start:end].strip(_STRIP))
-        return _cells(line[:start]) + [inner] + [(_width(line[:end]) + col, t) for col, t in _cells(line[end:])]
+        inner = (display_width(line[:start]), line[start:end].strip(_STRIP))
+        return _cells(line[:start]) + [inner] + [(display_width(line[:end]) + col, t) for col, t in _cells(line[end:])]
     return _split_at(line, _CELL_GAP)
 
 
-def _split_at(line: str, gap: re.Pattern[str], measure: Callable[[str], int] = _width) -> list[tuple[int, str]]:
+def _split_at(line: str, gap: re.Pattern[str], measure: Callable[[str], int] = display_width) -> list[tuple[int, str]]:
     """``line`` cut at the gaps ``gap`` matches: its pieces with words, stripped, each
     with the column it starts at (display columns, or as ``measure`` counts them)."""
     if gap.search(line) is None:  # most lines are one cell: measure only their indent
@@ -409,12 +409,12 @@ def _gapped(line: str) -> bool:
     return "  " in core or "\t" in core or "\u3000\u3000" in core or "\u00a0\u00a0" in core
 
 
-def _row_cells(line: str, measure: Callable[[str], int] = _width) -> list[tuple[int, str]] | None:
+def _row_cells(line: str, measure: Callable[[str], int] = display_width) -> list[tuple[int, str]] | None:
     """A borderless table row's cells as (column, text), or None if the line cannot be
     one (one cell, a wide cell but the last, a sentence's end, a bordered row)."""
     cells = _split_at(line.rstrip(_STRIP), _ROW_GAP, measure)
     for k, (_, text) in enumerate(cells):
-        wide = _width(text) > _MAX_CELL_WIDTH and k < len(cells) - 1
+        wide = display_width(text) > _MAX_CELL_WIDTH and k < len(cells) - 1
         if wide or text[-1] in "。！？!?" or _boxed(text) or "|" in text:
             return None
     return cells if len(cells) > 1 else None
@@ -449,7 +449,7 @@ def _aligned_run(lines: list[str], start: int) -> tuple[list[list[tuple[int, str
             row_lines.append(line)
     if len(rows) < _MIN_TABLE_ROWS:
         return [], start
-    if _body_lined_up(rows, _width):
+    if _body_lined_up(rows, display_width):
         return rows, end
     # (counted in characters, a table's rows hold as many cells each: a calendar's rows
     # beside a column of text would line up too)
@@ -493,7 +493,7 @@ def _body_lined_up(rows: list[list[tuple[int, str]]], measure: Callable[[str], i
 
 def _data_cells(cells: list[tuple[int, str]]) -> bool:
     """A data table's row: enough cells, each short and no clause of a sentence."""
-    short = all(_width(text) <= _MAX_CELL_WIDTH and not _CLAUSE_MARK.search(text) for _, text in cells)
+    short = all(display_width(text) <= _MAX_CELL_WIDTH and not _CLAUSE_MARK.search(text) for _, text in cells)
     return short and len(cells) >= _MIN_HEADED_ROW_CELLS
 
 
@@ -589,7 +589,7 @@ def split_text_blocks(text: str, *, flow: bool = False) -> list[TextBlock]:
         blank_above[len(blocks)] = i == 1 or not lines[i - 2].strip(_STRIP) or lines[i - 2].isspace()
         table_end = _table_run(lines, i - 1)
         if table_end > i - 1:
-            column = _width(line) - _width(line.lstrip(_STRIP))
+            column = display_width(line) - display_width(line.lstrip(_STRIP))
             blocks.extend(TextBlock(text=row, column=column) for row in _table_rows(lines[i - 1:table_end]))
             i, join_next, wrapped = table_end, False, False
             continue
@@ -718,7 +718,7 @@ def _copies(column: int, text: str) -> list[tuple[int, str]]:
         for gap in (0, 1):
             half = (n - gap) // 2
             if 2 * half + gap == n and text[:half] == text[half + gap:] and text[half:half + gap].strip(_STRIP) == "":
-                return [(column, text[:half]), (column + _width(text[:half + gap]), text[half + gap:])]
+                return [(column, text[:half]), (column + display_width(text[:half + gap]), text[half + gap:])]
     return [(column, text)]
 
 
@@ -936,12 +936,12 @@ def _column_wrapped(text: str, lines: list[str], i: int, column_width: int) -> i
     if 2 * len(text) < _MIN_COLUMN_WRAP or text[-1] in _SENTENCE_END or _LIST_ITEM.match(text):
         return 0
     below = lines[i].strip(_STRIP) if i < len(lines) else ""
-    if _LIST_ITEM.match(below) or _width(text) < _MIN_COLUMN_WRAP:
+    if _LIST_ITEM.match(below) or display_width(text) < _MIN_COLUMN_WRAP:
         return 0
-    width = _width(lines[i - 1].rstrip())
+    width = display_width(lines[i - 1].rstrip())
     if abs(width - column_width) <= 1:
         return width
     # a line printed twice is a copy, not a paragraph's two lines
     if not below or below == text or not (_CLAUSE.search(text) or _CLAUSE.search(below)):
         return 0
-    return width if abs(width - _width(lines[i].rstrip())) <= 1 else 0
+    return width if abs(width - display_width(lines[i].rstrip())) <= 1 else 0

@@ -831,9 +831,9 @@ def test_an_image_printed_as_its_file_name_is_a_placeholder_of_its_own():
 def test_display_width_counts_wide_characters_twice(line):
     """The width the wrap is found with counts runs of wide characters; it must agree
     with Unicode's East Asian Width, character by character."""
-    from clean.textblocks import _width
+    from clean.textblocks import display_width
 
-    assert _width(line) == sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)
+    assert display_width(line) == sum(1 + (unicodedata.east_asian_width(c) in "WF") for c in line)
 
 
 def test_a_time_on_the_line_under_the_date_is_the_dates():
