@@ -104,7 +104,8 @@ def clean_capture(
         blocks, html_metadata, fallback = extraction.blocks, extraction.metadata, extraction.fallback
     else:
         blocks, furniture, post = _text_blocks(text)
-        mark_templates(blocks, templates or {})
+        if not post:  # (a post's lines are labelled already: templates have nothing to add)
+            mark_templates(blocks, templates or {})
     residual_damage = 0.0
     if config.repair.enabled:
         blocks, block_repairs, residual_damage = _repair_blocks(blocks, config)

@@ -430,6 +430,12 @@ def _picture_labels(
             verdicts[i] = Verdict(CAPTION, "caption: a short label under its picture", neutral=True)
 
 
+def _picture(text: str) -> bool:
+    """``text`` is a picture's placeholder or its file name."""
+    text = text.strip()
+    return _PICTURE.fullmatch(text) is not None or BARE_IMAGE_FILE.fullmatch(text) is not None
+
+
 #: A video player's controls, each a line of its own where a text dump prints the player ...
 _PLAYER_CONTROL = re.compile(r"播放|暂停|暫停|全屏|退出全屏|静音|靜音|倍速|重播|画中画|畫中畫")
 #: ... and its clock: where the video is and how long it runs (``00:00`` / ``01:36``).
@@ -457,12 +463,6 @@ def _player_clocks(verdicts: list[Verdict | None], texts: list[str]) -> None:
     for i in clocks:
         if i + 2 in clocks and texts[i + 1].strip() == "/":
             verdicts[i + 1] = Verdict(CAPTION, "caption: the slash between a video player's two times", neutral=True)
-
-
-def _picture(text: str) -> bool:
-    """``text`` is a picture's placeholder or its file name."""
-    text = text.strip()
-    return _PICTURE.fullmatch(text) is not None or BARE_IMAGE_FILE.fullmatch(text) is not None
 
 
 def _alt_texts(
